@@ -1,0 +1,55 @@
+package runtime
+
+import "time"
+
+// Core is one core of a Runtime: an event loop and a private Ebb
+// translation table. Go has no goroutine-local storage, so events receive
+// their *Core and pass it on explicitly (Ref.On(c), c.SpawnLocal, ...).
+type Core struct {
+	id int
+	rt *Runtime
+
+	// table translates EbbIds to this core's reps. Only events running on
+	// this core touch it, so it has no lock.
+	table []any
+
+	// inbox receives SpawnRemote events from other goroutines.
+	inbox inbox
+
+	plat platform
+}
+
+// ID returns the core's index in its Runtime. Safe from any goroutine.
+func (c *Core) ID() int { return c.id }
+
+// Runtime returns the core's Runtime. Safe from any goroutine.
+func (c *Core) Runtime() *Runtime { return c.rt }
+
+// SpawnLocal queues fn to run on c after the current event and after the
+// events already queued on c (FIFO).
+//
+// Concurrency: only from an event running on c.
+func (c *Core) SpawnLocal(fn func(c *Core)) { EventManager.On(c).SpawnLocal(fn) }
+
+// SpawnRemote queues fn to run on core `core` (which may be c itself).
+//
+// Concurrency: safe from any goroutine; see Runtime.SpawnRemote.
+func (c *Core) SpawnRemote(core int, fn func(c *Core)) { c.rt.SpawnRemote(core, fn) }
+
+// AfterFunc runs fn as an event on c once d has elapsed (d ≤ 0: as soon as
+// c's loop next checks its timers). The returned Timer can cancel it.
+//
+// Concurrency: only from an event running on c.
+func (c *Core) AfterFunc(d time.Duration, fn func(c *Core)) *Timer {
+	return EventManager.On(c).AfterFunc(d, fn)
+}
+
+// AddIdleHandler registers fn to run on c each time c's event queue is
+// empty, just before c would sleep. If fn spawns work, c runs it instead of
+// sleeping. The returned function unregisters fn (idempotent).
+//
+// Concurrency: AddIdleHandler and the remove function only from an event
+// running on c.
+func (c *Core) AddIdleHandler(fn func(c *Core)) (remove func()) {
+	return EventManager.On(c).AddIdleHandler(fn)
+}

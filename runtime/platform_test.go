@@ -1,0 +1,44 @@
+package runtime
+
+import (
+	"testing"
+	"time"
+)
+
+// TestIdleCoresWake checks that an idle core wakes for a remote spawn and
+// for a timer, whether it parks at once, polls briefly first, or polls for
+// longer than the test (so only the timer deadline can end its poll).
+func TestIdleCoresWake(t *testing.T) {
+	tests := []struct {
+		name string
+		spin time.Duration
+	}{
+		{"park at once", -1},
+		{"default spin", 0},
+		{"spin longer than any deadline", time.Hour},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rt := New(Config{Cores: 2, IdleSpin: tt.spin})
+			defer rt.Stop()
+			// Let both cores go idle (and park, where they do).
+			time.Sleep(5 * time.Millisecond)
+			onCore(t, rt, 1, func(*Core) {})
+
+			const delay = 20 * time.Millisecond
+			fired := make(chan time.Duration, 1)
+			onCore(t, rt, 0, func(c *Core) {
+				start := time.Now()
+				c.AfterFunc(delay, func(*Core) { fired <- time.Since(start) })
+			})
+			select {
+			case d := <-fired:
+				if d < delay {
+					t.Fatalf("timer fired after %v, before its %v deadline", d, delay)
+				}
+			case <-time.After(waitTimeout):
+				t.Fatalf("idle core did not wake for its timer within %v", waitTimeout)
+			}
+		})
+	}
+}

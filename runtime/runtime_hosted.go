@@ -1,0 +1,106 @@
+package runtime
+
+import (
+	goruntime "runtime"
+	"time"
+)
+
+// New builds a Runtime on the hosted backend and starts its cores: each
+// core is a worker goroutine locked to its own OS thread, running the
+// core's event loop until Stop.
+//
+// A panic in an event is not recovered: it crashes the process with the
+// panic's value and stack, as an uncaught exception ends node. Layers that
+// must survive their own failures (jsrt with JS exceptions) catch them
+// inside their events.
+func New(cfg Config) *Runtime {
+	spin := cfg.IdleSpin
+	if spin == 0 {
+		spin = DefaultIdleSpin
+	}
+	rt := newRuntime(cfg, func() platform { return newHostedPlatform(spin) })
+	rt.workers.Add(len(rt.cores))
+	for _, c := range rt.cores {
+		go hostedWorker(c)
+	}
+	return rt
+}
+
+// hostedWorker is a core's thread on the hosted backend.
+func hostedWorker(c *Core) {
+	defer c.rt.workers.Done()
+	// The core is this thread, as in EbbRT's hosted library; locking also
+	// keeps the Go scheduler from moving the loop around.
+	goruntime.LockOSThread()
+	defer goruntime.UnlockOSThread()
+	EventManager.On(c).run()
+}
+
+// hostedPlatform parks a core's thread on a channel. The channel holds at
+// most one token, so a wake before wait is remembered and extra wakes
+// coalesce.
+type hostedPlatform struct {
+	spinFor time.Duration // see Config.IdleSpin; < 0: park at once
+	wakeCh  chan struct{}
+	timer   *time.Timer // reused across waits; stopped when not waiting
+}
+
+func newHostedPlatform(spin time.Duration) platform {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return &hostedPlatform{spinFor: spin, wakeCh: make(chan struct{}, 1), timer: t}
+}
+
+func (p *hostedPlatform) wait(deadline time.Time) {
+	if p.spin(deadline) {
+		return
+	}
+	if deadline.IsZero() {
+		<-p.wakeCh
+		return
+	}
+	d := time.Until(deadline)
+	if d <= 0 {
+		return
+	}
+	// Since Go 1.23 Reset and Stop discard any stale expiry, so the
+	// channel never holds a fire from an earlier wait.
+	p.timer.Reset(d)
+	select {
+	case <-p.wakeCh:
+	case <-p.timer.C:
+	}
+	p.timer.Stop()
+}
+
+func (p *hostedPlatform) wake() {
+	select {
+	case p.wakeCh <- struct{}{}:
+	default: // a wake is already pending
+	}
+}
+
+// spin polls for a wake until p.spinFor has passed or the deadline (if
+// non-zero) is reached. It reports whether it consumed a wake.
+func (p *hostedPlatform) spin(deadline time.Time) bool {
+	if p.spinFor < 0 {
+		return false
+	}
+	end := time.Now().Add(p.spinFor)
+	if !deadline.IsZero() && deadline.Before(end) {
+		end = deadline
+	}
+	for {
+		select {
+		case <-p.wakeCh:
+			return true
+		default:
+		}
+		if !time.Now().Before(end) {
+			return false
+		}
+		// Give the CPU to other threads (perhaps the core that will
+		// wake us) so polling costs little on an oversubscribed host.
+		osYield()
+	}
+}
