@@ -1,0 +1,39 @@
+// Package offload is the host side of ebbnode's offloaded I/O: Serve
+// answers a guest's Messenger requests (package runtime/messenger) with the
+// host's argv, environment, stdio and the directories the user granted.
+//
+// # What the guest can reach
+//
+// Only the Config's Mounts. A guest path (always absolute) is first cleaned
+// lexically, as node's path.resolve does, then mapped to the mount with the
+// longest guest prefix, and the rest of the path is opened through that
+// mount's os.Root. os.Root resolves every component itself (openat with
+// O_NOFOLLOW, one level at a time), so neither "..", nor a symbolic link in
+// the last or any intermediate component, nor a rename target, can leave the
+// mount's host directory. Symbolic links inside a mount work when their
+// relative target stays inside it; absolute targets are refused.
+//
+// Errors the guest sees, chosen to read naturally in node's messages:
+//
+//	path under no mount               ENOENT (outside the grants nothing exists)
+//	path leaving a mount (".." from   EACCES (it exists, but access is denied)
+//	  a symlink, link to /etc, ...)
+//	write to a read-only mount        EROFS  ("read-only file system")
+//	rename between two mounts         EXDEV  (as between file systems)
+//	removing or renaming a mount's    EBUSY  (as for a mount point)
+//	  own directory
+//	relative path or NUL in a path    EINVAL
+//	anything else                     the host's own errno (ENOENT, EEXIST,
+//	                                  ENOTDIR, EISDIR, ENOTEMPTY, ...)
+//
+// Directories above a mount are not synthesised: with only /home/u/app
+// mounted, stat("/home") is ENOENT.
+//
+// # Default grant
+//
+// Serve grants exactly Config.Mounts. `ebbnode run` passes DefaultMounts
+// when the user names no --mount: the current working directory,
+// read-write, at the same path in the guest, so relative paths (which node
+// resolves against process.cwd()) reach the files they would under node.
+// --mount HOST[:GUEST][:ro] (ParseMount) replaces the default.
+package offload

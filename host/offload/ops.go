@@ -1,0 +1,236 @@
+package offload
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"syscall"
+
+	"github.com/ebbnode/ebbnode/runtime/messenger"
+)
+
+// fileOp serves one file request. Every path goes through the mount table,
+// and every host access through the mount's os.Root, so neither ".." nor a
+// symbolic link (final or intermediate) reaches outside a mount.
+func (s *server) fileOp(m messenger.Message) (messenger.Message, error) {
+	switch m := m.(type) {
+	case *messenger.ReadFileRequest:
+		return s.readFile(m)
+	case *messenger.WriteFileRequest:
+		return s.writeFile(m)
+	case *messenger.StatRequest:
+		return s.stat(m)
+	case *messenger.ReadDirRequest:
+		return s.readDir(m)
+	case *messenger.MkdirRequest:
+		return s.mkdir(m)
+	case *messenger.RemoveRequest:
+		return s.remove(m)
+	case *messenger.RenameRequest:
+		return s.rename(m)
+	case *messenger.OpenRequest:
+		return s.open(m)
+	case *messenger.FReadRequest:
+		return s.fread(m)
+	case *messenger.FWriteRequest:
+		return s.fwrite(m)
+	case *messenger.FStatRequest:
+		return s.fstat(m)
+	case *messenger.CloseRequest:
+		return s.closeFile(m)
+	}
+	return nil, fmt.Errorf("offload: no handler for %v: %w", m.Type(), syscall.ENOSYS)
+}
+
+func ack(t messenger.Type) messenger.Message { return &messenger.Ack{Of: t} }
+
+func (s *server) readFile(m *messenger.ReadFileRequest) (messenger.Message, error) {
+	mt, rel, err := s.mounts.resolve(m.Path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := mt.root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, syscall.EISDIR
+	}
+	// The reply must fit in one message (reserve room for its length).
+	if fi.Size() > messenger.MaxMessage-64 {
+		return nil, syscall.EFBIG
+	}
+	data, err := readAll(f, fi.Size())
+	if err != nil {
+		return nil, err
+	}
+	return &messenger.DataReply{Of: messenger.TypeReadFile, Data: data}, nil
+}
+
+// readAll reads f to its end, starting with a buffer of the size Stat gave
+// (files such as those in /proc report 0 and still have contents).
+func readAll(f *os.File, size int64) ([]byte, error) {
+	buf := make([]byte, 0, size+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return buf, nil
+			}
+			return nil, err
+		}
+		if len(buf) > messenger.MaxMessage-64 {
+			return nil, syscall.EFBIG
+		}
+	}
+}
+
+func (s *server) writeFile(m *messenger.WriteFileRequest) (messenger.Message, error) {
+	mt, rel, err := s.mounts.resolveWrite(m.Path)
+	if err != nil {
+		return nil, err
+	}
+	flag := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if m.Append {
+		flag = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+	}
+	f, err := mt.root.OpenFile(rel, flag, messenger.PermMode(m.Perm))
+	if err != nil {
+		return nil, err
+	}
+	_, werr := f.Write(m.Data)
+	cerr := f.Close()
+	if werr != nil {
+		return nil, werr
+	}
+	if cerr != nil {
+		return nil, cerr
+	}
+	return ack(messenger.TypeWriteFile), nil
+}
+
+func (s *server) stat(m *messenger.StatRequest) (messenger.Message, error) {
+	mt, rel, err := s.mounts.resolve(m.Path)
+	if err != nil {
+		return nil, err
+	}
+	var fi os.FileInfo
+	if m.NoFollow {
+		fi, err = mt.root.Lstat(rel)
+	} else {
+		fi, err = mt.root.Stat(rel)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &messenger.StatReply{Of: messenger.TypeStat, Stat: statOf(fi)}, nil
+}
+
+func (s *server) readDir(m *messenger.ReadDirRequest) (messenger.Message, error) {
+	mt, rel, err := s.mounts.resolve(m.Path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := mt.root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ents, err := f.ReadDir(-1)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(ents, func(i, j int) bool { return ents[i].Name() < ents[j].Name() })
+	out := make([]messenger.Dirent, len(ents))
+	for i, e := range ents {
+		out[i] = messenger.Dirent{Name: e.Name(), Type: messenger.DirentType(e.Type())}
+	}
+	return &messenger.ReadDirReply{Entries: out}, nil
+}
+
+func (s *server) mkdir(m *messenger.MkdirRequest) (messenger.Message, error) {
+	mt, rel, err := s.mounts.resolveWrite(m.Path)
+	if err != nil {
+		return nil, err
+	}
+	perm := messenger.PermMode(m.Perm)
+	if m.All {
+		err = mt.root.MkdirAll(rel, perm)
+	} else {
+		err = mt.root.Mkdir(rel, perm)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ack(messenger.TypeMkdir), nil
+}
+
+// isMountRoot reports whether rel names the mount's own directory, which
+// the guest may not remove or rename (as with a mount point: EBUSY).
+func isMountRoot(rel string) bool { return rel == "." || rel == "./" }
+
+func (s *server) remove(m *messenger.RemoveRequest) (messenger.Message, error) {
+	mt, rel, err := s.mounts.resolveWrite(m.Path)
+	if err != nil {
+		return nil, err
+	}
+	if isMountRoot(rel) {
+		return nil, syscall.EBUSY
+	}
+	switch m.Kind {
+	case messenger.RemoveAll:
+		err = mt.root.RemoveAll(rel)
+	case messenger.RemoveFile, messenger.RemoveDir:
+		// os.Root has no unlink- or rmdir-only call: check the type first.
+		// A race with a concurrent change only changes which errno the
+		// guest sees; the removal itself stays inside the root.
+		fi, lerr := mt.root.Lstat(rel)
+		switch {
+		case lerr != nil:
+			return nil, lerr
+		case m.Kind == messenger.RemoveFile && fi.IsDir():
+			return nil, syscall.EISDIR
+		case m.Kind == messenger.RemoveDir && !fi.IsDir():
+			return nil, syscall.ENOTDIR
+		}
+		err = mt.root.Remove(rel)
+	default:
+		err = mt.root.Remove(rel)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ack(messenger.TypeRemove), nil
+}
+
+func (s *server) rename(m *messenger.RenameRequest) (messenger.Message, error) {
+	from, relFrom, err := s.mounts.resolveWrite(m.From)
+	if err != nil {
+		return nil, err
+	}
+	to, relTo, err := s.mounts.resolveWrite(m.To)
+	if err != nil {
+		return nil, err
+	}
+	if from != to {
+		return nil, syscall.EXDEV // as between two file systems
+	}
+	if isMountRoot(relFrom) || isMountRoot(relTo) {
+		return nil, syscall.EBUSY
+	}
+	if err := from.root.Rename(relFrom, relTo); err != nil {
+		return nil, err
+	}
+	return ack(messenger.TypeRename), nil
+}

@@ -1,0 +1,222 @@
+package offload
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"syscall"
+
+	"github.com/ebbnode/ebbnode/runtime/messenger"
+)
+
+// Config is what the host grants the guest.
+type Config struct {
+	Args []string // the program's argv
+	Env  []string // its environment, "KEY=value"
+	// Cwd is the guest path the program starts in (process.cwd()).
+	// `ebbnode run` passes the host's working directory, which the
+	// default mount puts at the same guest path; "" leaves it to the guest.
+	Cwd    string
+	Stdin  io.Reader // nil: stdin is empty
+	Stdout io.Writer // nil: output is discarded
+	Stderr io.Writer // nil: output is discarded
+	// Mounts are the host directories the guest may reach. None means no
+	// file access at all; `ebbnode run` passes DefaultMounts when the user
+	// names none.
+	Mounts []Mount
+}
+
+// maxInFlight bounds the file operations served at once; further requests
+// wait in the stream, which pushes back on the guest.
+const maxInFlight = 16
+
+// ErrNoExit is wrapped by Serve's error when the stream ends before the
+// guest sent Exit.
+var ErrNoExit = errors.New("guest ended the messenger stream without exiting")
+
+// Serve serves one guest on rw until it exits, and returns its exit status.
+// If the stream ends first (ErrNoExit), breaks, or violates the protocol
+// framing, Serve returns an error; a malformed request of a known size only
+// gets an error reply. If ctx ends first, Serve returns ctx.Err() at once;
+// its reading goroutine stays until the caller closes rw.
+//
+// Requests are served as they come: stdout and stderr writes in order and
+// before any later request, file operations concurrently, stdin reads in
+// order on a goroutine of their own (a read blocked on the host's stdin
+// does not hold up anything else, and is abandoned when Serve returns).
+func Serve(ctx context.Context, rw io.ReadWriter, cfg Config) (exitCode int, err error) {
+	mounts, err := openMounts(cfg.Mounts)
+	if err != nil {
+		return -1, fmt.Errorf("offload: %w", err)
+	}
+	s := &server{
+		cfg:    cfg,
+		r:      rw,
+		w:      messenger.NewWriter(rw),
+		mounts: mounts,
+		sem:    make(chan struct{}, maxInFlight),
+	}
+	s.files.m = make(map[uint32]*openFile)
+	type result struct {
+		code int
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		code, err := s.run()
+		done <- result{code, err}
+	}()
+	select {
+	case r := <-done:
+		return r.code, r.err
+	case <-ctx.Done():
+		return -1, fmt.Errorf("offload: %w", ctx.Err())
+	}
+}
+
+// server is the state of one Serve.
+type server struct {
+	cfg    Config
+	r      io.Reader
+	w      *messenger.Writer
+	mounts *mountTable
+	files  handleTable
+	sem    chan struct{} // one token per file operation in flight
+	ops    sync.WaitGroup
+	stdin  chan stdinRead // nil until the first stdin read
+	ended  atomic.Bool    // run has returned: drop late replies
+
+	writeErr struct {
+		sync.Mutex
+		err error // first failure to write a reply
+	}
+}
+
+// run handshakes and then serves until Exit or a stream failure. It
+// releases every host resource before returning.
+func (s *server) run() (int, error) {
+	defer func() {
+		s.ops.Wait()
+		s.ended.Store(true)
+		if s.stdin != nil {
+			close(s.stdin)
+		}
+		s.files.closeAll()
+		s.mounts.close()
+	}()
+	if err := s.handshake(); err != nil {
+		return -1, fmt.Errorf("offload: %w", err)
+	}
+	for {
+		t, id, payload, err := messenger.ReadMessage(s.r)
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				err = ErrNoExit
+			}
+			if werr := s.firstWriteErr(); werr != nil {
+				err = fmt.Errorf("%w (after a failed reply: %w)", err, werr)
+			}
+			return -1, fmt.Errorf("offload: %w", err)
+		}
+		m, err := messenger.Decode(t, payload)
+		switch {
+		case errors.Is(err, messenger.ErrUnknownType):
+			s.replyErr(id, syscall.ENOSYS, fmt.Sprintf("unknown message type %#04x", uint16(t)))
+			continue
+		case err != nil:
+			s.replyErr(id, syscall.EINVAL, err.Error())
+			continue
+		case t.IsReply():
+			s.replyErr(id, syscall.EINVAL, fmt.Sprintf("guest sent a %v, which only the host sends", t))
+			continue
+		}
+		if ex, ok := m.(*messenger.ExitRequest); ok {
+			// Earlier stdio writes are already done (they are served
+			// inline); let file operations finish too, then confirm.
+			s.ops.Wait()
+			s.reply(id, &messenger.Ack{Of: messenger.TypeExit})
+			return int(ex.Status), nil
+		}
+		s.dispatch(id, m)
+	}
+}
+
+// handshake reads the guest's Hello and answers with the host's. The host
+// always answers, so a guest of another version learns both versions.
+func (s *server) handshake() error {
+	t, id, payload, err := messenger.ReadMessage(s.r)
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			err = ErrNoExit
+		}
+		return fmt.Errorf("handshake: %w", err)
+	}
+	if t != messenger.TypeHello {
+		s.replyErr(id, syscall.EPROTO, fmt.Sprintf("first message is %v, want Hello", t))
+		return fmt.Errorf("handshake: guest's first message is %v, want Hello", t)
+	}
+	m, err := messenger.Decode(t, payload)
+	if err != nil {
+		s.replyErr(id, syscall.EPROTO, err.Error())
+		return fmt.Errorf("handshake: %w", err)
+	}
+	s.reply(id, &messenger.Hello{Magic: messenger.Magic, Version: messenger.Version, IsReply: true})
+	if err := messenger.CheckHello(m.(*messenger.Hello)); err != nil {
+		return err
+	}
+	return s.firstWriteErr()
+}
+
+// dispatch serves one decoded request other than Exit.
+func (s *server) dispatch(id uint32, m messenger.Message) {
+	switch m := m.(type) {
+	case *messenger.Hello:
+		s.replyErr(id, syscall.EPROTO, "second Hello on an open stream")
+	case *messenger.ArgsRequest:
+		s.reply(id, &messenger.ArgsReply{Args: s.cfg.Args, Env: s.cfg.Env, Cwd: s.cfg.Cwd})
+	case *messenger.WriteRequest:
+		s.write(id, m)
+	case *messenger.ReadStdinRequest:
+		s.readStdin(id, m)
+	default:
+		s.sem <- struct{}{}
+		s.ops.Add(1)
+		go func() {
+			defer func() { <-s.sem; s.ops.Done() }()
+			reply, err := s.fileOp(m)
+			if err != nil {
+				s.replyErr(id, errnoOf(err), "")
+				return
+			}
+			s.reply(id, reply)
+		}()
+	}
+}
+
+// reply sends a message with id, remembering the first failure: the stream
+// is then broken, and the read loop reports it when its next read fails.
+func (s *server) reply(id uint32, m messenger.Message) {
+	if s.ended.Load() {
+		return // a stdin read that finished after Serve: the guest is gone
+	}
+	if err := s.w.WriteMessage(m.Type(), id, messenger.Encode(m)); err != nil {
+		s.writeErr.Lock()
+		if s.writeErr.err == nil {
+			s.writeErr.err = err
+		}
+		s.writeErr.Unlock()
+	}
+}
+
+func (s *server) replyErr(id uint32, e syscall.Errno, detail string) {
+	s.reply(id, &messenger.ErrorReply{Errno: uint32(e), Detail: detail})
+}
+
+func (s *server) firstWriteErr() error {
+	s.writeErr.Lock()
+	defer s.writeErr.Unlock()
+	return s.writeErr.err
+}
