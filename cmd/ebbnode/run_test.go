@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ebbnode/ebbnode/host/image"
+	"github.com/ebbnode/ebbnode/host/qemu"
+	"github.com/ebbnode/ebbnode/host/qemu/qemutest"
+)
+
+// TestRunCommand drives a freshly built ebbnode binary's run command on tiny
+// hand-made PVH images (host/qemu/qemutest), so it checks the CLI's
+// streaming, exit codes, timeout and signal handling without the kernel.
+func TestRunCommand(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "ebbnode")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	img := func(name string, p *qemutest.Program) string {
+		path, err := p.Write(dir, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	corrupt := filepath.Join(dir, "corrupt.elf")
+	if err := os.WriteFile(corrupt, []byte("this is not an ELF image\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hello := new(qemutest.Program).Print("hi from a tiny image\n").Exit(7)
+	truncated := filepath.Join(dir, "truncated.elf")
+	if err := os.WriteFile(truncated, hello.ELF()[:100], 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		stdout    string // exact
+		stderrHas []string
+	}{
+		{"corrupt", []string{corrupt}, 1, "", []string{"ebbnode: image: ", "not an ELF"}},
+		{"truncated", []string{truncated}, 1, "", []string{"ebbnode: image: "}},
+		{"missing", []string{filepath.Join(dir, "nope.elf")}, 1, "", []string{"no such file"}},
+		{"exit code and console", []string{"--accel", "tcg", img("hello.elf", hello)}, 7, "hi from a tiny image\n", nil},
+		{"microvm", []string{"--machine", "microvm", "--memory", "32", img("micro.elf", new(qemutest.Program).Print("m").Exit(0))}, 0, "m", nil},
+		{"crash", []string{img("tf.elf", new(qemutest.Program).TripleFault())}, 125, "", []string{"without an exit status"}},
+		{"timeout", []string{"--timeout", "1s", img("hang.elf", new(qemutest.Program).Hang())}, 124, "", []string{"--timeout 1s"}},
+		{"verbose", []string{"--verbose", "--accel", "tcg", img("v.elf", new(qemutest.Program).Exit(0))}, 0, "", []string{qemu.Binary + " ", "-kernel " + filepath.Join(dir, "v.elf")}},
+		{"bad machine", []string{"--machine", "pc", img("m.elf", new(qemutest.Program).Exit(0))}, 1, "", []string{`unknown machine "pc"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			cmd := exec.Command(bin, append([]string{"run"}, tt.args...)...)
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			code := 0
+			var ee *exec.ExitError
+			if errors.As(err, &ee) {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tt.code || stdout.String() != tt.stdout {
+				t.Errorf("exit %d stdout %q; want %d %q (stderr %q)", code, stdout.String(), tt.code, tt.stdout, stderr.String())
+			}
+			for _, s := range tt.stderrHas {
+				if !strings.Contains(stderr.String(), s) {
+					t.Errorf("stderr %q lacks %q", stderr.String(), s)
+				}
+			}
+			if tt.code == 1 && strings.Count(strings.TrimSpace(stderr.String()), "\n") > 0 {
+				t.Errorf("want one line on stderr, got %q", stderr.String())
+			}
+		})
+	}
+
+	// Real kernel images: the boot tests' guests, built as a user would.
+	for _, g := range []struct {
+		pkg    string
+		code   int
+		stdout string
+	}{
+		{"hello", 0, "hello from ebbnode\n"},
+		{"exit3", 3, "exiting with 3\n"},
+	} {
+		t.Run("kernel "+g.pkg, func(t *testing.T) {
+			path := filepath.Join(dir, g.pkg+"-kernel.elf")
+			err := image.Link(context.Background(), image.LinkOptions{
+				Pkg: "github.com/ebbnode/ebbnode/kernel/boottest/testdata/" + g.pkg,
+				Out: path,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			cmd := exec.Command(bin, "run", "--memory", "64", "--timeout", "60s", path)
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err = cmd.Run()
+			code := 0
+			var ee *exec.ExitError
+			if errors.As(err, &ee) {
+				code = ee.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != g.code || stdout.String() != g.stdout {
+				t.Errorf("exit %d stdout %q; want %d %q (stderr %q)", code, stdout.String(), g.code, g.stdout, stderr.String())
+			}
+		})
+	}
+
+	t.Run("interrupt", func(t *testing.T) {
+		spin := img("interrupt.elf", new(qemutest.Program).Print("ready\n").Hang())
+		cmd := exec.Command(bin, "run", spin)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Wait until the guest runs, so the signal hits a live QEMU.
+		buf := make([]byte, 6)
+		if _, err := io.ReadFull(out, buf); err != nil || string(buf) != "ready\n" {
+			t.Fatalf("guest output %q, %v", buf, err)
+		}
+		start := time.Now()
+		cmd.Process.Signal(syscall.SIGINT)
+		err = cmd.Wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+			t.Errorf("after SIGINT: %v, want exit status 130", err)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("took %v to stop after SIGINT", took)
+		}
+		if pids := processesMentioning(t, spin); len(pids) > 0 {
+			t.Errorf("QEMU left running: %v", pids)
+		}
+	})
+}
+
+// processesMentioning lists pids whose command line contains s.
+func processesMentioning(t *testing.T, s string) []string {
+	t.Helper()
+	procs, err := filepath.Glob("/proc/[0-9]*/cmdline")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pids []string
+	for _, p := range procs {
+		if b, err := os.ReadFile(p); err == nil && bytes.Contains(b, []byte(s)) {
+			pids = append(pids, filepath.Base(filepath.Dir(p)))
+		}
+	}
+	return pids
+}

@@ -1,0 +1,117 @@
+package image
+
+import (
+	"bytes"
+	"debug/elf"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyTestBinary copies the running test binary, an ordinary linux/amd64 ELF
+// with a PT_GNU_STACK header, into a temporary file.
+func copyTestBinary(t *testing.T) string {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "img")
+	if err := os.WriteFile(p, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestAddPVHNote(t *testing.T) {
+	p := copyTestBinary(t)
+	if err := Check(p); err == nil || !strings.Contains(err.Error(), "no PVH note") {
+		t.Fatalf("Check before rewrite = %v, want a missing-note error", err)
+	}
+	if err := AddPVHNote(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(p); err != nil {
+		t.Fatalf("Check after rewrite: %v", err)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := elf.NewFile(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry, ok, err := findPVHEntry(f, data)
+	if err != nil || !ok || entry != f.Entry {
+		t.Fatalf("findPVHEntry = %#x, %v, %v; want %#x", entry, ok, err, f.Entry)
+	}
+	for _, ph := range f.Progs {
+		if ph.Type == elf.PT_GNU_STACK {
+			t.Error("PT_GNU_STACK still present")
+		}
+	}
+	// A second rewrite changes nothing.
+	if err := AddPVHNote(p); err != nil {
+		t.Fatal(err)
+	}
+	again, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again, data) {
+		t.Error("AddPVHNote is not idempotent")
+	}
+	if st, err := os.Stat(p); err != nil || st.Mode().Perm() != 0o755 {
+		t.Errorf("mode after rewrite = %v, %v; want 0755", st.Mode(), err)
+	}
+}
+
+func TestCheckRejects(t *testing.T) {
+	good := copyTestBinary(t)
+	if err := AddPVHNote(good); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cases := map[string][]byte{
+		"truncated": data[:len(data)/2],
+		"header":    data[:40],
+		"text":      []byte("#!/bin/sh\necho not an image\n"),
+		"empty":     nil,
+	}
+	for name, b := range cases {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := Check(p); err == nil {
+			t.Errorf("Check(%s) = nil, want an error", name)
+		}
+		if name != "truncated" {
+			if err := AddPVHNote(p); err == nil {
+				t.Errorf("AddPVHNote(%s) = nil, want an error", name)
+			}
+		}
+	}
+	if err := Check(filepath.Join(dir, "missing")); err == nil {
+		t.Error("Check(missing file) = nil")
+	}
+}
+
+func TestLDFlags(t *testing.T) {
+	got := LDFlags()
+	for _, want := range []string{"-E " + EntrySymbol, "-T 0x201000", "-R 0x1000"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("LDFlags() = %q, missing %q", got, want)
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package boottest_test
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ebbnode/ebbnode/host/qemu"
+	"github.com/ebbnode/ebbnode/kernel/boottest"
+)
+
+// These tests boot the guests in testdata/ and check what they print and
+// how they exit. They are the kernel's acceptance tests: each fails if the
+// feature it names breaks.
+
+func TestMain(m *testing.M) { boottest.Main(m) }
+
+// wantExit fails the test unless the guest exited by itself with code.
+func wantExit(t *testing.T, r boottest.Result, code int) {
+	t.Helper()
+	switch {
+	case r.TimedOut:
+		t.Errorf("guest timed out after %v, want exit %d", r.Wall, code)
+	case r.Crashed:
+		t.Errorf("guest crashed (QEMU status %d), want exit %d", r.Status, code)
+	case r.ExitCode != code:
+		t.Errorf("guest exit code %d, want %d", r.ExitCode, code)
+	}
+}
+
+// field returns the integer after "name=" on the console, failing the test
+// if there is none.
+func field(t *testing.T, r boottest.Result, name string) int64 {
+	t.Helper()
+	m := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `=(-?\d+)`).FindStringSubmatch(r.Output())
+	if m == nil {
+		t.Fatalf("console has no %s=<number>", name)
+	}
+	v, err := strconv.ParseInt(m[1], 10, 64)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return v
+}
+
+func TestHello(t *testing.T) {
+	for _, machine := range []string{qemu.MachineQ35, qemu.MachineMicrovm} {
+		t.Run(machine, func(t *testing.T) {
+			r := boottest.Boot(t, "./testdata/hello", boottest.Options{Machine: machine})
+			wantExit(t, r, 0)
+			if !strings.Contains(r.Output(), "hello from ebbnode\n") {
+				t.Errorf("console lacks the hello line")
+			}
+			t.Logf("%s hello boot: %v wall (%s)", machine, r.Wall.Round(time.Millisecond), r.Accel)
+		})
+	}
+}
+
+func TestGoroutines(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/goroutines", boottest.Options{})
+	wantExit(t, r, 0)
+	// Recompute what the guest's ring and reports must add up to.
+	const n, rounds, mod = 10000, 3, 1_000_000_007
+	v, sum := uint64(1), uint64(0)
+	for range rounds {
+		for i := range n {
+			sum += v % 1000
+			v = (v*31 + uint64(i) + 1) % mod
+		}
+	}
+	if got := field(t, r, "token"); uint64(got) != v {
+		t.Errorf("token %d, want %d", got, v)
+	}
+	if got := field(t, r, "reports"); uint64(got) != sum {
+		t.Errorf("reports %d, want %d", got, sum)
+	}
+	if got := field(t, r, "goroutines"); got < n+1 {
+		t.Errorf("%d goroutines alive at once, want at least %d", got, n+1)
+	}
+}
+
+func TestGCStress(t *testing.T) {
+	const mem = 64
+	r := boottest.Boot(t, "./testdata/gcstress", boottest.Options{MemoryMiB: mem})
+	wantExit(t, r, 0)
+	if got := field(t, r, "allocated"); got < 10*mem<<20 {
+		t.Errorf("allocated %d bytes, want at least 10 x %d MiB", got, mem)
+	}
+	if got := field(t, r, "totalalloc"); got < 10*mem<<20 {
+		t.Errorf("runtime counted %d bytes allocated, want at least 10 x %d MiB", got, mem)
+	}
+	if got := field(t, r, "numgc"); got <= 0 {
+		t.Errorf("NumGC %d, want > 0", got)
+	}
+}
+
+func TestTime(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/sleep", boottest.Options{})
+	wantExit(t, r, 0)
+	// Every sleep must last at least 40 ms by the guest's monotonic clock
+	// (a fast clock or an early wake-up fails here); the shortest must be
+	// at most 60 ms (a slow clock fails here, while one sleep stretched by
+	// a busy host running the VM late does not).
+	m := regexp.MustCompile(`slept_ns=(\d+)\n`).FindAllStringSubmatch(r.Output(), -1)
+	if len(m) != 5 {
+		t.Fatalf("console has %d slept_ns lines, want 5", len(m))
+	}
+	shortest := time.Duration(math.MaxInt64)
+	for _, s := range m {
+		ns, _ := strconv.ParseInt(s[1], 10, 64)
+		slept := time.Duration(ns)
+		if slept < 40*time.Millisecond {
+			t.Errorf("time.Sleep(50ms) took %v by the guest's monotonic clock, want at least 40ms", slept)
+		}
+		shortest = min(shortest, slept)
+	}
+	if shortest > 60*time.Millisecond {
+		t.Errorf("shortest time.Sleep(50ms) took %v by the guest's monotonic clock, want at most 60ms", shortest)
+	}
+	// The guest read its wall clock somewhere between QEMU's start and its
+	// end; allow 2 s either side.
+	unix := time.Unix(field(t, r, "unix"), 0)
+	lo, hi := r.Start.Add(-2*time.Second), r.Start.Add(r.Wall+2*time.Second)
+	if unix.Before(lo) || unix.After(hi) {
+		t.Errorf("guest wall clock %v, want within [%v, %v]", unix.UTC(), lo.UTC(), hi.UTC())
+	}
+}
+
+func TestNilDereference(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/nilderef", boottest.Options{})
+	wantExit(t, r, 0)
+	want := "recovered runtime.Error: runtime error: invalid memory address or nil pointer dereference\n"
+	if !strings.Contains(r.Output(), want) {
+		t.Errorf("console lacks %q", want)
+	}
+}
+
+func TestOSExit(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/exit3", boottest.Options{})
+	wantExit(t, r, 3)
+	if !strings.Contains(r.Output(), "exiting with 3\n") {
+		t.Errorf("console lacks the guest's line before exiting")
+	}
+}
+
+func TestPanic(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/panic", boottest.Options{})
+	// The Go runtime exits with status 2 after printing an unrecovered
+	// panic.
+	wantExit(t, r, 2)
+	for _, want := range []string{"panic: guest panic on purpose", "goroutine 1 [running]:", "main.main()"} {
+		if !strings.Contains(r.Output(), want) {
+			t.Errorf("console lacks %q", want)
+		}
+	}
+}
+
+func TestCryptoRand(t *testing.T) {
+	re := regexp.MustCompile(`random=([0-9a-f]{64})\n`)
+	var seen []string
+	for boot := range 2 {
+		r := boottest.Boot(t, "./testdata/rand", boottest.Options{})
+		wantExit(t, r, 0)
+		m := re.FindStringSubmatch(r.Output())
+		if m == nil {
+			t.Fatalf("boot %d: console has no random=<64 hex digits>", boot)
+		}
+		seen = append(seen, m[1])
+	}
+	if seen[0] == seen[1] {
+		t.Errorf("two boots read the same random bytes %s", seen[0])
+	}
+	if seen[0] == strings.Repeat("0", 64) {
+		t.Errorf("random bytes are all zero")
+	}
+}
+
+func TestOutOfMemory(t *testing.T) {
+	const timeout = 60 * time.Second
+	r := boottest.Boot(t, "./testdata/oom", boottest.Options{MemoryMiB: 64, Timeout: timeout})
+	if r.TimedOut {
+		t.Fatalf("guest hung instead of running out of memory (killed after %v)", timeout)
+	}
+	if r.ExitCode == 0 && !r.Crashed {
+		t.Errorf("guest exited 0, want an out-of-memory failure")
+	}
+	if r.Crashed {
+		t.Errorf("guest crashed (QEMU status %d) instead of reporting out of memory", r.Status)
+	}
+	if !regexp.MustCompile(`(?i)out of memory`).MatchString(r.Output()) {
+		t.Errorf("console has no out-of-memory message")
+	}
+}
+
+func TestGoja(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/goja", boottest.Options{})
+	wantExit(t, r, 0)
+	var fib func(int) int
+	fib = func(n int) int {
+		if n < 2 {
+			return n
+		}
+		return fib(n-1) + fib(n-2)
+	}
+	if want := fmt.Sprintf("fib(20)=%d\n", fib(20)); !strings.Contains(r.Output(), want) {
+		t.Errorf("console lacks %q", want)
+	}
+}

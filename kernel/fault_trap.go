@@ -1,0 +1,170 @@
+package kernel
+
+// Trap dispatch, fatal faults and machine exit. Trap world: //go:nosplit,
+// no allocation, no locks.
+
+const (
+	debugExitPort = 0xf4
+	exitPanic     = 0x7f // isa-debug-exit code for a kernel panic or fatal fault (QEMU status 255)
+)
+
+// userTrap handles a trap from ring 3 saved in the current thread's
+// trapFrame; on return resumeUser runs cpu0.cur (maybe another thread).
+//
+// userTrap and kernelTrap are the roots of the trap world and the only
+// trap-world functions without //go:nosplit: their stack check compares
+// against the scratch g's zero guard and so never calls morestack, and it
+// ends the linker's nosplit chain (a budget meant for goroutine stacks,
+// not for the 64 KiB kernel stack). Everything they call is nosplit.
+func userTrap() {
+	t := current()
+	switch v := t.tf.Vector; {
+	case v == vecSyscall:
+		sysDispatch(t)
+	case v == vecTimer:
+		timerInterrupt()
+	case v == vecSpurious:
+	case v == 14:
+		cr2 := readCR2()
+		if demandFault(cr2, t.tf.Err&2 != 0) {
+			return
+		}
+		code := uint64(1) // SEGV_MAPERR
+		if t.tf.Err&1 != 0 {
+			code = 2 // SEGV_ACCERR: present page, access denied
+		}
+		if !deliverSegv(t, cr2, code) {
+			fatalTrap(&t.tf, cr2, "unhandled page fault in the Go world")
+		}
+	case v < 32:
+		fatalTrap(&t.tf, readCR2(), "unhandled exception in the Go world")
+	case v >= firstDeviceVector && v <= lastDeviceVector:
+		deviceInterrupt(v)
+	default:
+		lapicEOIWrite()
+	}
+}
+
+// kernelTrap handles a trap taken in ring 0: the timer while idle, or a
+// kernel bug (fatal). See userTrap about its stack check.
+func kernelTrap(tf *trapFrame) {
+	switch v := tf.Vector; {
+	case v == vecTimer:
+		cpu0.ticks++
+		lapicEOIWrite() // the idle loop re-checks the deadlines
+	case v == vecSpurious:
+	case v < 32:
+		fatalTrap(tf, readCR2(), "kernel fault")
+	case v >= firstDeviceVector && v <= lastDeviceVector:
+		deviceInterrupt(v) // the idle loop picks up the woken thread
+	default:
+		lapicEOIWrite()
+	}
+}
+
+// fatalTrap prints the trap and a frame-pointer backtrace, then ends the
+// machine with exitPanic.
+//
+//go:nosplit
+func fatalTrap(tf *trapFrame, cr2 uint64, why string) {
+	kprint("\nebbnode: ")
+	kprint(why)
+	kprint(": vector ")
+	kprintDec(tf.Vector)
+	kprint(" error ")
+	kprintHex(tf.Err)
+	kprint(" rip ")
+	kprintHex(tf.RIP)
+	kprint(" cr2 ")
+	kprintHex(cr2)
+	kprint(" tid ")
+	kprintDec(uint64(current().tid))
+	kprint("\n rax ")
+	kprintHex(tf.RAX)
+	kprint(" rbx ")
+	kprintHex(tf.RBX)
+	kprint(" rcx ")
+	kprintHex(tf.RCX)
+	kprint(" rdx ")
+	kprintHex(tf.RDX)
+	kprint("\n rsi ")
+	kprintHex(tf.RSI)
+	kprint(" rdi ")
+	kprintHex(tf.RDI)
+	kprint(" rbp ")
+	kprintHex(tf.RBP)
+	kprint(" rsp ")
+	kprintHex(tf.RSP)
+	kprint("\n r8 ")
+	kprintHex(tf.R8)
+	kprint(" r9 ")
+	kprintHex(tf.R9)
+	kprint(" r10 ")
+	kprintHex(tf.R10)
+	kprint(" r11 ")
+	kprintHex(tf.R11)
+	kprint("\n r12 ")
+	kprintHex(tf.R12)
+	kprint(" r13 ")
+	kprintHex(tf.R13)
+	kprint(" r14 ")
+	kprintHex(tf.R14)
+	kprint(" r15 ")
+	kprintHex(tf.R15)
+	kprint("\n rflags ")
+	kprintHex(tf.RFLAGS)
+	kprint(" cs ")
+	kprintHex(tf.CS)
+	kprint("\n backtrace:\n  ")
+	kprintHex(tf.RIP)
+	kprint("\n")
+	fp := tf.RBP
+	for i := 0; i < 32 && fp != 0 && fp&7 == 0; i++ {
+		if !readable(fp, 16) {
+			break
+		}
+		ret := load64(uintptr(fp + 8))
+		if ret == 0 {
+			break
+		}
+		kprint("  ")
+		kprintHex(ret)
+		kprint("\n")
+		fp = load64(uintptr(fp))
+	}
+	machineExit(exitPanic)
+}
+
+// readable reports whether [addr, addr+n) is mapped, without faulting
+// anything in.
+//
+//go:nosplit
+func readable(addr, n uint64) bool {
+	for p := addr &^ (pageSize - 1); p < addr+n; p += pageSize {
+		if present, _ := lookup(p); !present {
+			return false
+		}
+	}
+	return true
+}
+
+// kpanic reports a broken kernel invariant and ends the machine.
+//
+//go:nosplit
+func kpanic(msg string) {
+	kprint("\nebbnode: kernel panic: ")
+	kprint(msg)
+	kprint("\n")
+	machineExit(exitPanic)
+}
+
+// machineExit ends the VM through isa-debug-exit: QEMU exits with status
+// (code<<1)|1. Without that device it halts forever with interrupts off.
+//
+//go:nosplit
+func machineExit(code uint8) {
+	outb(debugExitPort, code)
+	for {
+		haltForever()
+	}
+}

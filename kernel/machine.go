@@ -1,0 +1,95 @@
+package kernel
+
+// Machine constants shared with the assembly through go_asm.h.
+const (
+	bootScratchStack = 0x8000 // stack for the first 32-bit instructions (conventional memory)
+	kstackSize       = 64 << 10
+	istStackSize     = 16 << 10
+
+	cr0PE         = 1 << 0
+	cr0MP         = 1 << 1
+	cr0EM         = 1 << 2
+	cr0PG         = 1 << 31
+	cr4PAE        = 1 << 5
+	cr4OSFXSR     = 1 << 9
+	cr4OSXMMEXCPT = 1 << 10
+
+	msrEFER     = 0xC0000080
+	msrSTAR     = 0xC0000081
+	msrLSTAR    = 0xC0000082
+	msrFMASK    = 0xC0000084
+	msrFSBase   = 0xC0000100
+	msrGSBase   = 0xC0000101
+	msrAPICBase = 0x1B
+	eferSCE     = 1 << 0
+	eferLME     = 1 << 8
+	eferNXE     = 1 << 11
+
+	// GDT layout. SYSRET needs user data at STAR[63:48]+8 and user code
+	// at STAR[63:48]+16, hence data before code in ring 3.
+	gdtEntries = 7 // null, kcode, kdata, udata, ucode, TSS (two slots)
+	kernelCS   = 0x08
+	kernelDS   = 0x10
+	userDS     = 0x18 | 3
+	userCS     = 0x20 | 3
+	tssSel     = 0x28
+
+	// tssRSP0 is the byte offset of RSP0 in the 64-bit TSS.
+	tssRSP0 = 4
+	// vecSyscall marks a trapFrame saved by SYSCALL (not an IDT vector).
+	vecSyscall  = 256
+	vecTimer    = 32
+	vecSpurious = 47
+	numVectors  = 48
+
+	rflagsIF    = 1 << 9
+	rflagsIOPL3 = 3 << 12
+)
+
+// trapFrame is the saved user context. Its layout is fixed by
+// trap_amd64.s: general registers stored by the stubs, then the vector and
+// error code, then the iret frame the CPU pushes.
+type trapFrame struct {
+	R15, R14, R13, R12, R11, R10, R9, R8 uint64
+	RDI, RSI, RBP, RBX, RDX, RCX, RAX    uint64
+	Vector, Err                          uint64
+	RIP, CS, RFLAGS, RSP, SS             uint64
+}
+
+// cpuState is the per-CPU block the entry code uses (one CPU for now).
+type cpuState struct {
+	cur       uintptr // address of the running thread
+	curTop    uintptr // end of cur's trapFrame: SYSCALL frames are pushed here
+	userSP    uint64  // user RSP while syscallEntry switches stacks
+	kstackTop uintptr // per-CPU kernel stack for trap-world Go
+	scratchFS uintptr // FS base while in the trap world
+	curIdx    int     // index of cur in threads
+	ticks     uint64  // timer interrupts taken
+}
+
+var (
+	cpu0 cpuState
+
+	// gdt is loaded by the 32-bit entry; the TSS descriptor is filled in
+	// by bootMain.
+	gdt = [gdtEntries]uint64{
+		0,
+		0x00AF9A000000FFFF, // kernel code: 64-bit, DPL 0
+		0x00CF92000000FFFF, // kernel data
+		0x00CFF2000000FFFF, // user data: DPL 3
+		0x00AFFA000000FFFF, // user code: 64-bit, DPL 3
+	}
+	gdtr [2]uint64 // pseudo-descriptor: limit (2 bytes) then base
+	idt  [numVectors * 2]uint64
+	idtr [2]uint64
+	tss  [26]uint32 // 64-bit TSS (104 bytes); RSP0 at byte 4, IST1 at byte 36
+
+	bootPT     [8 * 4096]byte // boot page tables (aligned at run time)
+	kstack     [kstackSize]byte
+	istStack   [istStackSize]byte
+	fakeG      [64]uint64 // a zero g: stack guard 0, so no morestack calls
+	scratchTLS [8]uint64  // [0] = &fakeG; FS base = &scratchTLS[1]
+)
+
+// vectorAddr returns the address of IDT vector i's stub (vectors_amd64.s).
+func vectorAddr(i int) uintptr

@@ -1,0 +1,175 @@
+package kernel
+
+import (
+	"syscall"
+	"testing"
+
+	"github.com/ebbnode/ebbnode/kernel/internal/frames"
+	"github.com/ebbnode/ebbnode/kernel/internal/vma"
+	"github.com/ebbnode/ebbnode/libc"
+)
+
+// The memory code runs here on the host, in ring 3, over a buffer mapped
+// below 4 GiB that stands in for physical memory: page tables and frames
+// are reached by address exactly as in the guest's identity map.
+
+const testPhysSize = 48 << 20
+
+func setupMM(t *testing.T) (base uint64) {
+	t.Helper()
+	var err error
+	for _, addr := range []uintptr{0x40000000, 0x60000000, 0x80000000, 0xa0000000} {
+		b, _, errno := syscall.Syscall6(syscall.SYS_MMAP, addr, testPhysSize,
+			syscall.PROT_READ|syscall.PROT_WRITE,
+			syscall.MAP_PRIVATE|syscall.MAP_ANONYMOUS|libc.MapFixedNoreplace, ^uintptr(0), 0)
+		if errno == 0 && b == addr {
+			base = uint64(b)
+			break
+		}
+		err = errno
+	}
+	if base == 0 {
+		t.Fatalf("cannot map the stand-in physical memory below 4 GiB: %v", err)
+	}
+	t.Cleanup(func() { syscall.Syscall(syscall.SYS_MUNMAP, uintptr(base), testPhysSize, 0) })
+	flushTLB = func(uintptr) {}
+	phys = frames.Allocator{}
+	areas = vma.List{}
+	mmStats = struct{ huge, small, splits uint64 }{}
+	phys.AddFree(base, base+testPhysSize)
+	f, ok := allocZeroFrame()
+	if !ok {
+		t.Fatal("no frame for the PML4")
+	}
+	pml4 = f
+	return base
+}
+
+// physOf translates va through the page tables built by the code under test.
+func physOf(t *testing.T, va uint64) uint64 {
+	t.Helper()
+	table := pml4
+	for l := 4; l >= 1; l-- {
+		v := load64(table + uintptr((va>>(12+9*uint(l-1)))&511)*8)
+		if v&ptePresent == 0 {
+			t.Fatalf("%#x not mapped at level %d", va, l)
+		}
+		if v&pteHuge != 0 {
+			return v&pteAddrMask&^(hugeSize-1) | va&(hugeSize-1)
+		}
+		if l == 1 {
+			return v&pteAddrMask | va&(pageSize-1)
+		}
+		table = uintptr(v & pteAddrMask)
+	}
+	return 0
+}
+
+func TestMmapHintFixedAndDemandPaging(t *testing.T) {
+	setupMM(t)
+	const hint = 0xc000000000
+	if got := sysMmap(hint, 64<<20, 0, libc.MapPrivate|libc.MapAnonymous, ^uint64(0), 0); got != hint {
+		t.Fatalf("reservation at the hint = %#x, want %#x", got, hint)
+	}
+	if demandFault(hint, false) {
+		t.Fatal("a PROT_NONE reservation was paged in")
+	}
+	rw := uint64(libc.ProtRead | libc.ProtWrite)
+	fixed := uint64(libc.MapPrivate | libc.MapAnonymous | libc.MapFixed)
+	if got := sysMmap(hint, 4<<20, rw, fixed, ^uint64(0), 0); got != hint {
+		t.Fatalf("MAP_FIXED commit = %#x", got)
+	}
+	if got := sysMmap(hint, pageSize, rw, libc.MapPrivate|libc.MapAnonymous|libc.MapFixedNoreplace, ^uint64(0), 0); got != errno(libc.EEXIST) {
+		t.Fatalf("MAP_FIXED_NOREPLACE over a mapping = %#x, want EEXIST", got)
+	}
+	free0 := phys.NumFree()
+
+	// A whole writable 2 MiB block gets a large page.
+	if !demandFault(hint+0x1234, true) {
+		t.Fatal("fault in a RW mapping was refused")
+	}
+	if mmStats.huge != 1 {
+		t.Fatalf("large pages = %d, want 1", mmStats.huge)
+	}
+	pa := physOf(t, hint+0x1234)
+	store8(uintptr(pa), 0xAB)
+	if present, w := lookup(hint + 0x1fffff); !present || !w {
+		t.Fatal("the rest of the large page is not mapped writable")
+	}
+
+	// MADV_DONTNEED of one page splits the large page; the page reads back zero.
+	if r := sysMadvise(hint+0x1000, pageSize, libc.MadvDontneed); r != 0 {
+		t.Fatalf("madvise = %#x", r)
+	}
+	if mmStats.splits != 1 {
+		t.Fatalf("splits = %d, want 1", mmStats.splits)
+	}
+	if present, _ := lookup(hint + 0x1000); present {
+		t.Fatal("MADV_DONTNEED left the page mapped")
+	}
+	if present, _ := lookup(hint + 0x2000); !present {
+		t.Fatal("the split unmapped a neighbour")
+	}
+	if !demandFault(hint+0x1234, true) {
+		t.Fatal("re-fault refused")
+	}
+	if v := load8(uintptr(physOf(t, hint+0x1234))); v != 0 {
+		t.Fatalf("page after MADV_DONTNEED reads %#x, want 0", v)
+	}
+
+	// munmap gives every data frame back (page tables stay).
+	if r := sysMunmap(hint, 64<<20); r != 0 {
+		t.Fatalf("munmap = %#x", r)
+	}
+	tables := uint64(3) // PDPT and PD for the first fault, PT from the split
+	if got := phys.NumFree(); got+tables != free0 {
+		t.Fatalf("free frames after munmap = %d, want %d", got, free0-tables)
+	}
+	if demandFault(hint, false) {
+		t.Fatal("fault after munmap was served")
+	}
+}
+
+func TestSmallPagesAndProtection(t *testing.T) {
+	setupMM(t)
+	anon := uint64(libc.MapPrivate | libc.MapAnonymous)
+	ro := sysMmap(0, 3*pageSize, libc.ProtRead, anon, ^uint64(0), 0)
+	if ro < mmapBase || ro >= userTop {
+		t.Fatalf("mmap without a hint = %#x, want an address from %#x", ro, uint64(mmapBase))
+	}
+	if demandFault(ro, true) {
+		t.Fatal("write fault in a read-only mapping was served")
+	}
+	if !demandFault(ro, false) || mmStats.small != 1 || mmStats.huge != 0 {
+		t.Fatalf("read fault: small=%d huge=%d, want one small page", mmStats.small, mmStats.huge)
+	}
+	if present, w := lookup(ro); !present || w {
+		t.Fatal("read-only page mapped writable")
+	}
+	if userAccessible(ro, 8, true) {
+		t.Fatal("kernel would write a read-only page")
+	}
+	if !userAccessible(ro+pageSize, 2*pageSize, false) {
+		t.Fatal("readable range refused")
+	}
+	if userAccessible(0, 8, false) || userAccessible(ro+3*pageSize, 8, false) {
+		t.Fatal("page 0 or an unmapped page accepted")
+	}
+	if got := sysMmap(0, 0, libc.ProtRead, anon, ^uint64(0), 0); got != errno(libc.EINVAL) {
+		t.Fatalf("zero-length mmap = %#x, want EINVAL", got)
+	}
+	if got := sysMmap(0, pageSize, libc.ProtRead, libc.MapPrivate, 3, 0); got != errno(libc.ENODEV) {
+		t.Fatalf("file mmap = %#x, want ENODEV", got)
+	}
+}
+
+func TestSmallPagesWhenMemoryIsTight(t *testing.T) {
+	base := setupMM(t)
+	// Leave less than hugeMinFree frames.
+	phys.Reserve(base, base+testPhysSize-hugeMinFree*pageSize)
+	const addr = 0xc000000000
+	sysMmap(addr, hugeSize, libc.ProtRead|libc.ProtWrite, libc.MapPrivate|libc.MapAnonymous|libc.MapFixed, ^uint64(0), 0)
+	if !demandFault(addr, true) || mmStats.huge != 0 || mmStats.small != 1 {
+		t.Fatalf("tight memory: huge=%d small=%d, want a small page", mmStats.huge, mmStats.small)
+	}
+}

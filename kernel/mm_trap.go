@@ -1,0 +1,367 @@
+package kernel
+
+import (
+	"github.com/ebbnode/ebbnode/kernel/internal/frames"
+	"github.com/ebbnode/ebbnode/kernel/internal/vma"
+	"github.com/ebbnode/ebbnode/libc"
+)
+
+// Virtual memory: the first 4 GiB are identity-mapped by the boot page
+// tables (the image, the kernel's physical memory, MMIO); the process's
+// mmap areas live above 4 GiB and are demand-paged from the frame
+// allocator. Trap world: //go:nosplit, no allocation, state in fixed
+// arrays reached through the identity map.
+
+const (
+	ptePresent  = 1 << 0
+	pteWrite    = 1 << 1
+	pteUser     = 1 << 2
+	pteHuge     = 1 << 7
+	pteAddrMask = 0x000ffffffffff000
+
+	pageSize  = 4096
+	identTop  = 4 << 30        // end of the identity map
+	mmapBase  = 0x200000000000 // first address for mmaps without a usable hint
+	userTop   = 0x7ffffffff000 // end of the user half
+	imageBase = 0x200000       // must equal host/image.ImageBase
+	exitOOM   = 0x7e           // isa-debug-exit code: out of physical memory
+)
+
+var (
+	phys  frames.Allocator
+	areas vma.List
+	pml4  uintptr // physical = virtual address of the PML4
+)
+
+// allocZeroFrame returns a zeroed frame or ok == false.
+//
+//go:nosplit
+func allocZeroFrame() (uintptr, bool) {
+	pa, ok := phys.Alloc()
+	if !ok {
+		return 0, false
+	}
+	memclr(uintptr(pa), pageSize)
+	return uintptr(pa), true
+}
+
+// hugeSize is a large page; hugeMinFree keeps large pages from eating the
+// last frames: below it, faults map 4 KiB pages only.
+const (
+	hugeSize    = 2 << 20
+	hugeMinFree = 16 << 20 / pageSize
+)
+
+// flushTLB drops va's translation (INVLPG). A variable so that the host
+// tests, which run this code in ring 3 over an ordinary buffer, can
+// replace the privileged instruction.
+var flushTLB = invlpg
+
+// mmStats counts demand-paged mappings, for ebbnode.debug=mmap.
+var mmStats struct{ huge, small, splits uint64 }
+
+// entry returns the address of va's entry in the page table at level
+// (4 = PML4, 3 = PDPT, 2 = PD, 1 = PT), creating missing tables when
+// create is set and splitting a large page in the way. It returns 0 when
+// a table is missing (or no frame is left) and create is not set, or when
+// a large page maps va and create is not set.
+//
+//go:nosplit
+func entry(va uint64, level int, create bool) uintptr {
+	table := pml4
+	for l := 4; l > level; l-- {
+		e := table + uintptr((va>>(12+9*uint(l-1)))&511)*8
+		v := load64(e)
+		switch {
+		case v&ptePresent == 0:
+			if !create {
+				return 0
+			}
+			f, ok := allocZeroFrame()
+			if !ok {
+				return 0
+			}
+			v = uint64(f) | ptePresent | pteWrite | pteUser
+			store64(e, v)
+		case v&pteHuge != 0:
+			if !create || l != 2 || !splitHuge(e, va) {
+				return 0
+			}
+			v = load64(e)
+		}
+		table = uintptr(v & pteAddrMask)
+	}
+	return table + uintptr((va>>(12+9*uint(level-1)))&511)*8
+}
+
+// splitHuge replaces the 2 MiB mapping in PD entry e by a page table of
+// 512 small pages over the same frames.
+//
+//go:nosplit
+func splitHuge(e uintptr, va uint64) bool {
+	v := load64(e)
+	pt, ok := allocZeroFrame()
+	if !ok {
+		return false
+	}
+	base := v & pteAddrMask &^ (hugeSize - 1)
+	flags := v & (ptePresent | pteWrite | pteUser)
+	for i := uint64(0); i < 512; i++ {
+		store64(pt+uintptr(i*8), (base+i*pageSize)|flags)
+	}
+	store64(e, uint64(pt)|ptePresent|pteWrite|pteUser)
+	flushTLB(uintptr(va &^ (hugeSize - 1)))
+	mmStats.splits++
+	return true
+}
+
+// lookup returns the mapping of va: present, and writable.
+//
+//go:nosplit
+func lookup(va uint64) (present, writable bool) {
+	if va < identTop {
+		return va >= pageSize, true
+	}
+	table := pml4
+	for l := 4; l >= 1; l-- {
+		v := load64(table + uintptr((va>>(12+9*uint(l-1)))&511)*8)
+		if v&ptePresent == 0 {
+			return false, false
+		}
+		if l == 1 || v&pteHuge != 0 {
+			return true, v&pteWrite != 0
+		}
+		table = uintptr(v & pteAddrMask)
+	}
+	return false, false
+}
+
+// unmapRange drops the mappings in [start, end) above the identity map and
+// frees their frames. Missing tables are skipped whole; a large page only
+// partly inside the range is split first.
+//
+//go:nosplit
+func unmapRange(start, end uint64) {
+	if start < identTop {
+		start = identTop
+	}
+	for va := start &^ (pageSize - 1); va < end; {
+		table := pml4
+		next := uint64(0)
+		for l := 4; l >= 2; l-- {
+			span := uint64(1) << (12 + 9*uint(l-1))
+			e := table + uintptr((va>>(12+9*uint(l-1)))&511)*8
+			v := load64(e)
+			if v&ptePresent == 0 {
+				next = (va + span) &^ (span - 1)
+				break
+			}
+			if v&pteHuge != 0 {
+				blk := va &^ (hugeSize - 1)
+				if blk >= start && blk+hugeSize <= end {
+					store64(e, 0)
+					flushTLB(uintptr(blk))
+					base := v & pteAddrMask &^ (hugeSize - 1)
+					for i := uint64(0); i < 512; i++ {
+						if !phys.Free(base + i*pageSize) {
+							kpanic("unmapRange: freeing a free frame")
+						}
+					}
+					next = blk + hugeSize
+					break
+				}
+				if !splitHuge(e, va) {
+					oom()
+				}
+				v = load64(e)
+			}
+			table = uintptr(v & pteAddrMask)
+		}
+		if next != 0 {
+			va = next
+			continue
+		}
+		pte := table + uintptr((va>>12)&511)*8
+		if v := load64(pte); v&ptePresent != 0 {
+			store64(pte, 0)
+			flushTLB(uintptr(va))
+			if !phys.Free(v & pteAddrMask) {
+				kpanic("unmapRange: freeing a free frame")
+			}
+		}
+		va += pageSize
+	}
+}
+
+// demandFault maps zeroed memory at addr if an area allows the access: a
+// 2 MiB page when the whole aligned block is one writable area and memory
+// is plentiful, else a 4 KiB page. It reports false for an access the
+// areas do not allow; on exhausted physical memory it ends the machine
+// with a clear message.
+//
+//go:nosplit
+func demandFault(addr uint64, write bool) bool {
+	a, ok := areas.Find(addr)
+	if !ok || a.Prot == 0 || (write && a.Prot&vma.ProtWrite == 0) {
+		return false
+	}
+	if present, _ := lookup(addr); present {
+		return false // present but faulted: a protection fault
+	}
+	blk := addr &^ (hugeSize - 1)
+	if a.Prot&vma.ProtWrite != 0 && a.Start <= blk && a.End >= blk+hugeSize &&
+		phys.NumFree() > hugeMinFree {
+		if pde := entry(addr, 2, true); pde != 0 && load64(pde)&ptePresent == 0 {
+			if pa, ok := phys.Alloc2M(); ok {
+				memclr(uintptr(pa), hugeSize)
+				store64(pde, pa|ptePresent|pteWrite|pteUser|pteHuge)
+				mmStats.huge++
+				return true
+			}
+		}
+	}
+	pte := entry(addr, 1, true)
+	if pte == 0 {
+		oom()
+	}
+	f, ok := allocZeroFrame()
+	if !ok {
+		oom()
+	}
+	flags := uint64(ptePresent | pteUser)
+	if a.Prot&vma.ProtWrite != 0 {
+		flags |= pteWrite
+	}
+	store64(pte, uint64(f)|flags)
+	mmStats.small++
+	return true
+}
+
+// oom ends the machine: the Go runtime cannot recover from a fault it
+// did not expect, so this is the clearest outcome.
+//
+//go:nosplit
+func oom() {
+	kprint("ebbnode: out of memory: no physical frame for a demand-paged fault; free frames: ")
+	kprintDec(phys.NumFree())
+	kprint("\n")
+	machineExit(exitOOM)
+}
+
+// userAccessible reports whether [addr, addr+n) can be read (or written)
+// by the kernel on the process's behalf, faulting in demand pages.
+//
+//go:nosplit
+func userAccessible(addr, n uint64, write bool) bool {
+	if n == 0 {
+		return true
+	}
+	end := addr + n
+	if end < addr || end > userTop || addr < pageSize {
+		return false
+	}
+	for p := addr &^ (pageSize - 1); p < end; p += pageSize {
+		present, writable := lookup(p)
+		if present && (writable || !write) {
+			continue
+		}
+		if present || !demandFault(p, write) {
+			return false
+		}
+	}
+	return true
+}
+
+// sysMmap implements mmap for anonymous memory. See package libc.
+//
+//go:nosplit
+func sysMmap(addr, length, prot, flags, fd, off uint64) uint64 {
+	if flags&libc.MapAnonymous == 0 {
+		return errno(libc.ENODEV)
+	}
+	if length == 0 || length > userTop {
+		return errno(libc.EINVAL)
+	}
+	length = (length + pageSize - 1) &^ (pageSize - 1)
+	p := uint32(prot & (vma.ProtRead | vma.ProtWrite | vma.ProtExec))
+	fixed := flags&(libc.MapFixed|libc.MapFixedNoreplace) != 0
+	if fixed {
+		if addr&(pageSize-1) != 0 || addr < identTop || addr+length > userTop {
+			return errno(libc.EINVAL)
+		}
+		if flags&libc.MapFixedNoreplace != 0 && !areas.Free(addr, addr+length) {
+			return errno(libc.EEXIST)
+		}
+		unmapRange(addr, addr+length)
+	} else {
+		addr &^= pageSize - 1
+		if addr < identTop || addr+length > userTop || !areas.Free(addr, addr+length) {
+			var ok bool
+			addr, ok = areas.FindGap(mmapBase, userTop, length)
+			if !ok {
+				return errno(libc.ENOMEM)
+			}
+		}
+	}
+	if !areas.Set(addr, addr+length, p) {
+		return errno(libc.ENOMEM)
+	}
+	return addr
+}
+
+// sysMunmap implements munmap.
+//
+//go:nosplit
+func sysMunmap(addr, length uint64) uint64 {
+	if addr&(pageSize-1) != 0 || length == 0 {
+		return errno(libc.EINVAL)
+	}
+	end := (addr + length + pageSize - 1) &^ (pageSize - 1)
+	if addr < identTop {
+		return errno(libc.EINVAL)
+	}
+	unmapRange(addr, end)
+	if !areas.Remove(addr, end) {
+		return errno(libc.ENOMEM)
+	}
+	return 0
+}
+
+// sysMadvise implements madvise: DONTNEED and FREE drop the pages.
+//
+//go:nosplit
+func sysMadvise(addr, length, advice uint64) uint64 {
+	if addr&(pageSize-1) != 0 {
+		return errno(libc.EINVAL)
+	}
+	if advice == libc.MadvDontneed || advice == libc.MadvFree {
+		unmapRange(addr, (addr+length+pageSize-1)&^(pageSize-1))
+	}
+	return 0
+}
+
+// sysMprotect records the new protection of a mapped range.
+//
+//go:nosplit
+func sysMprotect(addr, length, prot uint64) uint64 {
+	if addr&(pageSize-1) != 0 || addr < identTop {
+		return errno(libc.EINVAL)
+	}
+	end := (addr + length + pageSize - 1) &^ (pageSize - 1)
+	for p := addr; p < end; {
+		a, ok := areas.Find(p)
+		if !ok {
+			return errno(libc.ENOMEM)
+		}
+		p = a.End
+	}
+	if !areas.Set(addr, end, uint32(prot&7)) {
+		return errno(libc.ENOMEM)
+	}
+	return 0
+}
+
+// errno encodes -e as the raw RAX value.
+//
+//go:nosplit
+func errno(e int) uint64 { return uint64(-int64(e)) }

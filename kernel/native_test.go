@@ -1,0 +1,123 @@
+package kernel_test
+
+import (
+	"context"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ebbnode/ebbnode/host/qemu"
+	"github.com/ebbnode/ebbnode/kernel/boottest"
+)
+
+// Native tests: they boot the guests in internal/guests under QEMU and check
+// the kernel's own features (fatal traps, debug switches, large pages).
+// The Go-runtime acceptance tests live in kernel/boottest.
+
+func TestMain(m *testing.M) { boottest.Main(m) }
+
+func TestFatalFault(t *testing.T) {
+	r := boottest.Boot(t, "./internal/guests/fault", boottest.Options{})
+	if r.TimedOut || r.Crashed || r.ExitCode != 0x7f {
+		t.Fatalf("exit code %d (crashed %v, timed out %v), want the fatal code 0x7f", r.ExitCode, r.Crashed, r.TimedOut)
+	}
+	for _, want := range []string{"about to execute ud2\n", "unhandled exception in the Go world: vector 6 ", " rip 0x", " rsp 0x", "backtrace:"} {
+		if !strings.Contains(r.Output(), want) {
+			t.Errorf("console lacks %q", want)
+		}
+	}
+	if strings.Contains(r.Output(), "ud2 returned") {
+		t.Error("execution continued after the fault")
+	}
+}
+
+func TestUnknownSyscallCounted(t *testing.T) {
+	r := boottest.Boot(t, "./internal/guests/enosys", boottest.Options{Append: "ebbnode.debug=syscalls"})
+	if r.TimedOut || r.Crashed || r.ExitCode != 0 {
+		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0", r.ExitCode, r.Crashed, r.TimedOut)
+	}
+	if !strings.Contains(r.Output(), "uname: 38 function not implemented\n") {
+		t.Errorf("guest did not get ENOSYS for uname")
+	}
+	counts := regexp.MustCompile(`ebbnode: syscalls:.*`).FindString(r.Output())
+	for _, want := range []string{" uname=1(ENOSYS)", " write=1", " exit_group=1", " clone=", " futex=", " mmap="} {
+		if !strings.Contains(counts, want) {
+			t.Errorf("syscall counts %q lack %q", counts, want)
+		}
+	}
+}
+
+func TestBootDebugAndLargePages(t *testing.T) {
+	r := boottest.Boot(t, "./internal/guests/hello", boottest.Options{Append: "ebbnode.debug=boot,mmap"})
+	if r.TimedOut || r.Crashed || r.ExitCode != 0 {
+		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0", r.ExitCode, r.Crashed, r.TimedOut)
+	}
+	if !strings.Contains(r.Output(), "hello from ebbnode\n") {
+		t.Error("console lacks the guest's line")
+	}
+	if !regexp.MustCompile(`ebbnode: boot: TSC \d+ MHz \(PIT\)`).MatchString(r.Output()) {
+		t.Error("no TSC calibration line")
+	}
+	if !regexp.MustCompile(`ebbnode: boot: entry to Go init \d+ us`).MatchString(r.Output()) {
+		t.Error("no boot time line")
+	}
+	if !regexp.MustCompile(`demand-paged mappings: 2M=[1-9]\d* `).MatchString(r.Output()) {
+		t.Errorf("the Go heap got no 2 MiB pages: %s", regexp.MustCompile(`demand-paged mappings:.*`).FindString(r.Output()))
+	}
+}
+
+func TestBootModules(t *testing.T) {
+	img, err := boottest.Build(context.Background(), "./internal/guests/modules")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A module larger than a few frames, placed by QEMU in RAM the frame
+	// allocator would otherwise hand out.
+	data := make([]byte, 300000)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	copy(data, "EBBNODE-MODULE!!")
+	mod := filepath.Join(t.TempDir(), "module.bin")
+	if err := os.WriteFile(mod, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := qemu.Run(context.Background(), qemu.Config{Kernel: img, MemoryMiB: 64,
+		Timeout: boottest.DefaultTimeout, ExtraArgs: []string{"-initrd", mod}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.TimedOut || r.Crashed || r.ExitCode != 0 {
+		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0; console:\n%s", r.ExitCode, r.Crashed, r.TimedOut, r.Console)
+	}
+	want := fmt.Sprintf("modules=1\nmodule 0: size=%d crc=%08x head=%q\n", len(data), crc32.ChecksumIEEE(data), data[:16])
+	if !strings.Contains(string(r.Console), want) {
+		t.Errorf("console lacks %q:\n%s", want, r.Console)
+	}
+}
+
+// TestDriverAPI drives QEMU's edu device from a goroutine: PCI scan, MMIO,
+// MSI interrupts counted by kernel.WaitIRQ (with a timeout case) and DMA
+// to and from kernel.AllocDMA memory.
+func TestDriverAPI(t *testing.T) {
+	img, err := boottest.Build(context.Background(), "./internal/guests/edu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := qemu.Run(context.Background(), qemu.Config{Kernel: img, MemoryMiB: 64,
+		Timeout: boottest.DefaultTimeout, ExtraArgs: []string{"-device", "edu"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.TimedOut || r.Crashed || r.ExitCode != 0 {
+		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0; console:\n%s", r.ExitCode, r.Crashed, r.TimedOut, r.Console)
+	}
+	want := "edu id=0xed live=true irqs=[1 2] timeout=true dma-irq=3 dma-status=0x100 dma=true zero-tail=true\n"
+	if !strings.Contains(string(r.Console), want) {
+		t.Errorf("console lacks %q:\n%s", want, r.Console)
+	}
+}

@@ -1,0 +1,156 @@
+package kernel
+
+import "github.com/ebbnode/ebbnode/libc"
+
+// Synchronous signal delivery (SIGSEGV for faults in the Go world) with a
+// Linux rt_sigframe, and rt_sigreturn. Layouts follow the Linux x86_64
+// ABI as the Go runtime reads it (runtime/defs_linux_amd64.go). Trap
+// world: //go:nosplit, no allocation.
+
+// rt_sigframe layout: pretcode, then struct ucontext, then siginfo.
+const (
+	ucOffset       = 8
+	ucFlags        = 0
+	ucLink         = 8
+	ucStack        = 16  // stack_t: sp, flags, size
+	ucMcontext     = 40  // struct sigcontext
+	ucSigmask      = 296 // after the 256-byte sigcontext
+	ucSize         = 304
+	siOffset       = ucOffset + ucSize
+	siSize         = 128
+	frameSize      = siOffset + siSize
+	fpstateSize    = 512
+	redZone        = 128
+	rflagsUserMask = 0xCD5 | 1<<10 | 1<<8 // CF PF AF ZF SF OF DF TF
+)
+
+// sigcontext register slots, in the order of struct sigcontext.
+const (
+	scR8 = iota * 8
+	scR9
+	scR10
+	scR11
+	scR12
+	scR13
+	scR14
+	scR15
+	scRDI
+	scRSI
+	scRBP
+	scRBX
+	scRDX
+	scRAX
+	scRCX
+	scRSP
+	scRIP
+	scEFLAGS
+	scSegs
+	scErr
+	scTrapno
+	scOldmask
+	scCR2
+	scFpstate
+)
+
+// deliverSegv sets t up to run its SIGSEGV handler for a fault at addr. It
+// reports false when the signal would kill the process (no handler,
+// blocked, or no usable stack for the frame).
+//
+//go:nosplit
+func deliverSegv(t *thread, addr, code uint64) bool {
+	const sig = libc.SIGSEGV
+	act := &sigTable[sig]
+	if act.Handler <= 1 || t.sigMask&(1<<(sig-1)) != 0 || act.Flags&libc.SaRestorer == 0 {
+		return false
+	}
+	tf := &t.tf
+	sp := tf.RSP - redZone
+	onAlt := t.altFlags&libc.SsDisable == 0 && t.altSize != 0 &&
+		tf.RSP >= t.altSP && tf.RSP < t.altSP+t.altSize
+	if act.Flags&libc.SaOnstack != 0 && t.altFlags&libc.SsDisable == 0 && t.altSize != 0 && !onAlt {
+		sp = t.altSP + t.altSize
+	}
+	fp := (sp - fpstateSize) &^ 63
+	frame := ((fp - frameSize) &^ 15) - 8 // handler entry: (RSP+8) % 16 == 0
+	if !userAccessible(frame, sp-frame, true) {
+		return false
+	}
+	memcopy(uintptr(fp), fxArea(cpu0.curIdx), fpstateSize)
+	memclr(uintptr(frame), uintptr(frameSize))
+
+	store64(uintptr(frame), act.Restorer)
+	uc := frame + ucOffset
+	store64(uintptr(uc+ucStack), t.altSP)
+	store64(uintptr(uc+ucStack+8), t.altFlags)
+	store64(uintptr(uc+ucStack+16), t.altSize)
+	mc := uintptr(uc + ucMcontext)
+	regs := [...]uint64{tf.R8, tf.R9, tf.R10, tf.R11, tf.R12, tf.R13, tf.R14, tf.R15,
+		tf.RDI, tf.RSI, tf.RBP, tf.RBX, tf.RDX, tf.RAX, tf.RCX, tf.RSP, tf.RIP, tf.RFLAGS}
+	for i, v := range regs {
+		store64(mc+uintptr(i*8), v)
+	}
+	store64(mc+scSegs, 0x33) // cs = __USER_CS as Linux reports it
+	store64(mc+scErr, tf.Err)
+	store64(mc+scTrapno, tf.Vector)
+	store64(mc+scOldmask, t.sigMask)
+	store64(mc+scCR2, addr)
+	store64(mc+scFpstate, fp)
+	store64(uintptr(uc+ucSigmask), t.sigMask)
+
+	si := uintptr(frame + siOffset)
+	store32(si, sig)
+	store32(si+8, uint32(code))
+	store64(si+16, addr)
+
+	tf.RIP = act.Handler
+	tf.RSP = frame
+	tf.RDI = sig
+	tf.RSI = uint64(si)
+	tf.RDX = uc
+	tf.RAX = 0
+	tf.RFLAGS &^= 1<<10 | 1<<8 // DF, TF
+	t.sigMask |= act.Mask | 1<<(sig-1)
+	return true
+}
+
+// sysSigreturn restores the context saved by deliverSegv. The restorer
+// runs after the handler's RET popped pretcode, so RSP points at the
+// ucontext.
+//
+//go:nosplit
+func sysSigreturn(t *thread) {
+	tf := &t.tf
+	uc := tf.RSP
+	if !userAccessible(uc, ucSize, false) {
+		fatalTrap(tf, 0, "rt_sigreturn with a bad frame")
+	}
+	mc := uintptr(uc + ucMcontext)
+	tf.R8 = load64(mc + scR8)
+	tf.R9 = load64(mc + scR9)
+	tf.R10 = load64(mc + scR10)
+	tf.R11 = load64(mc + scR11)
+	tf.R12 = load64(mc + scR12)
+	tf.R13 = load64(mc + scR13)
+	tf.R14 = load64(mc + scR14)
+	tf.R15 = load64(mc + scR15)
+	tf.RDI = load64(mc + scRDI)
+	tf.RSI = load64(mc + scRSI)
+	tf.RBP = load64(mc + scRBP)
+	tf.RBX = load64(mc + scRBX)
+	tf.RDX = load64(mc + scRDX)
+	tf.RAX = load64(mc + scRAX)
+	tf.RCX = load64(mc + scRCX)
+	tf.RSP = load64(mc + scRSP)
+	tf.RIP = load64(mc + scRIP)
+	tf.RFLAGS = load64(mc+scEFLAGS)&rflagsUserMask | rflagsIF | rflagsIOPL3 | 2
+	tf.CS = userCS
+	tf.SS = userDS
+	if fp := load64(mc + scFpstate); fp != 0 && userAccessible(fp, fpstateSize, false) {
+		memcopy(fxArea(cpu0.curIdx), uintptr(fp), fpstateSize)
+		// A corrupt MXCSR would fault FXRSTOR in the kernel: keep only
+		// the architecturally defined bits.
+		mx := fxArea(cpu0.curIdx) + 24
+		store32(mx, load32(mx)&0xffff)
+	}
+	t.sigMask = load64(uintptr(uc + ucSigmask))
+}

@@ -1,0 +1,187 @@
+package kernel
+
+import "math/bits"
+
+// Time: TSC for the monotonic clock, calibrated against the PIT; CMOS RTC
+// for the wall clock at boot; the LAPIC timer (one-shot) for deadlines and
+// preemption. Trap world: //go:nosplit, no allocation.
+
+const lapicBase = 0xFEE00000
+
+// LAPIC registers (Intel SDM Vol. 3A, 11.4.1).
+const (
+	lapicEOI      = 0xB0
+	lapicSVR      = 0xF0
+	lapicLVTTimer = 0x320
+	lapicLINT0    = 0x350
+	lapicLINT1    = 0x360
+	lapicInitCnt  = 0x380
+	lapicCurCnt   = 0x390
+	lapicDivide   = 0x3E0
+	lvtMasked     = 1 << 16
+)
+
+var clock struct {
+	tsc0      uint64 // TSC at entry
+	tscHz     uint64
+	nsPerTick uint64 // 32.32 fixed point ns per TSC tick
+	lapicHz   uint64 // LAPIC timer ticks per second (divide by 16)
+	wall0     uint64 // Unix seconds from the RTC at boot
+	calibrate string
+}
+
+// nanotime returns nanoseconds since entry.
+//
+//go:nosplit
+func nanotime() uint64 {
+	hi, lo := bits.Mul64(rdtsc()-clock.tsc0, clock.nsPerTick)
+	return hi<<32 | lo>>32
+}
+
+//go:nosplit
+func lapicRead(reg uintptr) uint32 { return load32(lapicBase + reg) }
+
+//go:nosplit
+func lapicWrite(reg uintptr, v uint32) { store32(lapicBase+reg, v) }
+
+// timeInit calibrates the TSC and LAPIC timer against PIT channel 2 over
+// 10 ms, enables the LAPIC and reads the RTC.
+//
+//go:nosplit
+func timeInit() {
+	// Mask the legacy PICs: all interrupts come through the LAPIC.
+	outb(0x21, 0xff)
+	outb(0xa1, 0xff)
+
+	wrmsr(msrAPICBase, rdmsr(msrAPICBase)|1<<11)
+	lapicWrite(lapicSVR, 0x100|vecSpurious)
+	lapicWrite(lapicLINT0, lvtMasked)
+	lapicWrite(lapicLINT1, lvtMasked)
+	lapicWrite(lapicDivide, 0x3) // divide by 16
+	lapicWrite(lapicLVTTimer, lvtMasked|vecTimer)
+	lapicWrite(lapicInitCnt, 0xffffffff)
+
+	// PIT channel 2 counts down from 0xffff at 1193182 Hz. Reading the
+	// latched count next to each RDTSC measures the interval exactly, even
+	// if this vCPU is descheduled for a while (TCG on a busy host).
+	const pitHz, window = 1193182, 11932 // 10 ms
+	outb(0x61, (inb(0x61)&^0x02)|0x01)   // gate on, speaker off
+	outb(0x43, 0xB0)                     // channel 2, lo/hi byte, mode 0
+	outb(0x42, 0xff)
+	outb(0x42, 0xff)
+	p0 := pitCount()
+	t0 := rdtsc()
+	c0 := lapicRead(lapicCurCnt)
+	var p1 uint16
+	var t1 uint64
+	var c1 uint32
+	ok := false
+	for i := 0; i < 10000000; i++ {
+		p1 = pitCount()
+		t1 = rdtsc()
+		c1 = lapicRead(lapicCurCnt)
+		if p0-p1 >= window && p1 < p0 {
+			ok = true
+			break
+		}
+	}
+	if ok && t1 > t0 {
+		ticks := uint64(p0 - p1)
+		clock.tscHz = (t1 - t0) * pitHz / ticks
+		clock.lapicHz = uint64(c0-c1) * pitHz / ticks
+		clock.calibrate = "PIT"
+	} else {
+		clock.tscHz = 1000000000
+		clock.lapicHz = 62500000
+		clock.calibrate = "none (no PIT): assuming 1 GHz TSC"
+	}
+	if clock.lapicHz == 0 {
+		clock.lapicHz = 62500000
+	}
+	hi, lo := bits.Mul64(1000000000, 1<<32)
+	clock.nsPerTick, _ = bits.Div64(hi, lo, clock.tscHz)
+	clock.wall0 = rtcSeconds()
+}
+
+// pitCount latches and reads PIT channel 2's count.
+//
+//go:nosplit
+func pitCount() uint16 {
+	outb(0x43, 0x80) // latch channel 2
+	lo := inb(0x42)
+	hi := inb(0x42)
+	return uint16(hi)<<8 | uint16(lo)
+}
+
+// armTimer makes the LAPIC interrupt (vector vecTimer) after ns nanoseconds.
+//
+//go:nosplit
+func armTimer(ns uint64) {
+	hi, lo := bits.Mul64(ns, clock.lapicHz)
+	if hi >= 1000000000 {
+		hi = 1000000000 - 1
+	}
+	cnt, _ := bits.Div64(hi, lo, 1000000000)
+	if cnt == 0 {
+		cnt = 1
+	}
+	if cnt > 0xffffffff {
+		cnt = 0xffffffff
+	}
+	lapicWrite(lapicLVTTimer, vecTimer) // one-shot, unmasked
+	lapicWrite(lapicInitCnt, uint32(cnt))
+}
+
+//go:nosplit
+func lapicEOIWrite() { lapicWrite(lapicEOI, 0) }
+
+//go:nosplit
+func cmos(reg uint8) uint8 {
+	outb(0x70, reg)
+	return inb(0x71)
+}
+
+//go:nosplit
+func bcd(v uint8, binary bool) uint64 {
+	if binary {
+		return uint64(v)
+	}
+	return uint64(v&0x0f) + uint64(v>>4)*10
+}
+
+// rtcSeconds reads the CMOS clock as Unix seconds (UTC).
+//
+//go:nosplit
+func rtcSeconds() uint64 {
+	for i := 0; i < 1000000 && cmos(0x0A)&0x80 != 0; i++ { // wait out an update
+	}
+	b := cmos(0x0B)
+	bin := b&0x04 != 0
+	sec := bcd(cmos(0x00), bin)
+	min := bcd(cmos(0x02), bin)
+	hr8 := cmos(0x04)
+	pm := hr8&0x80 != 0
+	hour := bcd(hr8&0x7f, bin)
+	if b&0x02 == 0 && pm { // 12-hour clock
+		hour = (hour % 12) + 12
+	}
+	day := bcd(cmos(0x07), bin)
+	mon := bcd(cmos(0x08), bin)
+	year := bcd(cmos(0x09), bin) + 2000
+	return daysFromCivil(year, mon, day)*86400 + hour*3600 + min*60 + sec
+}
+
+// daysFromCivil returns days since 1970-01-01 (H. Hinnant's algorithm).
+//
+//go:nosplit
+func daysFromCivil(y, m, d uint64) uint64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}

@@ -1,0 +1,128 @@
+package libc
+
+// Linux x86_64 system-call numbers the kernel answers.
+const (
+	SysRead             = 0
+	SysWrite            = 1
+	SysClose            = 3
+	SysMmap             = 9
+	SysMprotect         = 10
+	SysMunmap           = 11
+	SysRtSigaction      = 13
+	SysRtSigprocmask    = 14
+	SysRtSigreturn      = 15
+	SysSchedYield       = 24
+	SysMadvise          = 28
+	SysNanosleep        = 35
+	SysGetpid           = 39
+	SysClone            = 56
+	SysExit             = 60
+	SysFcntl            = 72
+	SysSigaltstack      = 131
+	SysPrctl            = 157
+	SysArchPrctl        = 158
+	SysGettid           = 186
+	SysFutex            = 202
+	SysSchedGetaffinity = 204
+	SysClockGettime     = 228
+	SysExitGroup        = 231
+	SysOpenat           = 257
+	SysEpollCtl         = 233
+	SysEpollPwait       = 281
+	SysEventfd2         = 290
+	SysEpollCreate1     = 291
+	SysPrlimit64        = 302
+	SysGetrandom        = 318
+
+	// ebbnode's private calls, above Linux's numbers: the trap world hands
+	// work to Go-world drivers through them.
+	SysEbbIRQWait  = 1024
+	SysEbbDMAAlloc = 1025
+
+	// MaxSyscall bounds the numbers the counters track.
+	MaxSyscall = 1040
+)
+
+// Errno values (returned negated in RAX).
+const (
+	EPERM     = 1
+	ENOENT    = 2
+	EINTR     = 4
+	EBADF     = 9
+	EAGAIN    = 11
+	ENOMEM    = 12
+	EFAULT    = 14
+	EEXIST    = 17
+	ENODEV    = 19
+	EINVAL    = 22
+	ENOSYS    = 38
+	ETIMEDOUT = 110
+)
+
+// mmap, madvise and friends.
+const (
+	ProtRead  = 1
+	ProtWrite = 2
+	ProtExec  = 4
+
+	MapShared         = 0x01
+	MapPrivate        = 0x02
+	MapFixed          = 0x10
+	MapAnonymous      = 0x20
+	MapFixedNoreplace = 0x100000
+
+	MadvDontneed = 4
+	MadvFree     = 8
+)
+
+// clone flags.
+const (
+	CloneVM     = 0x100
+	CloneThread = 0x10000
+	CloneSettls = 0x80000
+)
+
+// futex operations.
+const (
+	FutexWait        = 0
+	FutexWake        = 1
+	FutexPrivateFlag = 128
+	FutexClockRT     = 256
+)
+
+// arch_prctl codes.
+const (
+	ArchSetFS = 0x1002
+	ArchGetFS = 0x1003
+)
+
+// Signals and sigaction.
+const (
+	SIGSEGV    = 11
+	NSig       = 64
+	SaSiginfo  = 0x4
+	SaOnstack  = 0x08000000
+	SaRestorer = 0x04000000
+	SegvMaperr = 1
+	SegvAccerr = 2
+	SsDisable  = 2
+	SigBlock   = 0
+	SigUnblock = 1
+	SigSetmask = 2
+)
+
+// Sigaction is the kernel's struct sigaction (x86_64).
+type Sigaction struct {
+	Handler  uint64
+	Flags    uint64
+	Restorer uint64
+	Mask     uint64
+}
+
+// Stack is stack_t.
+type Stack struct {
+	SP    uint64
+	Flags int32
+	_     int32
+	Size  uint64
+}
