@@ -45,3 +45,16 @@ func idtAddr() uintptr { return uintptr(unsafe.Pointer(&idt)) }
 
 //go:nosplit
 func idtrAddr() uintptr { return uintptr(unsafe.Pointer(&idtr)) }
+
+// physPointer turns an identity-mapped physical address outside the Go heap
+// (a boot module, device memory) into a pointer; cpu_amd64.s implements it.
+// The garbage collector ignores such pointers, so this is safe where a
+// uintptr-to-Pointer conversion in Go would be flagged by vet.
+func physPointer(addr uintptr) unsafe.Pointer
+
+//go:nosplit
+func vdsoImageAddr() uintptr { return uintptr(unsafe.Pointer(&vdsoImage)) }
+
+// sliceAddr returns the address of b's first byte (for host tests of the
+// memory helpers). The caller keeps b alive while using the address.
+func sliceAddr(b []byte) uintptr { return uintptr(unsafe.Pointer(&b[0])) }

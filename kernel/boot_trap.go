@@ -67,9 +67,23 @@ func bootMain(startInfo uintptr) {
 		kprint(clock.calibrate)
 		kprint("), LAPIC timer ")
 		kprintDec(clock.lapicHz / 1000)
-		kprint(" kHz, free memory ")
+		kprint(" kHz")
+		if clock.deadline {
+			kprint(" (TSC-deadline mode)")
+		}
+		kprint(", free memory ")
 		kprintDec(phys.NumFree() * pageSize >> 20)
 		kprint(" MiB\n")
+		for i := 0; i < bootInfo.nmem; i++ {
+			e := &bootInfo.mem[i]
+			kprint("ebbnode: boot: e820 ")
+			kprintHex(e.addr)
+			kprint("-")
+			kprintHex(e.addr + e.size)
+			kprint(" type ")
+			kprintDec(uint64(e.typ))
+			kprint("\n")
+		}
 		for i := 0; i < bootInfo.nmods; i++ {
 			kprint("ebbnode: boot: module at ")
 			kprintHex(bootInfo.mods[i].addr)
@@ -161,6 +175,9 @@ func parseCmdline() {
 				word := c[start:k]
 				if string(word) == "syscalls" {
 					debugSys = true
+				}
+				if string(word) == "novdso" {
+					noVDSO = true
 				}
 				if string(word) == "mmap" {
 					debugMM = true
@@ -298,11 +315,16 @@ func setupMainThread() {
 	rnd := p
 	store64(rnd, random64())
 	store64(rnd+8, random64())
+	vdso := uint64(0)
+	if !noVDSO {
+		vdso = uint64(buildVDSO())
+	}
 	words := [...]uint64{
 		1, uint64(argv0), 0, // argc, argv, NULL
 		uint64(env0), uint64(env1), 0, // envp, NULL
 		6, pageSize, // AT_PAGESZ
 		25, uint64(rnd), // AT_RANDOM
+		33, vdso, // AT_SYSINFO_EHDR (0: the runtime ignores it)
 		0, 0, // AT_NULL
 	}
 	p = (p - uintptr(len(words))*8) &^ 15

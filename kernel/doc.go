@@ -16,6 +16,15 @@
 // trap world FS points at a scratch TLS whose g has a zero stack guard, so
 // even a compiler-generated wrapper can never call morestack.
 //
+// # Threads
+//
+// clone makes real threads. A thread is its saved user context (registers,
+// FS base, FXSAVE area); there is one kernel stack per CPU and the kernel
+// never sleeps on it: a blocking call (futex, nanosleep, epoll_pwait,
+// ebb_irq_wait) parks the context and resumes another, and the call's
+// result is written into the parked context when it wakes. With nothing
+// runnable the CPU halts until the next deadline or device interrupt.
+//
 // The Go world runs in ring 3 with IOPL 3 (drivers may use port I/O); the
 // whole address space is shared and user-accessible (a library OS).
 //
@@ -32,10 +41,39 @@
 // An unrecovered Go panic prints the runtime's own trace and calls
 // exit_group(2) (QEMU status 5); os.Exit(3) gives QEMU status 7.
 //
+// # Clock
+//
+// The monotonic clock is the TSC (calibrated against PIT channel 2 at boot),
+// the wall clock the CMOS RTC at boot plus the monotonic time. The process
+// gets a minimal vDSO (AT_SYSINFO_EHDR) whose __vdso_clock_gettime reads the
+// TSC in ring 3, so the runtime's nanotime and walltime do not trap. The
+// LAPIC timer (one-shot) wakes sleepers and preempts threads every 4 ms.
+//
+// # Memory
+//
+// The first 4 GiB are identity-mapped (2 MiB pages; page 0 unmapped so nil
+// dereferences fault). mmap areas live above 4 GiB and are demand-paged
+// from the free RAM after the image, with 2 MiB pages where a whole aligned
+// block is one writable area. A fault in an area that does not allow the
+// access becomes SIGSEGV with a Linux rt_sigframe.
+//
+// # Drivers (Go world)
+//
+// Port I/O (Outb, Inl, ...), MMIO registers (Read32, Write32), device
+// interrupts (vectors FirstDeviceVector-LastDeviceVector, delivered by MSI
+// or MSI-X and awaited with WaitIRQ), DMA memory (AllocDMA) and the PVH
+// boot modules (Modules, QEMU -initrd) are exported for drivers; packages
+// pci and virtio build on them (virtio.Console: a byte stream to the host).
+//
 // # Debug switches
 //
 // The kernel command line (QEMU -append) may carry
-// ebbnode.debug=syscalls,boot: "syscalls" prints the per-number system-call
-// counts at exit, "boot" prints the clock calibration and, from the
-// package's init, the time from entry to the Go world's package init.
+// ebbnode.debug=a,b,... with:
+//
+//	syscalls  print the per-number system-call counts at exit
+//	boot      print the clock calibration, the E820 map, the boot modules
+//	          and, from this package's init, the time from the PVH entry to
+//	          the Go world's package initialisation
+//	mmap      print every mmap and, at exit, the demand-paged page counts
+//	novdso    leave the vDSO out (every clock read traps)
 package kernel

@@ -73,7 +73,7 @@ ptloop:
 	ORL $(const_cr4PAE|const_cr4OSFXSR|const_cr4OSXMMEXCPT), AX
 	MOVQ AX, CR4
 
-	// EFER.LME|SCE (SYSCALL) |NXE.
+	// EFER.LME (long mode) and SCE (SYSCALL).
 	MOVL $const_msrEFER, CX
 	RDMSR
 	ORL $(const_eferLME|const_eferSCE), AX

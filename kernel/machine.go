@@ -19,11 +19,9 @@ const (
 	msrLSTAR    = 0xC0000082
 	msrFMASK    = 0xC0000084
 	msrFSBase   = 0xC0000100
-	msrGSBase   = 0xC0000101
 	msrAPICBase = 0x1B
 	eferSCE     = 1 << 0
 	eferLME     = 1 << 8
-	eferNXE     = 1 << 11
 
 	// GDT layout. SYSRET needs user data at STAR[63:48]+8 and user code
 	// at STAR[63:48]+16, hence data before code in ring 3.
@@ -40,7 +38,7 @@ const (
 	vecSyscall  = 256
 	vecTimer    = 32
 	vecSpurious = 47
-	numVectors  = 48
+	numVectors  = 48 // stubs in vectors_amd64.s (gen_vectors.go nvec)
 
 	rflagsIF    = 1 << 9
 	rflagsIOPL3 = 3 << 12

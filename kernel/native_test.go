@@ -1,14 +1,17 @@
 package kernel_test
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"hash/crc32"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ebbnode/ebbnode/host/qemu"
 	"github.com/ebbnode/ebbnode/kernel/boottest"
@@ -40,14 +43,33 @@ func TestUnknownSyscallCounted(t *testing.T) {
 	if r.TimedOut || r.Crashed || r.ExitCode != 0 {
 		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0", r.ExitCode, r.Crashed, r.TimedOut)
 	}
-	if !strings.Contains(r.Output(), "uname: 38 function not implemented\n") {
-		t.Errorf("guest did not get ENOSYS for uname")
+	if !strings.Contains(r.Output(), "sysinfo: 38 function not implemented\n") {
+		t.Errorf("guest did not get ENOSYS for sysinfo")
+	}
+	if want := `getwd="/" <nil> uid=0 gid=0 ppid=0 uname=ebbnode/6.1.0-ebbnode/x86_64 <nil>` + "\n"; !strings.Contains(r.Output(), want) {
+		t.Errorf("console lacks %q", want)
 	}
 	counts := regexp.MustCompile(`ebbnode: syscalls:.*`).FindString(r.Output())
-	for _, want := range []string{" uname=1(ENOSYS)", " write=1", " exit_group=1", " clone=", " futex=", " mmap="} {
+	for _, want := range []string{" sysinfo=1(ENOSYS)", " uname=1", " getcwd=1", " write=", " exit_group=1", " clone=", " futex=", " mmap="} {
 		if !strings.Contains(counts, want) {
 			t.Errorf("syscall counts %q lack %q", counts, want)
 		}
+	}
+	// The runtime reads the clock through the vDSO: no clock_gettime traps.
+	if strings.Contains(counts, " clock_gettime=") {
+		t.Errorf("clock_gettime trapped although the vDSO provides it: %q", counts)
+	}
+}
+
+// TestNoVDSO checks the vDSO switch: without it every clock read traps.
+func TestNoVDSO(t *testing.T) {
+	r := boottest.Boot(t, "./internal/guests/hello", boottest.Options{Append: "ebbnode.debug=syscalls,novdso"})
+	if r.TimedOut || r.Crashed || r.ExitCode != 0 {
+		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0", r.ExitCode, r.Crashed, r.TimedOut)
+	}
+	counts := regexp.MustCompile(`ebbnode: syscalls:.*`).FindString(r.Output())
+	if !regexp.MustCompile(` clock_gettime=[1-9]`).MatchString(counts) {
+		t.Errorf("with novdso the clock should trap: %q", counts)
 	}
 }
 
@@ -119,5 +141,70 @@ func TestDriverAPI(t *testing.T) {
 	want := "edu id=0xed live=true irqs=[1 2] timeout=true dma-irq=3 dma-status=0x100 dma=true zero-tail=true\n"
 	if !strings.Contains(string(r.Console), want) {
 		t.Errorf("console lacks %q:\n%s", want, r.Console)
+	}
+}
+
+// TestVirtioConsole talks to a guest over a virtio console (legacy PCI
+// transport, MSI-X interrupts, DMA rings): line echo both ways and a 64 KiB
+// write that spans many transmit buffers.
+func TestVirtioConsole(t *testing.T) {
+	img, err := boottest.Build(context.Background(), "./internal/guests/vconsole")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sock := filepath.Join(t.TempDir(), "c.sock")
+	type result struct {
+		r   qemu.Result
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		r, err := qemu.Run(context.Background(), qemu.Config{Kernel: img, MemoryMiB: 64,
+			Timeout: boottest.DefaultTimeout, ExtraArgs: []string{
+				"-chardev", "socket,id=m,path=" + sock + ",server=on,wait=off",
+				"-device", "virtio-serial-pci-transitional", "-device", "virtconsole,chardev=m"}})
+		done <- result{r, err}
+	}()
+	var conn net.Conn
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if conn, err = net.Dial("unix", sock); err == nil {
+			break
+		}
+		select {
+		case res := <-done:
+			t.Fatalf("QEMU ended before the console socket opened: %v; console:\n%s", res.err, res.r.Console)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("console socket never opened: %v", err)
+		}
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(boottest.DefaultTimeout))
+	rd := bufio.NewReader(conn)
+	expect := func(want string) {
+		t.Helper()
+		got, err := rd.ReadString('\n')
+		if err != nil || got != want {
+			t.Fatalf("read %q, %v; want %q", got, err, want)
+		}
+	}
+	expect("ready\n")
+	fmt.Fprintf(conn, "hello virtio\n")
+	expect("echo: HELLO VIRTIO\n")
+	fmt.Fprintf(conn, "second line\nquit\n")
+	expect("echo: SECOND LINE\n")
+	big := strings.Repeat("0123456789abcdef", 4096)
+	expect(fmt.Sprintf("big %d %s\n", len(big), big))
+
+	res := <-done
+	if res.err != nil {
+		t.Fatal(res.err)
+	}
+	if res.r.TimedOut || res.r.Crashed || res.r.ExitCode != 0 {
+		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0; console:\n%s", res.r.ExitCode, res.r.Crashed, res.r.TimedOut, res.r.Console)
+	}
+	if !strings.Contains(string(res.r.Console), "vconsole: 2 lines echoed\n") {
+		t.Errorf("serial console lacks the guest's summary:\n%s", res.r.Console)
 	}
 }

@@ -186,11 +186,15 @@ func schedule(yield bool) {
 			}
 			return
 		}
-		if next == 0 {
+		switch {
+		case next != 0:
+			armTimer(next - now)
+		case irqWaiters():
+			stopTimer() // only a device interrupt can wake anyone
+		default:
 			kprint("ebbnode: deadlock: every thread is blocked without a timeout\n")
 			machineExit(exitPanic)
 		}
-		armTimer(next - now)
 		idleWait()
 		yield = false
 	}
@@ -204,4 +208,17 @@ func timerInterrupt() {
 	cpu0.ticks++
 	lapicEOIWrite()
 	schedule(nanotime() >= quantumEnd)
+}
+
+// irqWaiters reports whether a thread waits for a device interrupt.
+//
+//go:nosplit
+func irqWaiters() bool {
+	for i := range threads {
+		t := &threads[i]
+		if t.state == tBlocked && t.futex >= irqKeyBase+firstDeviceVector && t.futex <= irqKeyBase+lastDeviceVector {
+			return true
+		}
+	}
+	return false
 }

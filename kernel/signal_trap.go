@@ -154,3 +154,79 @@ func sysSigreturn(t *thread) {
 	}
 	t.sigMask = load64(uintptr(uc + ucSigmask))
 }
+
+//go:nosplit
+func sysSigaction(sig, act, oact uint64) uint64 {
+	if sig == 0 || sig > libc.NSig {
+		return errno(libc.EINVAL)
+	}
+	if oact != 0 {
+		if !userAccessible(oact, 32, true) {
+			return errno(libc.EFAULT)
+		}
+		s := &sigTable[sig]
+		store64(uintptr(oact), s.Handler)
+		store64(uintptr(oact+8), s.Flags)
+		store64(uintptr(oact+16), s.Restorer)
+		store64(uintptr(oact+24), s.Mask)
+	}
+	if act != 0 {
+		if !userAccessible(act, 32, false) {
+			return errno(libc.EFAULT)
+		}
+		s := &sigTable[sig]
+		s.Handler = load64(uintptr(act))
+		s.Flags = load64(uintptr(act + 8))
+		s.Restorer = load64(uintptr(act + 16))
+		s.Mask = load64(uintptr(act + 24))
+	}
+	return 0
+}
+
+//go:nosplit
+func sysSigprocmask(t *thread, how, set, oset uint64) uint64 {
+	if oset != 0 {
+		if !userAccessible(oset, 8, true) {
+			return errno(libc.EFAULT)
+		}
+		store64(uintptr(oset), t.sigMask)
+	}
+	if set != 0 {
+		if !userAccessible(set, 8, false) {
+			return errno(libc.EFAULT)
+		}
+		m := load64(uintptr(set))
+		switch how {
+		case libc.SigBlock:
+			t.sigMask |= m
+		case libc.SigUnblock:
+			t.sigMask &^= m
+		case libc.SigSetmask:
+			t.sigMask = m
+		default:
+			return errno(libc.EINVAL)
+		}
+	}
+	return 0
+}
+
+//go:nosplit
+func sysSigaltstack(t *thread, ss, old uint64) uint64 {
+	if old != 0 {
+		if !userAccessible(old, 24, true) {
+			return errno(libc.EFAULT)
+		}
+		store64(uintptr(old), t.altSP)
+		store64(uintptr(old+8), t.altFlags)
+		store64(uintptr(old+16), t.altSize)
+	}
+	if ss != 0 {
+		if !userAccessible(ss, 24, false) {
+			return errno(libc.EFAULT)
+		}
+		t.altSP = load64(uintptr(ss))
+		t.altFlags = uint64(load32(uintptr(ss + 8)))
+		t.altSize = load64(uintptr(ss + 16))
+	}
+	return 0
+}

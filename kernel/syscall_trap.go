@@ -104,6 +104,12 @@ func sysDispatch(t *thread) {
 		ret = 1
 	case libc.SysGettid:
 		ret = uint64(t.tid)
+	case libc.SysGetuid, libc.SysGetgid, libc.SysGeteuid, libc.SysGetegid, libc.SysGetppid:
+		ret = 0
+	case libc.SysGetcwd:
+		ret = sysGetcwd(a0, a1)
+	case libc.SysUname:
+		ret = sysUname(a0)
 	case libc.SysClone:
 		ret = sysClone(t, a0, a1, a4)
 	case libc.SysExit:
@@ -274,136 +280,6 @@ func sysClone(t *thread, flags, stack, tls uint64) uint64 {
 	c.state = tRunnable
 	return uint64(c.tid)
 }
-
-//go:nosplit
-func sysSigaction(sig, act, oact uint64) uint64 {
-	if sig == 0 || sig > libc.NSig {
-		return errno(libc.EINVAL)
-	}
-	if oact != 0 {
-		if !userAccessible(oact, 32, true) {
-			return errno(libc.EFAULT)
-		}
-		s := &sigTable[sig]
-		store64(uintptr(oact), s.Handler)
-		store64(uintptr(oact+8), s.Flags)
-		store64(uintptr(oact+16), s.Restorer)
-		store64(uintptr(oact+24), s.Mask)
-	}
-	if act != 0 {
-		if !userAccessible(act, 32, false) {
-			return errno(libc.EFAULT)
-		}
-		s := &sigTable[sig]
-		s.Handler = load64(uintptr(act))
-		s.Flags = load64(uintptr(act + 8))
-		s.Restorer = load64(uintptr(act + 16))
-		s.Mask = load64(uintptr(act + 24))
-	}
-	return 0
-}
-
-//go:nosplit
-func sysSigprocmask(t *thread, how, set, oset uint64) uint64 {
-	if oset != 0 {
-		if !userAccessible(oset, 8, true) {
-			return errno(libc.EFAULT)
-		}
-		store64(uintptr(oset), t.sigMask)
-	}
-	if set != 0 {
-		if !userAccessible(set, 8, false) {
-			return errno(libc.EFAULT)
-		}
-		m := load64(uintptr(set))
-		switch how {
-		case libc.SigBlock:
-			t.sigMask |= m
-		case libc.SigUnblock:
-			t.sigMask &^= m
-		case libc.SigSetmask:
-			t.sigMask = m
-		default:
-			return errno(libc.EINVAL)
-		}
-	}
-	return 0
-}
-
-//go:nosplit
-func sysSigaltstack(t *thread, ss, old uint64) uint64 {
-	if old != 0 {
-		if !userAccessible(old, 24, true) {
-			return errno(libc.EFAULT)
-		}
-		store64(uintptr(old), t.altSP)
-		store64(uintptr(old+8), t.altFlags)
-		store64(uintptr(old+16), t.altSize)
-	}
-	if ss != 0 {
-		if !userAccessible(ss, 24, false) {
-			return errno(libc.EFAULT)
-		}
-		t.altSP = load64(uintptr(ss))
-		t.altFlags = uint64(load32(uintptr(ss + 8)))
-		t.altSize = load64(uintptr(ss + 16))
-	}
-	return 0
-}
-
-//go:nosplit
-func sysPrlimit(resource, old uint64) uint64 {
-	if old != 0 {
-		if !userAccessible(old, 16, true) {
-			return errno(libc.EFAULT)
-		}
-		cur, max := ^uint64(0), ^uint64(0)
-		if resource == 7 { // RLIMIT_NOFILE
-			cur, max = 1024, 4096
-		}
-		store64(uintptr(old), cur)
-		store64(uintptr(old+8), max)
-	}
-	return 0
-}
-
-//go:nosplit
-func sysGetrandom(buf, n uint64) uint64 {
-	if !userAccessible(buf, n, true) {
-		return errno(libc.EFAULT)
-	}
-	for i := uint64(0); i < n; i += 8 {
-		v := random64()
-		for j := uint64(0); j < 8 && i+j < n; j++ {
-			store8(uintptr(buf+i+j), uint8(v>>(8*j)))
-		}
-	}
-	return n
-}
-
-// random64 returns RDRAND output, or a TSC-mixed fallback when the CPU has
-// no RDRAND (reported once at boot).
-//
-//go:nosplit
-func random64() uint64 {
-	if hasRDRAND {
-		if v, ok := rdrand(); ok {
-			return v
-		}
-	}
-	// splitmix64 over the TSC: TCG's TSC follows the host clock, so the
-	// stream differs between boots, but it is not cryptographic.
-	fallbackSeed += rdtsc() * 0x9E3779B97F4A7C15
-	x := fallbackSeed
-	x = (x ^ x>>30) * 0xBF58476D1CE4E5B9
-	x = (x ^ x>>27) * 0x94D049BB133111EB
-	return x ^ x>>31
-}
-
-var (
-	hasRDRAND    bool // CPUID.1:ECX[30]
-	fallbackSeed uint64
-)
 
 // machineExitStatus ends the machine with the process's exit status.
 //

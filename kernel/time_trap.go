@@ -10,25 +10,33 @@ const lapicBase = 0xFEE00000
 
 // LAPIC registers (Intel SDM Vol. 3A, 11.4.1).
 const (
-	lapicEOI      = 0xB0
-	lapicSVR      = 0xF0
-	lapicLVTTimer = 0x320
-	lapicLINT0    = 0x350
-	lapicLINT1    = 0x360
-	lapicInitCnt  = 0x380
-	lapicCurCnt   = 0x390
-	lapicDivide   = 0x3E0
-	lvtMasked     = 1 << 16
+	lapicEOI       = 0xB0
+	msrTSCDeadline = 0x6E0
+	lvtTSCDeadline = 2 << 17
+	lapicSVR       = 0xF0
+	lapicLVTTimer  = 0x320
+	lapicLINT0     = 0x350
+	lapicLINT1     = 0x360
+	lapicInitCnt   = 0x380
+	lapicCurCnt    = 0x390
+	lapicDivide    = 0x3E0
+	lvtMasked      = 1 << 16
 )
 
-var clock struct {
+// clockState is the time base. Its first three fields are read from ring
+// 3 by the vDSO's clock_gettime (vdso_amd64.s), so they are written once
+// at boot and never again.
+type clockState struct {
 	tsc0      uint64 // TSC at entry
-	tscHz     uint64
 	nsPerTick uint64 // 32.32 fixed point ns per TSC tick
-	lapicHz   uint64 // LAPIC timer ticks per second (divide by 16)
 	wall0     uint64 // Unix seconds from the RTC at boot
+	tscHz     uint64
+	lapicHz   uint64 // LAPIC timer ticks per second (divide by 16)
 	calibrate string
+	deadline  bool // TSC-deadline timer mode (CPUID.1:ECX[24])
 }
+
+var clock clockState
 
 // nanotime returns nanoseconds since entry.
 //
@@ -100,6 +108,11 @@ func timeInit() {
 	}
 	hi, lo := bits.Mul64(1000000000, 1<<32)
 	clock.nsPerTick, _ = bits.Div64(hi, lo, clock.tscHz)
+	lapicWrite(lapicInitCnt, 0)
+	if _, _, ecx, _ := cpuid(1, 0); ecx&(1<<24) != 0 {
+		clock.deadline = true
+		lapicWrite(lapicLVTTimer, vecTimer|lvtTSCDeadline)
+	}
 	clock.wall0 = rtcSeconds()
 }
 
@@ -113,11 +126,17 @@ func pitCount() uint16 {
 	return uint16(hi)<<8 | uint16(lo)
 }
 
-// armTimer makes the LAPIC interrupt (vector vecTimer) after ns nanoseconds.
+// armTimer makes the LAPIC interrupt (vector vecTimer) after ns
+// nanoseconds: in TSC-deadline mode when the CPU has it, else one-shot
+// count mode.
 //
 //go:nosplit
 func armTimer(ns uint64) {
-	hi, lo := bits.Mul64(ns, clock.lapicHz)
+	hz := clock.lapicHz
+	if clock.deadline {
+		hz = clock.tscHz
+	}
+	hi, lo := bits.Mul64(ns, hz)
 	if hi >= 1000000000 {
 		hi = 1000000000 - 1
 	}
@@ -125,11 +144,26 @@ func armTimer(ns uint64) {
 	if cnt == 0 {
 		cnt = 1
 	}
+	if clock.deadline {
+		wrmsr(msrTSCDeadline, rdtsc()+cnt)
+		return
+	}
 	if cnt > 0xffffffff {
 		cnt = 0xffffffff
 	}
 	lapicWrite(lapicLVTTimer, vecTimer) // one-shot, unmasked
 	lapicWrite(lapicInitCnt, uint32(cnt))
+}
+
+// stopTimer cancels the LAPIC timer.
+//
+//go:nosplit
+func stopTimer() {
+	if clock.deadline {
+		wrmsr(msrTSCDeadline, 0)
+		return
+	}
+	lapicWrite(lapicInitCnt, 0)
 }
 
 //go:nosplit

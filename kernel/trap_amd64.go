@@ -1,5 +1,7 @@
 package kernel
 
+//go:generate go run gen_vectors.go
+
 // Trap entry points, implemented in trap_amd64.s and vectors_amd64.s.
 
 // trapCommon is the common target of the per-vector stubs.

@@ -17,7 +17,14 @@ const (
 	SysGetpid           = 39
 	SysClone            = 56
 	SysExit             = 60
+	SysUname            = 63
 	SysFcntl            = 72
+	SysGetcwd           = 79
+	SysGetuid           = 102
+	SysGetgid           = 104
+	SysGeteuid          = 107
+	SysGetegid          = 108
+	SysGetppid          = 110
 	SysSigaltstack      = 131
 	SysPrctl            = 157
 	SysArchPrctl        = 158
@@ -109,6 +116,17 @@ const (
 	SigBlock   = 0
 	SigUnblock = 1
 	SigSetmask = 2
+)
+
+// Uname fields: struct utsname is six 65-byte strings.
+const (
+	UtsLen       = 65
+	UtsSysname   = "ebbnode"
+	UtsNodename  = "ebbnode"
+	UtsRelease   = "6.1.0-ebbnode"
+	UtsVersion   = "#1"
+	UtsMachine   = "x86_64"
+	UtsNameCount = 6
 )
 
 // Sigaction is the kernel's struct sigaction (x86_64).

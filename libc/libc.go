@@ -41,12 +41,17 @@
 //	exit(60)           ends the thread; the last thread's exit ends the machine.
 //	exit_group(231)    ends the machine: the status byte is written to isa-debug-exit.
 //	arch_prctl(158)    ARCH_SET_FS/ARCH_GET_FS; others EINVAL.
+//	uname(63)          sysname and nodename "ebbnode", release "6.1.0-ebbnode", machine x86_64.
+//	getcwd(79)         "/".
+//	getuid(102) getgid(104) geteuid(107) getegid(108) getppid(110): 0 (one process, root).
 //	gettid(186)        the thread id (1 for the first thread).
 //	futex(202)         FUTEX_WAIT (with relative timeout) and FUTEX_WAKE, keyed by address;
 //	                   other operations ENOSYS.
 //	sched_getaffinity(204) one CPU (mask 1): GOMAXPROCS=1.
 //	clock_gettime(228) MONOTONIC/BOOTTIME/RAW/COARSE from the TSC; REALTIME = CMOS RTC at
 //	                   boot + monotonic; CPU-time clocks use the monotonic clock (limit).
+//	                   The process also gets a vDSO whose __vdso_clock_gettime answers
+//	                   REALTIME and MONOTONIC in ring 3 without trapping.
 //	openat(257)        ENOENT (no file system yet).
 //	fcntl(72)          fds 0-2: F_GETFD/F_GETFL return 0 (blocking); others EBADF.
 //	prlimit64(302)     reports RLIMIT_NOFILE as 1024/4096 and others as infinity; sets are accepted.

@@ -9,7 +9,7 @@ var names = [...]string{
 	21: "access", 22: "pipe", 24: "sched_yield", 27: "mincore", 28: "madvise",
 	35: "nanosleep", 38: "setitimer", 39: "getpid", 41: "socket", 42: "connect",
 	56: "clone", 57: "fork", 59: "execve", 60: "exit", 61: "wait4", 62: "kill", 63: "uname",
-	72: "fcntl", 79: "getcwd", 89: "readlink", 96: "gettimeofday", 97: "getrlimit",
+	72: "fcntl", 79: "getcwd", 89: "readlink", 96: "gettimeofday", 99: "sysinfo", 97: "getrlimit",
 	102: "getuid", 104: "getgid", 107: "geteuid", 108: "getegid", 110: "getppid",
 	131: "sigaltstack", 157: "prctl", 158: "arch_prctl", 186: "gettid", 200: "tkill",
 	202: "futex", 204: "sched_getaffinity", 213: "epoll_create", 217: "getdents64",

@@ -63,7 +63,11 @@ func Link(ctx context.Context, o LinkOptions) error {
 	cmd.Stderr = &stderr
 	cmd.Stdout = &stderr
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("image: go build %s: %w\n%s", o.Pkg, err, stderr.Bytes())
+		hint := ""
+		if bytes.Contains(stderr.Bytes(), []byte("missing entry symbol")) {
+			hint = " (a guest must import the kernel: import _ \"github.com/ebbnode/ebbnode/kernel\")"
+		}
+		return fmt.Errorf("image: go build %s%s: %w\n%s", o.Pkg, hint, err, stderr.Bytes())
 	}
 	if err := AddPVHNote(out); err != nil {
 		return err
@@ -206,8 +210,9 @@ func findPVHEntry(f *elf.File, data []byte) (uint64, bool, error) {
 }
 
 // Check reports whether path is a bootable image: an ELF64 x86_64 file with
-// a PVH note whose entry matches the ELF entry and lies in a loadable segment,
-// and whose loadable segments lie within the file and below 4 GiB.
+// a PVH note whose entry matches the ELF entry and lies in an executable
+// segment, whose loadable segments lie within the file and below 4 GiB, and
+// whose ELF header loads at ImageBase.
 func Check(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -244,6 +249,11 @@ func Check(path string) error {
 		}
 		if entry >= p.Vaddr && entry < p.Vaddr+p.Memsz && p.Flags&elf.PF_X != 0 {
 			inEntry = true
+		}
+		// The kernel finds the end of the image from the program headers
+		// it expects at ImageBase.
+		if p.Off == 0 && p.Vaddr != ImageBase {
+			return fmt.Errorf("image: %s: ELF header loads at %#x, the kernel expects %#x (link with LDFlags)", path, p.Vaddr, ImageBase)
 		}
 	}
 	if loads == 0 {

@@ -3,33 +3,38 @@ package image
 import (
 	"bytes"
 	"debug/elf"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// copyTestBinary copies the running test binary, an ordinary linux/amd64 ELF
-// with a PT_GNU_STACK header, into a temporary file.
-func copyTestBinary(t *testing.T) string {
+// buildLowBinary links a tiny ordinary Go program at the image layout
+// (-T/-R as LDFlags, default entry), without the kernel: a stand-in ELF
+// with a PT_GNU_STACK header for the rewriting tests.
+func buildLowBinary(t *testing.T) string {
 	t.Helper()
-	exe, err := os.Executable()
-	if err != nil {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte("package main\n\nfunc main() {}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(exe)
-	if err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module low\n\ngo 1.26\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(t.TempDir(), "img")
-	if err := os.WriteFile(p, data, 0o755); err != nil {
-		t.Fatal(err)
+	out := filepath.Join(dir, "img")
+	cmd := exec.Command("go", "build", "-ldflags", fmt.Sprintf("-T %#x -R 0x1000", TextAddr), "-o", out, ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOOS=linux", "GOARCH=amd64", "CGO_ENABLED=0")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
 	}
-	return p
+	return out
 }
 
 func TestAddPVHNote(t *testing.T) {
-	p := copyTestBinary(t)
+	p := buildLowBinary(t)
 	if err := Check(p); err == nil || !strings.Contains(err.Error(), "no PVH note") {
 		t.Fatalf("Check before rewrite = %v, want a missing-note error", err)
 	}
@@ -73,7 +78,7 @@ func TestAddPVHNote(t *testing.T) {
 }
 
 func TestCheckRejects(t *testing.T) {
-	good := copyTestBinary(t)
+	good := buildLowBinary(t)
 	if err := AddPVHNote(good); err != nil {
 		t.Fatal(err)
 	}
@@ -113,5 +118,27 @@ func TestLDFlags(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("LDFlags() = %q, missing %q", got, want)
 		}
+	}
+}
+
+func TestCheckRejectsWrongBase(t *testing.T) {
+	// The test binary itself is linked at Go's default address.
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "img")
+	if err := os.WriteFile(p, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := AddPVHNote(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(p); err == nil || !strings.Contains(err.Error(), "the kernel expects") {
+		t.Fatalf("Check of an image linked elsewhere = %v, want the base-address error", err)
 	}
 }

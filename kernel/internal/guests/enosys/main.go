@@ -1,15 +1,33 @@
-// Command enosys makes a system call the kernel does not implement and
-// prints the error: the kernel must answer ENOSYS and count it.
+// Command enosys makes a system call the kernel does not implement
+// (sysinfo) and prints the error: the kernel must answer ENOSYS and count
+// it. It also prints what the small identity calls answer.
 package main
 
 import (
 	"fmt"
+	"os"
 	"syscall"
 
 	_ "github.com/ebbnode/ebbnode/kernel"
 )
 
 func main() {
-	_, _, errno := syscall.RawSyscall(syscall.SYS_UNAME, 0, 0, 0)
-	fmt.Printf("uname: %d %v\n", uintptr(errno), errno)
+	_, _, errno := syscall.RawSyscall(syscall.SYS_SYSINFO, 0, 0, 0)
+	fmt.Printf("sysinfo: %d %v\n", uintptr(errno), errno)
+
+	wd, err := os.Getwd()
+	var u syscall.Utsname
+	uerr := syscall.Uname(&u)
+	str := func(f [65]int8) string {
+		b := make([]byte, 0, len(f))
+		for _, c := range f {
+			if c == 0 {
+				break
+			}
+			b = append(b, byte(c))
+		}
+		return string(b)
+	}
+	fmt.Printf("getwd=%q %v uid=%d gid=%d ppid=%d uname=%s/%s/%s %v\n", wd, err, os.Getuid(), os.Getgid(), os.Getppid(),
+		str(u.Sysname), str(u.Release), str(u.Machine), uerr)
 }

@@ -1,7 +1,5 @@
 package kernel
 
-import "unsafe"
-
 // CPU instruction helpers, implemented in cpu_amd64.s. All are trap-world
 // safe: leaf assembly without stack growth or allocation. Memory helpers
 // take plain addresses because the kernel reaches physical memory and user
@@ -33,24 +31,8 @@ func memcopy(dst, src, n uintptr)
 func fxsave(addr uintptr)
 func fxrstor(addr uintptr)
 
-// rt0Addr returns the address of _rt0_amd64_linux (entry_amd64.s).
-func rt0Addr() uintptr
-
-// pvhEntry is the image's ELF and PVH entry point (entry_amd64.s); the
-// image builder names it with the linker's -E. Never called from Go.
-func pvhEntry()
-
-// pvhEntry64 is the 64-bit continuation of pvhEntry. Never called from Go.
-func pvhEntry64()
-
 // haltForever executes CLI; HLT.
 func haltForever()
-
-// physPointer turns an identity-mapped physical address outside the Go heap
-// (a boot module, device memory) into a pointer. The garbage collector
-// ignores such pointers, so this is safe where a uintptr-to-Pointer
-// conversion in Go would be flagged by vet.
-func physPointer(addr uintptr) unsafe.Pointer
 
 func outw(port uint16, val uint16)
 func inw(port uint16) uint16

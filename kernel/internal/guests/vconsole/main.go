@@ -1,0 +1,46 @@
+// Command vconsole talks to the host over a virtio console: it says
+// "ready", reads lines and answers each in upper case, until "quit".
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/ebbnode/ebbnode/kernel"
+	"github.com/ebbnode/ebbnode/kernel/pci"
+	"github.com/ebbnode/ebbnode/kernel/virtio"
+)
+
+func main() {
+	c, err := virtio.OpenConsole(pci.Ports{}, kernel.FirstDeviceVector+1)
+	if err != nil {
+		fmt.Println("FAIL:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(c, "ready\n")
+	r := bufio.NewReader(c)
+	lines := 0
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			fmt.Println("FAIL: read:", err)
+			os.Exit(1)
+		}
+		line = strings.TrimSuffix(line, "\n")
+		if line == "quit" {
+			break
+		}
+		lines++
+		fmt.Fprintf(c, "echo: %s\n", strings.ToUpper(line))
+	}
+	// A large write crosses several transmit buffers.
+	big := strings.Repeat("0123456789abcdef", 4096) // 64 KiB
+	fmt.Fprintf(c, "big %d %s\n", len(big), big)
+	if err := c.Flush(); err != nil {
+		fmt.Println("FAIL: flush:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("vconsole: %d lines echoed\n", lines)
+}
