@@ -1,0 +1,44 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/ebbnode/ebbnode/jsrt"
+)
+
+func init() {
+	cmd := &cobra.Command{
+		Use:   "exec [flags] script.js [args...]",
+		Short: "Run a node-style script hosted, as an ordinary Linux process",
+		Long: `exec runs a CommonJS script the way "node script.js" would, on the Ebb
+runtime's event loop in this process: process, console, timers, require
+(relative files, node_modules, core modules) and fs on the host's files.
+Arguments after the script are passed to it (process.argv[2:]); its exit
+code is ebbnode's.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			code, err := jsrt.Run(jsrt.Options{
+				Script: args[0],
+				Args:   args[1:],
+				Env:    os.Environ(),
+				Stdin:  os.Stdin,
+				Stdout: os.Stdout,
+				Stderr: os.Stderr,
+			})
+			if err != nil {
+				// As node: one line naming the script, exit status 1.
+				fmt.Fprintf(os.Stderr, "Error: %v\n", err)
+				return exitError{1}
+			}
+			if code != 0 {
+				return exitError{code}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().SetInterspersed(false)
+	rootCmd.AddCommand(cmd)
+}

@@ -1,0 +1,2 @@
+const dep = require('dep');
+exports.twice = (x) => dep.id + x + x;

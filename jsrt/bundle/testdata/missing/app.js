@@ -1,0 +1,3 @@
+const fs = require('fs');
+
+const gone = require('./nope');

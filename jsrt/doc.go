@@ -1,0 +1,40 @@
+// Package jsrt runs node-style JavaScript (CommonJS, node 20 semantics) on
+// goja, with node's event loop built on the Ebb runtime's per-core event
+// manager: every piece of JS — the main module, each timer, immediate and
+// async-completion callback — runs as a non-preemptive event on core 0.
+//
+// Layout:
+//
+//   - run.go: Options and Run, which wire a goja runtime to an Ebb runtime.
+//   - loop.go: the event loop (timers, poll, check phases) on an Ebb core.
+//     Node's loop time is kept in milliseconds as libuv does, so the
+//     orderings node makes deterministic come out the same here.
+//   - tasks.go: node's MakeCallback discipline — after each callback the
+//     nextTick queue, then promise jobs, then unhandled rejections — and
+//     the exit paths (process.exit, uncaught errors, natural end).
+//   - setup.go + prelude.js: process, timers, nextTick, queueMicrotask
+//     (the JavaScript half holds what is easier there).
+//   - timers.go, stdin.go: the Go halves of timers and process.stdin.
+//   - console.go + console.js: console over util.format.
+//   - web.go + web.js: structuredClone, Event/EventTarget, AbortController,
+//     DOMException, timers/promises; readline.js: a small readline.
+//   - loader.go, resolve.go: the CommonJS module loader.
+//   - uncaught.go: how uncaught errors and syntax errors are printed.
+//
+// Known differences from node that come from goja rather than from this
+// package: err.stack uses goja's frame format ("\tat f (file:1:2(3))"; the
+// uncaught-error printer rewrites it to node's), stack overflow cannot be
+// caught by JavaScript, and there are no async generators, for-await or ES
+// modules.
+//
+// The module loader is ebbnode's own rather than goja_nodejs/require: node's
+// observable behaviour — a require per module, require.resolve and
+// require.cache, module.id/filename/loaded/children, the exact
+// "Cannot find module 'x'\nRequire stack:" error with code MODULE_NOT_FOUND,
+// syntax errors reported against the module's file — is hard to reach through
+// that package's single global require. Core modules registered with
+// goja_nodejs's RegisterCoreModule (jsrt/modules/...) are still found through
+// a goja_nodejs Registry, so the two agree on what is built in. All module
+// sources are read through the FS interface (Options.FS), so the native image
+// can serve them from its bundle.
+package jsrt

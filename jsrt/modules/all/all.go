@@ -1,0 +1,79 @@
+// Package all links every ebbnode core module into the binary and installs
+// the globals they own.
+package all
+
+import (
+	"fmt"
+
+	"github.com/dop251/goja"
+
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/assert"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/crypto"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
+	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/os"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/path"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/perf_hooks"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/querystring"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/string_decoder"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/url"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/util"
+)
+
+// globals lists each global with the module and export that provide it,
+// and whether node makes it enumerable (atob, btoa, performance and crypto
+// are; the rest are not).
+var globals = []struct {
+	name, module, export string
+	enumerable           bool
+}{
+	{"Buffer", "buffer", "Buffer", false},
+	{"atob", "buffer", "atob", true},
+	{"btoa", "buffer", "btoa", true},
+	{"Blob", "buffer", "Blob", false},
+	{"File", "buffer", "File", false},
+	{"URL", "url", "URL", false},
+	{"URLSearchParams", "url", "URLSearchParams", false},
+	{"TextEncoder", "util", "TextEncoder", false},
+	{"TextDecoder", "util", "TextDecoder", false},
+	{"performance", "perf_hooks", "performance", true},
+	{"crypto", "crypto", "webcrypto", true},
+}
+
+// EnableGlobals installs Buffer, URL, URLSearchParams, TextEncoder,
+// TextDecoder, atob, btoa, performance, plus Blob, File and crypto (the Web
+// Crypto object), as node 20 has them, on rt's global object.
+//
+// Like node, each is a configurable accessor that loads its module on first
+// use; assigning to it replaces it with a plain data property. Loading
+// lazily matters: compiling and running the embedded modules costs tens of
+// milliseconds on the first runtime of a process, and most scripts touch
+// few of these globals. (node has URL and URLSearchParams as data
+// properties; here they are lazy accessors too.)
+func EnableGlobals(rt *goja.Runtime) {
+	g := rt.GlobalObject()
+	for _, e := range globals {
+		e := e
+		var cached goja.Value
+		get := rt.ToValue(func(goja.FunctionCall) goja.Value {
+			if cached == nil {
+				cached = jsmod.GetObject(rt, e.module).Get(e.export)
+				if cached == nil {
+					cached = goja.Undefined()
+				}
+			}
+			return cached
+		})
+		set := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+			err := g.DefineDataProperty(e.name, c.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.ToFlag(e.enumerable))
+			if err != nil {
+				panic(rt.NewGoError(fmt.Errorf("define global %s: %w", e.name, err)))
+			}
+			return goja.Undefined()
+		})
+		if err := g.DefineAccessorProperty(e.name, get, set, goja.FLAG_TRUE, goja.ToFlag(e.enumerable)); err != nil {
+			panic(rt.NewGoError(fmt.Errorf("define global %s: %w", e.name, err)))
+		}
+	}
+}

@@ -1,0 +1,1 @@
+try { Buffer.from({}) } catch (e) { console.log(require("util").inspect(e).split("\n")[0]); console.log(String(e)); }

@@ -1,0 +1,11 @@
+const os = require('os');
+console.log(JSON.stringify(os.EOL), os.platform(), os.type(), os.arch(), os.endianness(), os.devNull);
+console.log(typeof os.hostname(), os.hostname().length > 0, os.homedir() === (process.env.HOME || os.userInfo().homedir), os.tmpdir() === (process.env.TMPDIR || '/tmp').replace(/(.)\/$/, '$1'));
+console.log(os.cpus().length === os.availableParallelism(), os.cpus().every((c) => typeof c.model === 'string' && typeof c.speed === 'number' && Object.keys(c.times).join() === 'user,nice,sys,idle,irq'));
+console.log(os.totalmem() > os.freemem(), os.freemem() > 0, os.uptime() > 0, typeof os.release(), os.release().length > 0);
+console.log(os.loadavg().length, os.loadavg().every((x) => typeof x === 'number' && x >= 0), os.machine(), typeof os.version());
+console.log(os.constants.signals.SIGINT, os.constants.signals.SIGTERM, os.constants.signals.SIGKILL, os.constants.errno.ENOENT, os.constants.errno.EACCES);
+console.log(Object.keys(os.constants.signals).length, Object.keys(os.constants.signals).slice(0, 8), os.constants.priority.PRIORITY_HIGH);
+const u = os.userInfo(); console.log(Object.keys(u), u.uid === 0 || u.uid > 0, typeof u.username);
+console.log(require('node:os') === os, typeof os.networkInterfaces());
+console.log(Array.isArray(os.loadavg()), Array.isArray(os.cpus()), Array.isArray(require('crypto').getHashes()));

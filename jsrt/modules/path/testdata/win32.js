@@ -1,0 +1,5 @@
+const w = require('path').win32;
+const cases = ['', '.', 'C:', 'C:\\', 'C:/a/../b', 'c:\\foo\\bar\\baz.txt', '\\\\server\\share', '\\\\server\\share\\dir\\f.js', '//server/share/x', 'a\\b\\..\\c\\', 'foo/bar', '\\', '/', 'C:foo\\..\\..', '..\\..\\x', 'file.tar.gz', '.hidden', 'dir\\', 'C:\\a\\b\\', '\\\\?\\C:\\x'];
+for (const c of cases) console.log(JSON.stringify([c, w.normalize(c), w.dirname(c), w.basename(c), w.extname(c), w.isAbsolute(c), w.parse(c)]));
+console.log(w.join('a', 'b'), w.join('C:\\', 'x', '..', 'y'), w.join('\\\\server', 'share', 'f'), w.join('//', 'a'), w.join(''), w.basename('C:\\x\\y.txt', '.txt'), w.sep, w.delimiter, w.win32 === w, w.posix === require('path'));
+console.log(w.resolve('C:\\a', 'b', '..\\c'), w.resolve('C:\\a', 'D:\\b'), w.relative('C:\\orandea\\test\\aaa', 'C:\\orandea\\impl\\bbb'), w.relative('C:\\a', 'C:\\a\\b\\c'), w.format({root: 'C:\\', dir: 'C:\\path\\dir', base: 'file.txt'}), w.format({root: 'C:\\', name: 'f', ext: 'js'}), w.toNamespacedPath('C:\\x'));

@@ -1,0 +1,14 @@
+const util = require('util');
+console.log(util.inspect(new Error('x'), {compact: true}).split('\n')[0]);
+console.log(util.inspect({a:1,b:[1,2,{c:3}]}, {compact: false}));
+console.log(util.inspect({a:1,b:[1,2,{c:3}]}, {breakLength: Infinity, compact: true}));
+console.log(util.inspect('x'.repeat(20), {maxStringLength: 5}), util.inspect(Array(200).fill(0)).split('\n').slice(-2).join('|'));
+console.log(util.inspect({a: {b: 1}}, {colors: true}));
+console.log(util.inspect(new Set([[1,2]]), {showHidden: true}));
+console.log({ f: { [util.inspect.custom]() { return 'CUSTOM'; } }, g: { [util.inspect.custom](d, o) { return {replaced: d}; } } });
+console.log(util.inspect(new Map([[1,{a:[{b:1}]}]])));
+console.log(util.inspect([new Map([[1,2]]), new Set(['x'])]), util.inspect(new WeakMap()), util.inspect(new DataView(new ArrayBuffer(2))));
+const sorted = util.inspect({b:1, a:2, c:3}, {sorted: true}); console.log(sorted);
+console.log(util.inspect({a:1}, {getters:true}), util.inspect({get g(){return {x:1}}}, {getters: true}));
+console.log([1,2,3].map(String), [[]], [{}], {a:[]}, {a:{}}, [['a']]);
+console.log(-0, [-0], 0.1+0.2, 1e21, 1e-7, NaN, -Infinity, [NaN]);

@@ -1,0 +1,450 @@
+// The JavaScript half of ebbnode's globals: process, the timer classes, the
+// nextTick queue and queueMicrotask. run.go evaluates this function once per
+// runtime with `binding`, the Go half (see binding.go), and installs what it
+// returns. Keep it free of anything a script could observe as non-node.
+(function (global, binding) {
+'use strict';
+
+const EventEmitter = binding.require('events');
+
+// goja has no Symbol.asyncIterator (nor for-await); define the well-known
+// symbol so that code testing for it, or building async iterators by
+// hand, behaves.
+if (typeof Symbol.asyncIterator !== 'symbol') {
+  Object.defineProperty(Symbol, 'asyncIterator', { value: Symbol('Symbol.asyncIterator') });
+}
+
+// V8's Error.captureStackTrace and Error.stackTraceLimit, which goja lacks
+// and many libraries call from their error constructors.
+if (typeof Error.captureStackTrace !== 'function') {
+  Object.defineProperty(Error, 'captureStackTrace', {
+    value: function captureStackTrace(obj) {
+      if (obj === null || typeof obj !== 'object') {
+        throw invalidArgType('object', 'object', obj);
+      }
+      const frames = String(new Error().stack).split('\n').slice(2);
+      let head;
+      try {
+        head = Error.prototype.toString.call(obj);
+      } catch {
+        head = 'Error';
+      }
+      Object.defineProperty(obj, 'stack', {
+        value: [head].concat(frames).join('\n'),
+        writable: true, enumerable: false, configurable: true,
+      });
+    },
+    writable: true, enumerable: false, configurable: true,
+  });
+}
+if (Error.stackTraceLimit === undefined) Error.stackTraceLimit = 10;
+
+function invalidArgType(name, expected, actual) {
+  let received;
+  if (actual == null) received = ' Received ' + actual;
+  else if (typeof actual === 'function') received = ' Received function ' + (actual.name || '<anonymous>');
+  else if (typeof actual === 'object') received = ' Received an instance of ' + ((actual.constructor && actual.constructor.name) || 'Object');
+  else {
+    let shown = String(actual).slice(0, 25);
+    if (typeof actual === 'string') shown = "'" + shown + "'";
+    received = ' Received type ' + typeof actual + ' (' + shown + ')';
+  }
+  const err = new TypeError('The "' + name + '" argument must be of type ' + expected + '.' + received);
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
+// ---- nextTick queue: drained after every callback, before promise jobs.
+const ticks = [];
+let head = 0;
+
+function nextTick(callback) {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
+  if (process._exiting) return;
+  let args;
+  if (arguments.length > 1) {
+    args = new Array(arguments.length - 1);
+    for (let i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
+  }
+  ticks.push(callback, args);
+}
+
+function drainTicks() {
+  while (head < ticks.length) {
+    const cb = ticks[head];
+    const args = ticks[head + 1];
+    ticks[head] = ticks[head + 1] = undefined;
+    head += 2;
+    if (args === undefined) cb();
+    else Reflect.apply(cb, undefined, args);
+  }
+  ticks.length = 0;
+  head = 0;
+}
+
+// runTop is how Go calls every macrotask: goja runs promise jobs when the
+// outermost JS call returns, so draining ticks inside it puts ticks first.
+function runTop(fn, thisArg, args) {
+  if (fn !== undefined) {
+    if (args === undefined) Reflect.apply(fn, thisArg, []);
+    else Reflect.apply(fn, thisArg, args);
+  }
+  if (head < ticks.length) drainTicks();
+}
+
+function hasTicks() { return head < ticks.length; }
+
+// ---- timers
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const kHandle = Symbol('handle');
+const kId = Symbol('asyncId');
+let nextId = 2;
+
+function delayOf(after) {
+  after *= 1;
+  if (!(after >= 1 && after <= TIMEOUT_MAX)) {
+    if (after > TIMEOUT_MAX) {
+      process.emitWarning(after + ' does not fit into a 32-bit signed integer.' +
+        '\nTimeout duration was set to 1.', 'TimeoutOverflowWarning');
+    }
+    after = 1;
+  }
+  return after;
+}
+
+class Timeout {
+  constructor(callback, after, args, isRepeat) {
+    after = delayOf(after);
+    this._idleTimeout = after;
+    this._onTimeout = callback;
+    this._timerArgs = args;
+    this._repeat = isRepeat ? after : null;
+    this._destroyed = false;
+    this[kId] = nextId++;
+    this[kHandle] = binding.timerStart(this, after, isRepeat);
+  }
+  ref() { binding.timerRef(this[kHandle], true); return this; }
+  unref() { binding.timerRef(this[kHandle], false); return this; }
+  hasRef() { return binding.timerHasRef(this[kHandle]); }
+  refresh() { if (!this._destroyed) binding.timerRefresh(this[kHandle]); return this; }
+  close() { clearTimeout(this); return this; }
+  [Symbol.toPrimitive]() {
+    knownTimers.set(this[kId], this);
+    return this[kId];
+  }
+}
+
+const knownTimers = new Map();
+
+function checkCallback(callback) {
+  if (typeof callback !== 'function') throw invalidArgType('callback', 'function', callback);
+}
+
+function setTimeout(callback, after, ...args) {
+  checkCallback(callback);
+  return new Timeout(callback, after, args, false);
+}
+
+function setInterval(callback, repeat, ...args) {
+  checkCallback(callback);
+  return new Timeout(callback, repeat, args, true);
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    if (!timer._destroyed) {
+      timer._destroyed = true;
+      binding.timerStop(timer[kHandle]);
+    }
+    knownTimers.delete(timer[kId]);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const t = knownTimers.get(+timer);
+    if (t) clearTimeout(t);
+  }
+}
+
+class Immediate {
+  constructor(callback, args) {
+    this._onImmediate = callback;
+    this._argv = args;
+    this._destroyed = false;
+    this[kHandle] = binding.immediateStart(this);
+  }
+  ref() { binding.immediateRef(this[kHandle], true); return this; }
+  unref() { binding.immediateRef(this[kHandle], false); return this; }
+  hasRef() { return binding.immediateHasRef(this[kHandle]); }
+}
+
+function setImmediate(callback, ...args) {
+  checkCallback(callback);
+  return new Immediate(callback, args);
+}
+
+function clearImmediate(immediate) {
+  if (!immediate || immediate._destroyed || !immediate[kHandle]) return;
+  immediate._destroyed = true;
+  binding.immediateClear(immediate[kHandle]);
+}
+
+function queueMicrotask(callback) {
+  checkCallback(callback);
+  Promise.resolve().then(() => {
+    try {
+      callback();
+    } catch (err) {
+      binding.reportUncaught(err);
+    }
+  });
+}
+
+// ---- process
+const process = Object.create(EventEmitter.prototype, {
+  [Symbol.toStringTag]: { value: 'process', writable: false, enumerable: false, configurable: true },
+});
+EventEmitter.call(process);
+
+process.title = 'ebbnode';
+process.version = binding.version;
+process.versions = binding.versions;
+process.arch = binding.arch;
+process.platform = 'linux';
+process.release = { name: 'node' };
+process.argv = binding.argv;
+process.argv0 = 'node';
+process.execArgv = [];
+process.execPath = binding.argv[0];
+// process.env stores strings only, as node's does.
+process.env = new Proxy(binding.env, {
+  set(target, key, value) {
+    if (typeof key === 'symbol') {
+      const err = new TypeError('Cannot convert a Symbol value to a string');
+      throw err;
+    }
+    target[key] = String(value);
+    return true;
+  },
+  defineProperty(target, key, desc) {
+    if ('value' in desc) target[key] = String(desc.value);
+    return true;
+  },
+});
+process.pid = binding.pid;
+process.ppid = binding.ppid;
+process.exitCode = undefined;
+process._exiting = false;
+process.config = { variables: {} };
+process.features = {};
+// No NODE_OPTIONS flags are honoured, so the set is empty.
+process.allowedNodeEnvironmentFlags = new Set();
+process.nextTick = nextTick;
+process.cwd = function cwd() { return binding.cwd(); };
+process.chdir = function chdir(dir) { binding.chdir(String(dir)); };
+process.umask = function umask() { return 0o22; };
+process.uptime = function uptime() { return binding.uptime(); };
+process.memoryUsage = function memoryUsage() { return binding.memoryUsage(); };
+process.memoryUsage.rss = function rss() { return binding.memoryUsage().rss; };
+process.cpuUsage = function cpuUsage() { return binding.cpuUsage(); };
+process.getuid = function getuid() { return binding.uid; };
+process.getgid = function getgid() { return binding.gid; };
+process.geteuid = process.getuid;
+process.getegid = process.getgid;
+process.abort = function abort() { binding.reallyExit(134); };
+process.kill = function kill(pid, signal) {
+  // There are no other processes to signal in an ebbnode app (natively
+  // there is only this one), so say so rather than pretend.
+  const err = new Error('process.kill(' + pid + ', ' + (signal === undefined ? "'SIGTERM'" : JSON.stringify(signal)) +
+    ') is not supported by ebbnode');
+  err.code = 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM';
+  throw err;
+};
+
+function hrtime(prev) {
+  const t = binding.hrtime();
+  if (prev !== undefined) {
+    if (!Array.isArray(prev)) throw invalidArgType('time', 'an instance of Array', prev);
+    let sec = t[0] - prev[0];
+    let nsec = t[1] - prev[1];
+    if (nsec < 0) { sec--; nsec += 1e9; }
+    return [sec, nsec];
+  }
+  return t;
+}
+hrtime.bigint = function bigint() { return binding.hrtimeBigint(); };
+process.hrtime = hrtime;
+
+process.exit = function exit(code) {
+  if (code !== undefined) process.exitCode = code;
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', exitCodeOf());
+  }
+  binding.reallyExit(exitCodeOf());
+};
+process.reallyExit = function reallyExit(code) { binding.reallyExit(code | 0); };
+
+function exitCodeOf() {
+  const c = process.exitCode;
+  if (c === undefined || c === null) return 0;
+  return c | 0;
+}
+
+process.emitWarning = function emitWarning(warning, type, code) {
+  if (type !== null && typeof type === 'object') {
+    code = type.code;
+    type = type.type;
+  }
+  if (typeof warning === 'string') {
+    warning = new Error(warning);
+    warning.name = String(type || 'Warning');
+    if (code !== undefined) warning.code = code;
+  }
+  nextTick(() => process.emit('warning', warning));
+};
+
+// As node, process starts with these listeners: the default 'warning'
+// printer, and the signal bookkeeping on newListener/removeListener (no
+// signals reach an ebbnode app, so those do nothing).
+let warnedHint = false;
+process.on('newListener', function startListeningIfSignal() {});
+process.on('removeListener', function stopListeningIfSignal() {});
+process.on('warning', function onWarning(warning) {
+  if (!(warning instanceof Error)) return;
+  const prefix = warning.code ? '[' + warning.code + '] ' : '';
+  binding.write(2, '(node:' + process.pid + ') ' + prefix + warning.name + ': ' + warning.message + '\n');
+  if (!warnedHint) {
+    warnedHint = true;
+    binding.write(2, '(Use `node --trace-warnings ...` to show where the warning was created)\n');
+  }
+});
+
+function makeWriteStream(fd) {
+  const s = new EventEmitter();
+  s.fd = fd;
+  s.writable = true;
+  s._isStdio = true;
+  s.write = function write(chunk, encoding, cb) {
+    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
+      throw invalidArgType('chunk', 'string or an instance of Buffer or Uint8Array', chunk);
+    }
+    if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
+      chunk = Buffer.from(chunk, encoding);
+    }
+    binding.write(fd, chunk);
+    if (typeof cb === 'function') nextTick(cb, null);
+    return true;
+  };
+  s.end = function end(chunk, encoding, cb) {
+    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+    if (chunk !== undefined && chunk !== null) s.write(chunk, encoding);
+    if (typeof cb === 'function') nextTick(cb);
+    return s;
+  };
+  s.cork = s.uncork = function () {};
+  s.setDefaultEncoding = function () { return s; };
+  s.getColorDepth = function () { return 1; };
+  s.hasColors = function () { return false; };
+  return s;
+}
+process.stdout = makeWriteStream(1);
+process.stderr = makeWriteStream(2);
+process.stdin = makeStdin();
+
+// process.stdin reads only once a script asks for data (a 'data',
+// 'readable' or 'end' listener, resume(), or async iteration), as node's
+// paused stream does; until then it does not keep the loop alive.
+function makeStdin() {
+  const s = new EventEmitter();
+  s.fd = 0;
+  s.readable = true;
+  let encoding = null;
+  let started = false;
+  let ended = false;
+  const buffered = [];
+  function start() {
+    if (started) return;
+    started = true;
+    binding.stdinStart(
+      (buf) => {
+        const chunk = encoding ? buf.toString(encoding) : buf;
+        if (s.listenerCount('data') > 0) s.emit('data', chunk);
+        else buffered.push(chunk);
+        if (s.listenerCount('readable') > 0) s.emit('readable');
+      },
+      () => {
+        ended = true;
+        s.readableEnded = true;
+        if (s.listenerCount('readable') > 0) s.emit('readable');
+        s.emit('end');
+        s.emit('close');
+      });
+  }
+  s.on('newListener', (ev) => {
+    if (ev === 'data' || ev === 'readable' || ev === 'end') nextTick(start);
+  });
+  s.setEncoding = function (enc) { encoding = enc || 'utf8'; return s; };
+  s.resume = function () { nextTick(start); return s; };
+  s.pause = function () { return s; };
+  s.read = function () {
+    if (buffered.length === 0) return null;
+    if (encoding) return buffered.splice(0).join('');
+    return Buffer.concat(buffered.splice(0));
+  };
+  s.unref = s.ref = function () { return s; };
+  s.pipe = function (dest) {
+    s.on('data', (c) => dest.write(c));
+    s.on('end', () => { if (dest !== process.stdout && dest !== process.stderr && dest.end) dest.end(); });
+    return dest;
+  };
+  // goja has no async generators: a hand-written async iterator.
+  s[Symbol.asyncIterator] = function () {
+    const queue = [];
+    const waiting = [];
+    let done = false;
+    s.on('data', (c) => {
+      if (waiting.length > 0) waiting.shift()({ value: c, done: false });
+      else queue.push(c);
+    });
+    s.on('end', () => {
+      done = true;
+      while (waiting.length > 0) waiting.shift()({ value: undefined, done: true });
+    });
+    return {
+      next() {
+        if (queue.length > 0) return Promise.resolve({ value: queue.shift(), done: false });
+        if (done || ended) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => waiting.push(resolve));
+      },
+      return() { return Promise.resolve({ value: undefined, done: true }); },
+      [Symbol.asyncIterator]() { return this; },
+    };
+  };
+  return s;
+}
+
+// ---- globals, enumerable or not and in the order node defines them
+// (Object.keys(globalThis) shows).
+function defineGlobal(name, value, enumerable) {
+  Object.defineProperty(global, name, { value, writable: true, enumerable, configurable: true });
+}
+defineGlobal('global', global, true);
+defineGlobal('clearImmediate', clearImmediate, true);
+defineGlobal('setImmediate', setImmediate, true);
+defineGlobal('clearInterval', clearTimeout, true);
+defineGlobal('clearTimeout', clearTimeout, true);
+defineGlobal('setInterval', setInterval, true);
+defineGlobal('setTimeout', setTimeout, true);
+defineGlobal('queueMicrotask', queueMicrotask, true);
+defineGlobal('process', process, false);
+
+return {
+  process, runTop, hasTicks,
+  timers: { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate },
+  emitExit() { process.exit(); },
+  emitBeforeExit() { process.emit('beforeExit', exitCodeOf()); },
+  listenerCount(name) { return process.listenerCount(name); },
+  emit(name, a, b) { return process.emit(name, a, b); },
+};
+})

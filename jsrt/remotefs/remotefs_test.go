@@ -1,0 +1,176 @@
+package remotefs
+
+import (
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+
+	"github.com/ebbnode/ebbnode/host/offload"
+	"github.com/ebbnode/ebbnode/runtime/messenger"
+)
+
+// setup serves a host directory (granted at its own path) over a pipe and
+// returns the overlay of bundle, at root, over it.
+func setup(t *testing.T, root string, bundle fs.FS) (*Overlay, string) {
+	t.Helper()
+	host := t.TempDir()
+	g, h := net.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		offload.Serve(ctx, h, offload.Config{Mounts: []offload.Mount{{Host: host, Guest: host}}})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		g.Close()
+		h.Close()
+		<-done
+	})
+	c, err := messenger.NewClient(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if root == "" {
+		root = host
+	}
+	return New(c, bundle, root), host
+}
+
+func TestOverlayReadsBundleFirst(t *testing.T) {
+	bundle := fstest.MapFS{
+		"app.js":        {Data: []byte("console.log(1)"), Mode: 0o644},
+		"lib/util.js":   {Data: []byte("module.exports = 2"), Mode: 0o644},
+		"data/seed.txt": {Data: []byte("seed"), Mode: 0o644},
+	}
+	o, host := setup(t, "", bundle)
+	if err := os.WriteFile(filepath.Join(host, "app.js"), []byte("host copy"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(host, "host.txt"), []byte("from host"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	read := func(name, want string) {
+		t.Helper()
+		b, err := o.ReadFile(filepath.Join(host, name))
+		if err != nil || string(b) != want {
+			t.Errorf("ReadFile(%s) = %q, %v; want %q", name, b, err, want)
+		}
+	}
+	read("app.js", "console.log(1)") // the bundle wins
+	read("lib/util.js", "module.exports = 2")
+	read("host.txt", "from host") // not bundled: the host's
+
+	fi, err := o.Stat(filepath.Join(host, "lib"))
+	if err != nil || !fi.IsDir() {
+		t.Errorf("Stat(lib) = %v, %v; want a directory from the bundle", fi, err)
+	}
+	ents, err := o.ReadDir(host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if got, want := strings.Join(names, ","), "app.js,data,host.txt,lib"; got != want {
+		t.Errorf("ReadDir = %s, want the union %s", got, want)
+	}
+	if !sort.StringsAreSorted(names) {
+		t.Errorf("ReadDir not sorted: %v", names)
+	}
+
+	f, err := o.Open(filepath.Join(host, "lib/util.js"), os.O_RDONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(f)
+	if err != nil || string(b) != "module.exports = 2" {
+		t.Errorf("Open+ReadAll = %q, %v", b, err)
+	}
+	if _, err := f.Write([]byte("x")); !errors.Is(err, syscall.EBADF) {
+		t.Errorf("Write to a read-only bundled file = %v, want EBADF", err)
+	}
+	f.Close()
+}
+
+func TestOverlayWritesReachHost(t *testing.T) {
+	bundle := fstest.MapFS{"seed.txt": {Data: []byte("seed\n"), Mode: 0o644}}
+	o, host := setup(t, "", bundle)
+
+	if err := o.WriteFile(filepath.Join(host, "out.txt"), []byte("new"), 0o644, false); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(host, "out.txt")); err != nil || string(b) != "new" {
+		t.Errorf("host file = %q, %v", b, err)
+	}
+	// Appending to a bundled file copies it up first, then reads come
+	// from the host.
+	seed := filepath.Join(host, "seed.txt")
+	if err := o.WriteFile(seed, []byte("more\n"), 0o644, true); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(seed); err != nil || string(b) != "seed\nmore\n" {
+		t.Errorf("host seed.txt = %q, %v", b, err)
+	}
+	if b, err := o.ReadFile(seed); err != nil || string(b) != "seed\nmore\n" {
+		t.Errorf("overlay seed.txt after append = %q, %v", b, err)
+	}
+	if err := o.Mkdir(filepath.Join(host, "d/e"), 0o755, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Rename(filepath.Join(host, "out.txt"), filepath.Join(host, "d/e/moved.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(host, "d/e/moved.txt")); err != nil {
+		t.Errorf("rename did not reach the host: %v", err)
+	}
+	if err := o.RemoveAll(filepath.Join(host, "d")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(host, "d")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("RemoveAll left %v", err)
+	}
+}
+
+func TestOverlayCannotEscape(t *testing.T) {
+	o, host := setup(t, "", fstest.MapFS{})
+	for _, p := range []string{filepath.Join(host, "../../etc/passwd"), "/etc/passwd"} {
+		_, err := o.ReadFile(p)
+		if !errors.Is(err, syscall.ENOENT) && !errors.Is(err, syscall.EACCES) {
+			t.Errorf("ReadFile(%s) = %v, want ENOENT or EACCES", p, err)
+		}
+	}
+	if err := os.Symlink("/etc", filepath.Join(host, "etc")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.ReadFile(filepath.Join(host, "etc/passwd")); !errors.Is(err, syscall.EACCES) {
+		t.Errorf("ReadFile through a symlink out = %v, want EACCES", err)
+	}
+}
+
+// TestOverlayRootElsewhere: a bundle mounted at its build-time root outside
+// the granted directory still serves its files, and nothing else there.
+func TestOverlayRootElsewhere(t *testing.T) {
+	bundle := fstest.MapFS{"main.js": {Data: []byte("x"), Mode: 0o644}}
+	o, _ := setup(t, "/build/app", bundle)
+	if b, err := o.ReadFile("/build/app/main.js"); err != nil || string(b) != "x" {
+		t.Errorf("ReadFile = %q, %v", b, err)
+	}
+	if _, err := o.ReadFile("/build/app/other.js"); !errors.Is(err, syscall.ENOENT) {
+		t.Errorf("ReadFile(other) = %v, want ENOENT from the host", err)
+	}
+	if _, err := o.ReadFile("/build/application/main.js"); !errors.Is(err, syscall.ENOENT) {
+		t.Errorf("a sibling with the root as prefix = %v, want ENOENT", err)
+	}
+}

@@ -1,0 +1,162 @@
+package jsrt
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/dop251/goja"
+
+	fsmod "github.com/ebbnode/ebbnode/jsrt/modules/fs"
+	ebbrt "github.com/ebbnode/ebbnode/runtime"
+)
+
+// FS is the file access of scripts and of the module loader; see
+// jsrt/modules/fs.FS. OSFS is the host's.
+type FS = fsmod.FS
+
+// OSFS is the host operating system's FS, the default.
+type OSFS = fsmod.OSFS
+
+// Options says what Run runs and what it may touch.
+type Options struct {
+	// Script is the main module's path, absolute or relative to Cwd.
+	Script string
+	// Args are the script's own arguments (process.argv[2:]).
+	Args []string
+	// Env is the environment as KEY=VALUE strings (process.env).
+	Env []string
+	// Stdin, Stdout and Stderr are the script's standard streams; nil means
+	// empty input and discarded output.
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// FS serves every file the script or the loader reads or writes; nil
+	// means OSFS.
+	FS FS
+	// Cwd is process.cwd(); empty means the host's working directory.
+	Cwd string
+	// ExecPath is process.argv[0] and process.execPath; empty means the
+	// running binary.
+	ExecPath string
+}
+
+// Version is process.version: the node API level ebbnode follows, marked
+// so that nobody mistakes it for node itself.
+const Version = "v20.0.0-ebbnode"
+
+// Run runs opts.Script to completion as node would: the main module, then
+// the event loop until nothing keeps it alive (or process.exit). It returns
+// the process exit code. An error means the script could not be started
+// (for instance it does not exist); the error's text is one line that
+// names the script.
+//
+// Run starts its own one-core Ebb runtime; JS runs only as events on core
+// 0. Run may be called concurrently: each call has its own runtimes.
+func Run(opts Options) (exitCode int, err error) {
+	opts, err = withDefaults(opts)
+	if err != nil {
+		return 1, err
+	}
+	script := opts.Script
+	if !filepath.IsAbs(script) {
+		script = filepath.Join(opts.Cwd, script)
+	}
+	script = filepath.Clean(script)
+	main, ok := resolveFile(opts.FS, script)
+	if !ok {
+		// node's wording, capital and all: scripts and users grep for it.
+		return 1, fmt.Errorf("Cannot find module '%s'", script)
+	}
+
+	ebb := ebbrt.New(ebbrt.Config{Cores: 1})
+	defer ebb.Stop()
+	v := &vm{
+		opts:     opts,
+		mainPath: script,
+		start:    time.Now(),
+		done:     make(chan struct{}),
+	}
+	v.loop = &loop{ebb: ebb, core: ebb.Core(0)}
+	v.loop.onEmpty = v.beforeExit
+	v.loop.finish = v.naturalExit
+	v.loop.start(func() {
+		if err := v.safeSetup(); err != nil {
+			fmt.Fprintf(opts.Stderr, "ebbnode: %v\n", err)
+			v.exit(70)
+			return
+		}
+		v.runMain(main)
+	})
+	<-v.done
+	return v.exitCode, nil
+}
+
+func withDefaults(o Options) (Options, error) {
+	if o.FS == nil {
+		o.FS = OSFS{}
+	}
+	if o.Cwd == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return o, fmt.Errorf("working directory: %w", err)
+		}
+		o.Cwd = wd
+	}
+	if o.ExecPath == "" {
+		if p, err := os.Executable(); err == nil {
+			o.ExecPath = p
+		} else {
+			o.ExecPath = "ebbnode"
+		}
+	}
+	if o.Stdin == nil {
+		o.Stdin = eofReader{}
+	}
+	if o.Stdout == nil {
+		o.Stdout = io.Discard
+	}
+	if o.Stderr == nil {
+		o.Stderr = io.Discard
+	}
+	return o, nil
+}
+
+type eofReader struct{}
+
+func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
+
+// vm is one running script: its goja runtime, its loop and its exit state.
+// Everything except done belongs to events on the loop's core.
+type vm struct {
+	opts     Options
+	mainPath string // process.argv[1]
+	start    time.Time
+	rt       *goja.Runtime
+	loop     *loop
+	mods     *loader
+
+	// From prelude.js.
+	process     *goja.Object
+	fns         *goja.Object // prelude.js's exports
+	runTop      goja.Callable
+	hasTicks    goja.Callable
+	emitExit    goja.Callable
+	listenerCnt goja.Callable
+	emit        goja.Callable
+
+	rejections rejectionTracker
+	goFn       func() // run by goRunner inside runTop
+	goRunner   goja.Value
+
+	exiting  bool
+	exitCode int
+	done     chan struct{}
+}
+
+//go:embed prelude.js
+var preludeSrc string
+
+var preludePrg = goja.MustCompile("node:internal/bootstrap", preludeSrc, true)

@@ -1,0 +1,26 @@
+// Array methods, including the newer non-mutating ones node 20 has.
+const a = [5, 1, 4, 2, 3];
+console.log(a.map((x) => x * 2).join(), a.filter((x) => x % 2).join(), a.reduce((s, x) => s + x, 0));
+console.log(a.reduceRight((s, x) => s + x, ''), a.find((x) => x > 3), a.findIndex((x) => x > 3));
+console.log(a.findLast((x) => x < 4), a.findLastIndex((x) => x < 4), a.at(-1), a.at(10));
+console.log(a.some((x) => x > 4), a.every((x) => x > 0), a.includes(4), a.indexOf(4), a.lastIndexOf(9));
+console.log([1, [2, [3, [4]]]].flat().length, [1, [2, [3, [4]]]].flat(Infinity).join(), [1, 2].flatMap((x) => [x, x * 10]).join());
+console.log(a.slice(1, 3).join(), a.slice(-2).join(), a.concat([6], 7, [[8]]).length);
+const b = [1, 2, 3, 4, 5];
+console.log(b.splice(1, 2, 'x', 'y', 'z').join(), b.join());
+console.log([3, 1, 2].sort().join(), [10, 9, 1, 100].sort().join(), [10, 9, 1, 100].sort((p, q) => p - q).join());
+console.log(a.toSorted ? a.toSorted().join() + ' ' + a.join() : 'no toSorted');
+console.log(a.toReversed ? a.toReversed().join() : 'no toReversed', a.with ? a.with(0, 'w').join() : 'no with');
+console.log(Array.from({ length: 3 }, (_, i) => i * i).join(), Array.of(7, 8).join(), Array.isArray([]));
+console.log(new Array(3).fill(0).join(), [1, 2, 3, 4].fill(9, 1, 3).join(), [1, 2, 3, 4, 5].copyWithin(0, 3).join());
+console.log([...[7, 8].keys()].join(), [...[7, 8].entries()].join('|'), [...[7, 8].values()].join());
+console.log(['b', undefined, 'a', , 'c'].sort().length, [, 'a'].join('-'), [null, undefined, 1].join('-'));
+console.log([1, 2, 3].join(), [].join(), [[1, 2], [3]].toString(), String([1, [2, [3]]]));
+console.log([1, 2, 3].reverse().join(), [0, -0, NaN].includes(NaN), [NaN].indexOf(NaN));
+console.log(Array.prototype.slice.call({ 0: 'a', 1: 'b', length: 2 }).join(), Array.from('abc').join());
+const sparse = [1, , 3];
+console.log(sparse.length, 1 in sparse, sparse.map((x) => x * 2).length, Object.keys(sparse).join());
+console.log([3, 20, 100].sort().join(), ['B', 'a', 'C'].sort().join(), ['B', 'a', 'C'].sort((x, y) => x.localeCompare(y)).join());
+const big = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
+console.log(big.sort((x, y) => x - y).slice(0, 5).join(), big.length);
+console.log([1, 2, 3].entries().toString(), typeof [][Symbol.iterator]);

@@ -1,0 +1,20 @@
+// os: only facts that are the same on every Linux run.
+const os = require('os');
+console.log('EOL', JSON.stringify(os.EOL));
+console.log('platform', os.platform(), process.platform);
+console.log('type', os.type());
+console.log('arch matches', os.arch() === process.arch);
+console.log('endianness', os.endianness());
+console.log('cpus', Array.isArray(os.cpus()), typeof os.cpus().length);
+console.log('memory', typeof os.totalmem(), typeof os.freemem(), os.totalmem() > 0);
+console.log('hostname', typeof os.hostname(), os.hostname().length > 0);
+console.log('tmpdir', typeof os.tmpdir(), require('path').isAbsolute(os.tmpdir()));
+console.log('homedir', typeof os.homedir());
+console.log('uptime', typeof os.uptime());
+console.log('loadavg', Array.isArray(os.loadavg()), os.loadavg().length);
+console.log('release', typeof os.release());
+console.log('networkInterfaces', typeof os.networkInterfaces());
+console.log('userInfo', typeof os.userInfo().username);
+console.log('constants', typeof os.constants, os.constants.signals.SIGINT, os.constants.errno.ENOENT);
+console.log('devNull', os.devNull);
+console.log('availableParallelism', typeof os.availableParallelism);

@@ -1,0 +1,27 @@
+// util.format placeholders and extra arguments.
+const util = require('util');
+const f = (...a) => console.log(JSON.stringify(util.format(...a)));
+f('%s is %d years', 'Bob', 42);
+f('%s', 'a', 'extra', 3, { x: 1 });
+f('%i %i %i', 42.9, '-7.5', 'abc');
+f('%d %d %d', '0x10', 1.5, -0);
+f('%f %f', '3.25abc', 'x');
+f('%j', { a: [1, 'b'] });
+f('%j', (() => { const o = {}; o.o = o; return o; })());
+f('%o', [1, { a: 2 }]);
+f('%O', { a: { b: { c: { d: 1 } } } });
+f('%s', { a: 1 }, [1, 2]);
+f('%s %s %s %s', null, undefined, 12n, Symbol('s'));
+f('%s', -0, 'and', -0);
+f('%c styled', 'color: red');
+f('100%% sure %s');
+f('%x %s', 1);
+f(1, 2, 'three');
+f({ a: 1 }, 'str', [3]);
+f('no args');
+f();
+f('%s', function named() {});
+f('%s', new Date(0));
+f('%s', new Error('E').message);
+f('%s', 'a\nb');
+f('%d', 12345678901234567890n);

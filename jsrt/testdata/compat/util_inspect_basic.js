@@ -1,0 +1,33 @@
+// util.inspect of primitives, strings with quotes, nested objects and the
+// default depth, arrays with holes, -0, bigint, symbols.
+const { inspect } = require('util');
+const show = (v, o) => console.log(inspect(v, o));
+show('plain');
+show("it's");
+show('both \' and "');
+show('all \' " `');
+show('line\nbreak\ttab\u0001');
+show([1, -0, 0, NaN, Infinity, -Infinity, 1e21, 1.5e-7, 0x10]);
+show([123n, -5n]);
+show([Symbol('desc'), Symbol(), Symbol.iterator]);
+show([null, undefined, true, false]);
+show({ a: 1, b: 'two', c: [3], d: { e: { f: { g: { h: 1 } } } } });
+show({ a: { b: { c: { d: { e: 1 } } } } }, { depth: 0 });
+show({ a: { b: { c: { d: { e: 1 } } } } }, { depth: Infinity });
+show([1, , 3, , , 6]);
+show(new Array(5));
+show([[1, [2, [3, [4, [5]]]]]]);
+show({ 'key with space': 1, valid_id: 2, 3: 'num', 'é': 4, [Symbol('k')]: 5 });
+show({});
+show([]);
+show({ undef: undefined, nul: null });
+show(Object.assign([1, 2], { extra: 'prop' }));
+show('a'.repeat(20), { maxStringLength: 5 });
+show({ s: 'str' }, { colors: false, compact: false });
+show([1, 2, 3], { compact: false });
+show(new Boolean(true));
+show(new Number(-0));
+show(new String('boxed'));
+show(Object(Symbol('boxsym')));
+show(Object(10n));
+show(Object.create({ inherited: 1 }));

@@ -1,0 +1,32 @@
+// util.inspect of functions, classes, dates, regexps, promises, boxed and
+// special objects, and custom inspect.
+const util = require('util');
+const show = (v, o) => console.log(util.inspect(v, o));
+show(function named() {});
+show(function () {});
+show(() => {});
+show(async function af() {});
+show(function* gen() {});
+show(class Foo {});
+show(class Bar extends Array {});
+show(Object.assign(function withProps() {}, { prop: 1 }));
+show(Math.max);
+show(new Date(0));
+show(new Date(Date.UTC(2020, 1, 29, 12, 34, 56, 789)));
+show(new Date(NaN));
+show(/ab+c/gi);
+show(new RegExp('a/b', 'y'));
+show(Promise.resolve(42));
+show(Promise.reject(new Error('x')).catch(() => {}) && Promise.resolve('after-catch'));
+show(new Promise(() => {}));
+show(Symbol.for('reg'));
+show(globalThis.undefinedThing);
+show(Math);
+show(JSON);
+show({ [util.inspect.custom]() { return 'CUSTOM'; } });
+show({ inner: { [util.inspect.custom]: () => ({ replaced: true }) } });
+show(new Map([[1, { deep: { deeper: { deepest: 1 } } }]]));
+show({ fn: function inner() {}, arrow: () => 1, date: new Date(1e12) });
+show((function () { return arguments; })(1, 'a'));
+show(Object.freeze([1]));
+console.log(util.isDeepStrictEqual({ a: [1] }, { a: [1] }), util.isDeepStrictEqual([1], ['1']));

@@ -1,0 +1,1 @@
+const a = require('./cycle_a'); exports.sawA = 'a.done=' + a.done;

@@ -1,0 +1,1 @@
+module.exports = 'deep:' + require('pkg').name + ':' + require('../../lib').name;

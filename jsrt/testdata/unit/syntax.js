@@ -1,0 +1,4 @@
+console.log("ok");
+function f() {
+  return 1 +;
+}

@@ -1,0 +1,72 @@
+package jsrt
+
+import (
+	"github.com/dop251/goja"
+)
+
+// timerBinding adds the Go side of prelude.js's Timeout and Immediate
+// classes. Handles are Go pointers wrapped as JS values, kept on the JS
+// objects, so the garbage collector frees both together.
+func (v *vm) timerBinding(set func(string, any)) {
+	rt := v.rt
+	set("timerStart", func(obj *goja.Object, after float64, repeat bool) goja.Value {
+		t := &timer{index: -1, delay: after, repeat: repeat, ref: true}
+		t.fn = func() {
+			v.callJSArgs(obj.Get("_onTimeout"), obj, obj.Get("_timerArgs"))
+			if !t.repeat && t.index < 0 {
+				// Fired for good (unless refresh() re-arms it): node marks
+				// a spent timeout destroyed.
+				_ = obj.Set("_destroyed", true)
+			}
+		}
+		v.loop.addTimer(t)
+		return rt.ToValue(t)
+	})
+	set("timerStop", func(h goja.Value) {
+		if t, ok := h.Export().(*timer); ok {
+			v.loop.removeTimer(t)
+			t.fn = nil
+		}
+	})
+	set("timerRef", func(h goja.Value, ref bool) {
+		if t, ok := h.Export().(*timer); ok {
+			v.loop.setTimerRef(t, ref)
+			v.loop.reschedule()
+		}
+	})
+	set("timerHasRef", func(h goja.Value) bool {
+		t, ok := h.Export().(*timer)
+		return ok && t.ref
+	})
+	set("timerRefresh", func(h goja.Value) {
+		if t, ok := h.Export().(*timer); ok && t.fn != nil {
+			v.loop.removeTimer(t)
+			v.loop.addTimer(t)
+		}
+	})
+	set("immediateStart", func(obj *goja.Object) goja.Value {
+		im := &immediate{ref: true}
+		im.fn = func() {
+			_ = obj.Set("_destroyed", true)
+			v.callJSArgs(obj.Get("_onImmediate"), obj, obj.Get("_argv"))
+		}
+		v.loop.addImmediate(im)
+		return rt.ToValue(im)
+	})
+	set("immediateClear", func(h goja.Value) {
+		if im, ok := h.Export().(*immediate); ok {
+			v.loop.clearImmediate(im)
+			v.loop.reschedule()
+		}
+	})
+	set("immediateRef", func(h goja.Value, ref bool) {
+		if im, ok := h.Export().(*immediate); ok {
+			v.loop.setImmediateRef(im, ref)
+			v.loop.reschedule()
+		}
+	})
+	set("immediateHasRef", func(h goja.Value) bool {
+		im, ok := h.Export().(*immediate)
+		return ok && im.ref
+	})
+}

@@ -1,0 +1,47 @@
+package jsrt
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/dop251/goja"
+)
+
+//go:embed web.js
+var webSrc string
+
+var webPrg = goja.MustCompile("node:internal/web", webSrc, true)
+
+// installWeb defines the web-platform globals of web.js and returns the
+// timers/promises module.
+func (v *vm) installWeb(timers *goja.Object) (goja.Value, error) {
+	fnv, err := v.rt.RunProgram(webPrg)
+	if err != nil {
+		return nil, fmt.Errorf("web globals: %w", err)
+	}
+	fn, _ := goja.AssertFunction(fnv)
+	res, err := fn(goja.Undefined(), v.rt.GlobalObject(), timers, v.rt.ToValue(v.mods.requireCore))
+	if err != nil {
+		return nil, fmt.Errorf("web globals: %w", err)
+	}
+	return res.ToObject(v.rt).Get("timersPromises"), nil
+}
+
+//go:embed readline.js
+var readlineSrc string
+
+var readlinePrg = goja.MustCompile("node:readline", readlineSrc, true)
+
+// readlineModule builds require('readline') (readline.js).
+func (l *loader) readlineModule() goja.Value {
+	fnv, err := l.rt.RunProgram(readlinePrg)
+	if err != nil {
+		panic(err)
+	}
+	fn, _ := goja.AssertFunction(fnv)
+	res, err := fn(goja.Undefined(), l.rt.ToValue(l.requireCore))
+	if err != nil {
+		panic(err)
+	}
+	return res
+}
