@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ebbnode/ebbnode/kernel"
 	"github.com/ebbnode/ebbnode/kernel/pci"
@@ -26,13 +27,16 @@ const (
 )
 
 // Console is port 0 of a virtio-serial device (QEMU: -device
-// virtio-serial-pci -device virtconsole,chardev=...), driven without the
+// virtio-serial-pci -device virtconsole,chardev=... on q35, or
+// virtio-serial-device on microvm; see OpenConsole, OpenConsoleMMIO and
+// OpenConsoleAuto), driven without the
 // multiport feature: one receive and one transmit queue, a byte stream in
 // each direction. Read and Write may be called from different goroutines;
 // concurrent Writes are serialised, as are concurrent Reads.
 type Console struct {
-	t      legacy
+	t      transport
 	vector int
+	irqs   atomic.Uint64 // wakeups by the interrupt (Interrupts)
 	rx, tx *queue
 	rxBuf  []byte // maxBufs receive buffers, slot i at i*bufSize
 	rxPA   uint64
@@ -64,25 +68,37 @@ func OpenConsole(cfg pci.Config, vector int) (*Console, error) {
 	if !bar.Valid || !bar.IO {
 		return nil, fmt.Errorf("virtio: %v: BAR0 %+v is not the legacy I/O block (use a transitional device)", d, bar)
 	}
-	c := &Console{t: legacy{io: uint16(bar.Addr)}, vector: vector}
-	c.cond = sync.NewCond(&c.mu)
+	t := legacy{io: uint16(bar.Addr)}
 
 	// Reset, then announce ourselves (virtio 1.x, 3.1.2 legacy sequence).
-	c.t.setStatus(0)
-	c.t.setStatus(statusAck | statusDriver)
-	c.t.ack(0) // no features: port 0 only, no control queues
+	t.setStatus(0)
+	t.setStatus(statusAck | statusDriver)
+	t.ack(0) // no features: port 0 only, no control queues
 	if err := d.EnableMSIX(msixSlot, vector); err != nil {
-		c.t.setStatus(statusFailed)
+		t.setStatus(statusFailed)
 		return nil, err
 	}
-	c.t.setConfigVector(noVector)
+	t.setConfigVector(noVector)
+	return startConsole(t, vector)
+}
+
+// startConsole sets up the receive and transmit queues of a console whose
+// features t has negotiated, sets DRIVER_OK and starts the interrupt
+// goroutine, which waits on vector.
+func startConsole(t transport, vector int) (*Console, error) {
+	c := &Console{t: t, vector: vector}
+	c.cond = sync.NewCond(&c.mu)
+	// Clear any cause the device raised before its interrupt was routed:
+	// on an edge-triggered wire only a fresh assertion interrupts.
+	c.t.interruptAck()
+	var err error
 	if c.rx, c.rxBuf, c.rxPA, err = c.setupQueue(rxQueue); err != nil {
 		return nil, err
 	}
 	if c.tx, c.txBuf, c.txPA, err = c.setupQueue(txQueue); err != nil {
 		return nil, err
 	}
-	c.t.setStatus(statusAck | statusDriver | statusDriverOK)
+	c.t.setStatus(c.t.status() | statusDriverOK)
 
 	c.rxSlot = make([]int, c.rx.n)
 	c.txSlot = make([]int, c.tx.n)
@@ -119,7 +135,10 @@ func (c *Console) setupQueue(i uint16) (*queue, []byte, uint64, error) {
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	c.t.setQueue(i, pa, msixSlot)
+	if err := c.t.setQueue(i, q, pa); err != nil {
+		c.t.setStatus(statusFailed)
+		return nil, nil, 0, err
+	}
 	return q, bufs, bpa, nil
 }
 
@@ -137,6 +156,10 @@ func (c *Console) interrupts() {
 			return
 		}
 		seen = n
+		c.irqs.Add(1)
+		// Acknowledge before looking at the rings: a buffer the device
+		// finishes after the acknowledgement raises a new interrupt.
+		c.t.interruptAck()
 		c.service()
 	}
 }
@@ -250,3 +273,11 @@ func (c *Console) Flush() error {
 	}
 	return c.err
 }
+
+// Interrupts returns how many times the device's interrupt has woken the
+// driver (interrupts that arrive while it works count once).
+func (c *Console) Interrupts() uint64 { return c.irqs.Load() }
+
+// Transport names the transport the console runs over: "pci-legacy",
+// "mmio-v1" (legacy virtio-mmio) or "mmio-v2" (virtio 1.x virtio-mmio).
+func (c *Console) Transport() string { return c.t.name() }

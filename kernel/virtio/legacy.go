@@ -1,6 +1,10 @@
 package virtio
 
-import "github.com/ebbnode/ebbnode/kernel"
+import (
+	"fmt"
+
+	"github.com/ebbnode/ebbnode/kernel"
+)
 
 // legacy is the virtio legacy PCI interface (virtio 1.x, 4.1.4.8): a
 // register block in I/O space (BAR0 of a transitional device). With MSI-X
@@ -38,12 +42,23 @@ func (l legacy) queueSize(i uint16) uint16 {
 	return kernel.Inw(l.io + regQueueNum)
 }
 
-// setQueue gives the selected queue its ring (4 KiB aligned) and MSI-X
-// table entry.
-func (l legacy) setQueue(i uint16, pa uint64, msixEntry uint16) {
+// setQueue gives queue i its ring (4 KiB aligned, below 16 TiB: the PFN
+// register has 32 bits) and MSI-X table entry msixSlot. The legacy
+// interface has no size register: q.n must be queueSize(i).
+func (l legacy) setQueue(i uint16, q *queue, pa uint64) error {
+	if pa&4095 != 0 || pa>>12 > 0xffffffff {
+		return fmt.Errorf("virtio: legacy queue %d: ring address %#x is not a 32-bit page number", i, pa)
+	}
 	kernel.Outw(l.io+regQueueSel, i)
-	kernel.Outw(l.io+regQueueVector, msixEntry)
+	kernel.Outw(l.io+regQueueVector, msixSlot)
 	kernel.Outl(l.io+regQueuePFN, uint32(pa>>12))
+	return nil
 }
+
+func (legacy) name() string { return "pci-legacy" }
+
+// interruptAck does nothing: with MSI-X the device keeps no interrupt
+// state for the driver to clear (the ISR register is for INTx).
+func (legacy) interruptAck() {}
 
 func (l legacy) setConfigVector(v uint16) { kernel.Outw(l.io+regConfigVector, v) }
