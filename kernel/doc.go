@@ -60,8 +60,9 @@
 // # Drivers (Go world)
 //
 // Port I/O (Outb, Inl, ...), MMIO registers (Read32, Write32), device
-// interrupts (vectors FirstDeviceVector-LastDeviceVector, delivered by MSI
-// or MSI-X and awaited with WaitIRQ), DMA memory (AllocDMA) and the PVH
+// interrupts (vectors FirstDeviceVector-LastDeviceVector, delivered by MSI,
+// MSI-X or an I/O APIC pin (RouteGSI, edge-triggered) and awaited with
+// WaitIRQ), DMA memory (AllocDMA) and the PVH
 // boot modules (Modules, QEMU -initrd) are exported for drivers; packages
 // pci and virtio build on them (virtio.Console: a byte stream to the host).
 //
