@@ -14,6 +14,51 @@ if (typeof Symbol.asyncIterator !== 'symbol') {
   Object.defineProperty(Symbol, 'asyncIterator', { value: Symbol('Symbol.asyncIterator') });
 }
 
+// ES2024 String.prototype.isWellFormed/toWellFormed (in node 20), which
+// goja lacks: a string is well formed when it has no lone surrogates.
+if (typeof String.prototype.isWellFormed !== 'function') {
+  const lone = (s, i) => {
+    const c = s.charCodeAt(i);
+    if (c >= 0xD800 && c <= 0xDBFF) {
+      const d = s.charCodeAt(i + 1);
+      return !(d >= 0xDC00 && d <= 0xDFFF) ? 1 : 2;
+    }
+    return c >= 0xDC00 && c <= 0xDFFF ? 1 : 0;
+  };
+  const coerce = (v, name) => {
+    if (v === null || v === undefined) {
+      throw new TypeError('String.prototype.' + name + ' called on null or undefined');
+    }
+    return String(v);
+  };
+  Object.defineProperty(String.prototype, 'isWellFormed', {
+    value: function isWellFormed() {
+      const s = coerce(this, 'isWellFormed');
+      for (let i = 0; i < s.length; i++) {
+        const k = lone(s, i);
+        if (k === 1) return false;
+        if (k === 2) i++;
+      }
+      return true;
+    },
+    writable: true, enumerable: false, configurable: true,
+  });
+  Object.defineProperty(String.prototype, 'toWellFormed', {
+    value: function toWellFormed() {
+      const s = coerce(this, 'toWellFormed');
+      let out = '';
+      for (let i = 0; i < s.length; i++) {
+        const k = lone(s, i);
+        if (k === 1) out += '\uFFFD';
+        else if (k === 2) { out += s[i] + s[i + 1]; i++; }
+        else out += s[i];
+      }
+      return out;
+    },
+    writable: true, enumerable: false, configurable: true,
+  });
+}
+
 // V8's Error.captureStackTrace and Error.stackTraceLimit, which goja lacks
 // and many libraries call from their error constructors.
 if (typeof Error.captureStackTrace !== 'function') {

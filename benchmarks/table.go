@@ -1,0 +1,97 @@
+package benchmarks
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+)
+
+// WriteTable prints the result as a table: one row per suite and a geometric
+// mean row, one column per configuration (median scores) and per ratio,
+// then the wall time per configuration and why any is missing.
+func WriteTable(w io.Writer, r *Result) error {
+	mode := "full"
+	if r.Quick {
+		mode = "quick"
+	}
+	reps := fmt.Sprintf("medians of %d run(s)", r.Completed)
+	if r.Completed < r.Reps {
+		reps += fmt.Sprintf(" (%d of %d repetitions done)", r.Completed, r.Reps)
+	}
+	fmt.Fprintf(w, "V8 benchmark suite v7 (%s), %s mode, %s; higher is better\n", r.Suite, mode, reps)
+	fmt.Fprintf(w, "VM for c and d: %s, %d MiB, %d CPU, %s\n", r.VM.Machine, r.VM.MemoryMiB, r.VM.CPUs, r.VM.Accel)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	head := []string{"suite"}
+	for _, c := range r.Configs {
+		head = append(head, c.Key+" "+c.Name)
+	}
+	for _, q := range r.Ratios {
+		head = append(head, q.Name)
+	}
+	row := func(cells []string) { fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t") }
+	row(head)
+	for i, s := range append(append([]string(nil), r.Suites...), "Geomean") {
+		cells := []string{s}
+		for _, c := range r.Configs {
+			switch {
+			case c.Median == nil:
+				cells = append(cells, "n/a")
+			case i < len(r.Suites):
+				cells = append(cells, FormatScore(c.Median[i]))
+			default:
+				cells = append(cells, FormatScore(c.Geomean))
+			}
+		}
+		for _, q := range r.Ratios {
+			switch {
+			case q.Suites == nil:
+				cells = append(cells, "-")
+			case i < len(r.Suites):
+				cells = append(cells, formatRatio(q.Suites[i]))
+			default:
+				cells = append(cells, formatRatio(q.Geomean))
+			}
+		}
+		row(cells)
+	}
+	cells := []string{"time (s)"}
+	for _, c := range r.Configs {
+		if len(c.Runs) == 0 {
+			cells = append(cells, "-")
+		} else {
+			cells = append(cells, fmt.Sprintf("%.1f", c.Seconds))
+		}
+	}
+	row(cells)
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("benchmarks: table: %w", err)
+	}
+	for _, c := range r.Configs {
+		if !c.Available {
+			fmt.Fprintf(w, "%s (%s): not available: %s\n", c.Key, c.Name, c.Unavailable)
+		}
+		for _, run := range c.Runs {
+			if run.Error != "" {
+				fmt.Fprintf(w, "%s (%s) run %d failed: %s\n", c.Key, c.Name, run.Rep, firstLine(run.Error))
+			}
+		}
+	}
+	return nil
+}
+
+// FormatScore prints a score as base.js does: whole numbers above 100,
+// otherwise three significant digits.
+func FormatScore(x float64) string {
+	if x > 100 {
+		return fmt.Sprintf("%.0f", x)
+	}
+	return fmt.Sprintf("%.3g", x)
+}
+
+func formatRatio(x float64) string {
+	if x >= 100 {
+		return fmt.Sprintf("%.0f", x)
+	}
+	return fmt.Sprintf("%.3g", x)
+}
