@@ -1,23 +1,32 @@
 # ebbnode — the two commands a newcomer needs:
-#   make demo   runs examples/hello.js (installs what it needs first)
+#   make demo   builds examples/hello.js into an image and boots it in QEMU
 #   make test   runs every test (what CI runs)
+# Both install what they need first (scripts/ensure-deps).
 
 GO      ?= go
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/ebbnode
+RUNTIME := bin/ebbnode-native.elf
 
-.PHONY: all build demo test vet deps bench clean
+.PHONY: all build demo demo-hosted test vet deps bench clean
 
 all: build
 
+# The CLI and, beside it, the prebuilt native runtime that `ebbnode build`
+# attaches app bundles to (so building an app needs no Go compiler).
 build:
 	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/ebbnode
+	$(GO) run ./cmd/ebbnode-native/link -o $(RUNTIME)
 
 deps:
 	scripts/ensure-deps
 
-demo: build
+demo: deps build
+	$(BIN) build examples/hello.js -o bin/hello.img
+	$(BIN) run bin/hello.img
+
+demo-hosted: build
 	$(BIN) exec examples/hello.js
 
 vet:
@@ -26,6 +35,9 @@ vet:
 
 test: deps vet
 	$(GO) test -timeout 60m ./...
+
+bench: deps build
+	$(BIN) bench --out benchmarks/results $(BENCHFLAGS)
 
 clean:
 	rm -rf bin

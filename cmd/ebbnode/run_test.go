@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"debug/elf"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -28,8 +30,8 @@ func TestRunCommand(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	img := func(name string, p *qemutest.Program) string {
-		path, err := p.Write(dir, name)
-		if err != nil {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, atImageBase(t, p.ELF()), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return path
@@ -40,7 +42,7 @@ func TestRunCommand(t *testing.T) {
 	}
 	hello := new(qemutest.Program).Print("hi from a tiny image\n").Exit(7)
 	truncated := filepath.Join(dir, "truncated.elf")
-	if err := os.WriteFile(truncated, hello.ELF()[:100], 0o644); err != nil {
+	if err := os.WriteFile(truncated, atImageBase(t, hello.ELF())[:100], 0o644); err != nil {
 		t.Fatal(err)
 	}
 
@@ -168,4 +170,42 @@ func processesMentioning(t *testing.T, s string) []string {
 		}
 	}
 	return pids
+}
+
+// atImageBase moves a qemutest image (position-independent code, loaded at
+// 1 MiB) to image.ImageBase, where image.Check wants an image's ELF header
+// (the kernel reads its program headers there): it rewrites the entry, the
+// segments' addresses and the PVH note.
+func atImageBase(t *testing.T, elfData []byte) []byte {
+	t.Helper()
+	b := bytes.Clone(elfData)
+	le := binary.LittleEndian
+	f, err := elf.NewFile(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var load *elf.Prog
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_LOAD && p.Off == 0 {
+			load = p
+		}
+	}
+	if load == nil {
+		t.Fatal("qemutest image without a PT_LOAD at offset 0")
+	}
+	shift := uint64(image.ImageBase) - load.Vaddr
+	le.PutUint64(b[24:], f.Entry+shift)
+	phoff, phent := le.Uint64(b[32:]), uint64(le.Uint16(b[54:]))
+	for i, p := range f.Progs {
+		ph := b[phoff+uint64(i)*phent:]
+		if p.Vaddr != 0 {
+			le.PutUint64(ph[16:], p.Vaddr+shift)
+			le.PutUint64(ph[24:], p.Paddr+shift)
+		}
+		if p.Type == elf.PT_NOTE { // the PVH note: 12-byte header, "Xen\0", entry
+			desc := b[p.Off+16:]
+			le.PutUint64(desc, le.Uint64(desc)+shift)
+		}
+	}
+	return b
 }

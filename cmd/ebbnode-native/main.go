@@ -1,0 +1,99 @@
+// Command ebbnode-native is the native runtime of ebbnode images: the Go
+// program, linked with the kernel into a PVH image by `make` (host/image
+// Link), that `ebbnode build` attaches an app bundle to.
+//
+// At boot it finds the bundle in its own image (kernel.Payload), opens the
+// virtio console that `ebbnode run` attaches (port 0 of virtio-serial: PCI
+// on q35, virtio-mmio on microvm),
+// performs the Messenger handshake, asks the host for the script's
+// arguments, environment and working directory, and runs the bundle's
+// entry script with jsrt: module sources come from the bundle, standard
+// streams and every other file from the host (jsrt/remotefs). The
+// script's exit status goes back over the Messenger and, through
+// exit_group, to QEMU's isa-debug-exit.
+//
+// Anything that stops it before the script runs is one line on the serial
+// console (which `ebbnode run` shows when the guest exits without a
+// Messenger exit) and exit status 70 (EX_SOFTWARE).
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+
+	"github.com/ebbnode/ebbnode/jsrt"
+	"github.com/ebbnode/ebbnode/jsrt/bundle"
+	"github.com/ebbnode/ebbnode/jsrt/remotefs"
+	"github.com/ebbnode/ebbnode/kernel"
+	"github.com/ebbnode/ebbnode/kernel/virtio"
+	"github.com/ebbnode/ebbnode/runtime/messenger"
+)
+
+// exitSoftware is the status when the runtime itself cannot start.
+const exitSoftware = 70
+
+// consoleVector is the interrupt vector of the Messenger's virtio console.
+const consoleVector = kernel.FirstDeviceVector + 1
+
+// execPath is process.execPath and process.argv[0] inside the image.
+const execPath = "/ebbnode"
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(os.Stderr, "ebbnode-native: "+format+"\n", a...)
+		return exitSoftware
+	}
+	payload := kernel.Payload()
+	if payload == nil {
+		return fail("the image carries no app bundle (make images with 'ebbnode build app.js')")
+	}
+	b, err := bundle.Read(bytes.NewReader(payload), int64(len(payload)))
+	if err != nil {
+		return fail("app bundle: %v", err)
+	}
+	con, err := virtio.OpenConsoleAuto(consoleVector)
+	if err != nil {
+		return fail("messenger channel (boot with 'ebbnode run', which attaches it): %v", err)
+	}
+	c, err := messenger.NewClient(con)
+	if err != nil {
+		return fail("messenger: %v", err)
+	}
+	args, env, err := c.Args()
+	if err != nil {
+		return fail("messenger: %v", err)
+	}
+	cwd, err := c.Cwd()
+	if err != nil {
+		return fail("messenger: %v", err)
+	}
+	if cwd == "" {
+		cwd = b.Root
+	}
+	code, err := jsrt.Run(jsrt.Options{
+		Script:   path.Join(b.Root, b.Entry),
+		Args:     args,
+		Env:      env,
+		Stdin:    c.Stdin(),
+		Stdout:   c.Stdout(),
+		Stderr:   c.Stderr(),
+		FS:       remotefs.New(c, b.FS(), b.Root),
+		Cwd:      cwd,
+		ExecPath: execPath,
+	})
+	if err != nil {
+		// As node and `ebbnode exec`: one line naming the script.
+		fmt.Fprintf(c.Stderr(), "Error: %v\n", err)
+		code = 1
+	}
+	if err := c.Exit(code); err != nil {
+		fmt.Fprintf(os.Stderr, "ebbnode-native: messenger exit: %v\n", err)
+	}
+	return code
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ebbnode/ebbnode/host/image"
+)
+
+// TestBuildErrors: bad input gets one line naming the problem, exit
+// status 1, and no image (nor a temporary file) in the output directory.
+func TestBuildErrors(t *testing.T) {
+	_, rt := nativeTools(t)
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"notjs.txt":   "console.log('hi')\n",
+		"needs.js":    "const a = 1;\nconst x = require('./nowhere');\n",
+		"needsdep.js": "require('left-pad');\n",
+		"syntax.js":   "let a = ;\n",
+		"ok.js":       "console.log('ok')\n",
+	})
+	out := t.TempDir()
+	img := filepath.Join(out, "app.img")
+	env := []string{"EBBNODE_RUNTIME=" + rt}
+	for _, tt := range []struct {
+		name string
+		args []string
+		env  []string
+		want []string
+	}{
+		{"missing file", []string{"build", "-o", img, "gone.js"}, env, []string{"gone.js: no such file"}},
+		{"not JS", []string{"build", "-o", img, "notjs.txt"}, env, []string{"notjs.txt: not a JavaScript file"}},
+		{"directory", []string{"build", "-o", img, "."}, env, []string{"is a directory"}},
+		{"unresolvable require", []string{"build", "-o", img, "needs.js"}, env, []string{"needs.js:2", "./nowhere"}},
+		{"missing package", []string{"build", "-o", img, "needsdep.js"}, env, []string{"needsdep.js:1", "left-pad"}},
+		{"syntax error", []string{"build", "-o", img, "syntax.js"}, env, []string{"syntax.js:1"}},
+		{"no runtime", []string{"build", "-o", img, "ok.js"}, nil, []string{"native runtime not found: run 'make'"}},
+		{"bad runtime", []string{"build", "-o", img, "ok.js"}, []string{"EBBNODE_RUNTIME=" + filepath.Join(dir, "ok.js")}, []string{"not an ELF"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// "no runtime" must not find the one beside the test's
+			// binary: run a copy that stands alone.
+			r := ebbnodeAlone(t, dir, tt.env, tt.args...)
+			if r.code != 1 {
+				t.Errorf("exit %d, want 1 (stderr %q)", r.code, r.stderr)
+			}
+			if n := strings.Count(r.stderr, "\n"); n != 1 || !strings.HasPrefix(r.stderr, "ebbnode: ") {
+				t.Errorf("stderr %q: want one line starting with \"ebbnode: \"", r.stderr)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.stderr, w) {
+					t.Errorf("stderr %q lacks %q", r.stderr, w)
+				}
+			}
+			if ents, _ := os.ReadDir(out); len(ents) != 0 {
+				t.Errorf("a failed build left %v in the output directory", ents)
+			}
+		})
+	}
+}
+
+// ebbnodeAlone runs a copy of the CLI that has no runtime beside it.
+func ebbnodeAlone(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
+	bin, _ := nativeTools(t)
+	alone := filepath.Join(t.TempDir(), "ebbnode")
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(alone, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return runBin(t, alone, dir, env, "", args...)
+}
+
+// TestBuild builds an app with a local module and a data file; the image
+// passes Check and carries the bundle. The runtime is found beside the
+// ebbnode executable, as make lays out bin/.
+func TestBuild(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"app.js":          "const m = require('./lib/m');\nconsole.log(m);\n",
+		"lib/m.js":        "module.exports = 42;\n",
+		"assets/data.txt": "data\n",
+	})
+	r := ebbnode(t, dir, nil, "", "build", "--include", "assets", "app.js")
+	if r.code != 0 || r.stderr != "" || r.stdout != "" {
+		t.Fatalf("build: exit %d, stdout %q, stderr %q; want a silent success", r.code, r.stdout, r.stderr)
+	}
+	img := filepath.Join(dir, "app.img") // default: the script's name
+	if err := image.Check(img); err != nil {
+		t.Fatal(err)
+	}
+	p, err := image.ReadPayload(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"app.js", "lib/m.js", "assets/data.txt", "module.exports = 42;"} {
+		if !strings.Contains(string(p), want) {
+			t.Errorf("bundle lacks %q", want)
+		}
+	}
+	// Builds are reproducible: the same inputs give the same image.
+	if r := ebbnode(t, dir, nil, "", "build", "--include", "assets", "-o", "again.img", "app.js"); r.code != 0 {
+		t.Fatalf("second build: %d %s", r.code, r.stderr)
+	}
+	a, errA := os.ReadFile(img)
+	b, errB := os.ReadFile(filepath.Join(dir, "again.img"))
+	if errA != nil || errB != nil || !bytes.Equal(a, b) {
+		t.Errorf("two builds of the same app differ (%v, %v)", errA, errB)
+	}
+}

@@ -1,0 +1,167 @@
+package image
+
+import (
+	"bytes"
+	"debug/elf"
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// pvhImage returns a linked stand-in image with its PVH note.
+func pvhImage(t *testing.T) (string, []byte) {
+	t.Helper()
+	p := buildLowBinary(t)
+	if err := AddPVHNote(p); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, data
+}
+
+func TestAttachPayload(t *testing.T) {
+	path, data := pvhImage(t)
+	payload := bytes.Repeat([]byte("bundle bytes "), 1000)
+	img, err := AttachPayload(data, payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Payload(img)
+	if err != nil || !bytes.Equal(got, payload) {
+		t.Fatalf("Payload = %d bytes, %v; want the %d attached", len(got), err, len(payload))
+	}
+	out := filepath.Join(t.TempDir(), "app.img")
+	if err := os.WriteFile(out, img, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(out); err != nil {
+		t.Fatalf("Check with payload: %v", err)
+	}
+
+	f, err := elf.NewFile(bytes.NewReader(img))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := elf.NewFile(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Progs) != len(orig.Progs) {
+		t.Fatalf("%d program headers, had %d: the payload must reuse one", len(f.Progs), len(orig.Progs))
+	}
+	var prevLoad, end uint64
+	var seg *elf.Prog
+	notes := 0
+	for _, p := range f.Progs {
+		switch p.Type {
+		case elf.PT_NOTE:
+			notes++
+		case elf.PT_LOAD:
+			if p.Vaddr < prevLoad {
+				t.Errorf("PT_LOAD at %#x follows one at %#x: not sorted", p.Vaddr, prevLoad)
+			}
+			prevLoad = p.Vaddr
+			if p.Flags&PayloadFlag != 0 {
+				seg = p
+			} else {
+				end = max(end, p.Paddr+p.Memsz)
+			}
+		}
+	}
+	if notes != 1 {
+		t.Errorf("%d PT_NOTE headers, want only the PVH note", notes)
+	}
+	if seg == nil {
+		t.Fatal("no payload PT_LOAD")
+	}
+	if seg.Paddr < end || seg.Paddr%pageSize != 0 || seg.Off%pageSize != 0 {
+		t.Errorf("payload segment at %#x (file %#x) must be page-aligned above the image end %#x", seg.Paddr, seg.Off, end)
+	}
+	if seg.Flags&elf.PF_X != 0 || seg.Flags&elf.PF_W != 0 {
+		t.Errorf("payload segment flags %v: want read-only", seg.Flags)
+	}
+	if _, err := AttachPayload(img, payload); err == nil || !strings.Contains(err.Error(), "already") {
+		t.Errorf("second AttachPayload = %v, want an already-attached error", err)
+	}
+	if _, err := ReadPayload(path); !errors.Is(err, ErrNoPayload) {
+		t.Errorf("ReadPayload of the plain image = %v, want ErrNoPayload", err)
+	}
+}
+
+func TestAttachPayloadNeedsPVHImage(t *testing.T) {
+	if _, err := AttachPayload([]byte("not an elf"), nil); err == nil || !strings.Contains(err.Error(), "not an ELF") {
+		t.Errorf("AttachPayload(garbage) = %v", err)
+	}
+	raw, err := os.ReadFile(buildLowBinary(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := AttachPayload(raw, nil); err == nil || !strings.Contains(err.Error(), "PVH") {
+		t.Errorf("AttachPayload(no PVH note) = %v", err)
+	}
+}
+
+// TestPayloadDamage checks that a damaged payload is reported, not
+// returned.
+func TestPayloadDamage(t *testing.T) {
+	_, data := pvhImage(t)
+	img, err := AttachPayload(data, []byte("0123456789"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hdr := len(img) - 10 - PayloadHeaderSize // the payload is last in the file
+	for _, tt := range []struct {
+		name string
+		img  []byte
+		want string
+	}{
+		{"truncated", img[:len(img)-4], "truncated"},
+		{"bad magic", patch(img, hdr, []byte("XXXXXXXX")), "magic"},
+		{"bad length", patch(img, hdr+8, binary.LittleEndian.AppendUint64(nil, 11)), "claims 11 bytes"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Payload(tt.img)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Payload = %v, want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func patch(b []byte, off int, with []byte) []byte {
+	c := bytes.Clone(b)
+	copy(c[off:], with)
+	return c
+}
+
+// TestWriteWithPayloadLeavesNothingOnFailure: a failed build must not leave
+// an image or a temporary file behind.
+func TestWriteWithPayloadLeavesNothingOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "runtime.elf")
+	if err := os.WriteFile(bad, []byte("garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outDir := t.TempDir()
+	if err := WriteWithPayload(bad, filepath.Join(outDir, "app.img"), []byte("x")); err == nil {
+		t.Fatal("WriteWithPayload from a non-ELF runtime succeeded")
+	}
+	if ents, _ := os.ReadDir(outDir); len(ents) != 0 {
+		t.Errorf("left behind: %v", ents)
+	}
+
+	path, _ := pvhImage(t)
+	out := filepath.Join(outDir, "app.img")
+	if err := WriteWithPayload(path, out, []byte("hello")); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := ReadPayload(out); err != nil || string(p) != "hello" {
+		t.Errorf("ReadPayload = %q, %v", p, err)
+	}
+}
