@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -74,7 +75,8 @@ fault); 127 after a kernel panic; 130 on Ctrl-C or SIGTERM (QEMU is
 killed); 1 if the image is bad or QEMU cannot run it.
 
 KVM is used when the host CPU has vmx/svm and /dev/kvm works (kvm-pvm
-cannot run these guests); otherwise TCG, which is slower.`,
+cannot run these guests); otherwise TCG, which is slower, and a one-line
+notice says so on a terminal's standard error (always with --verbose).`,
 		Example: `  ebbnode run app.img -- --port 8080
   ebbnode run examples/hello.js -- Ada          # builds, boots, prints "Hello, Ada! ..."
   ebbnode run -e DEBUG=1 --mount ./data:/data:ro app.img
@@ -171,10 +173,10 @@ func runImage(cmd *cobra.Command, path string, o runOptions) error {
 		Console:   cmd.OutOrStdout(),
 		Log:       stderr, // QEMU's own warnings and errors
 	}
+	if notice != "" && (o.verbose || isTerminal(stderr)) {
+		fmt.Fprintln(stderr, notice)
+	}
 	if o.verbose {
-		if notice != "" {
-			fmt.Fprintln(stderr, notice)
-		}
 		fmt.Fprintf(stderr, "ebbnode: %s %s\n", qemu.Binary, shellQuote(qemu.Args(c, accel)))
 	}
 	if o.gdb {
@@ -211,4 +213,16 @@ func shellQuote(args []string) string {
 		q[i] = a
 	}
 	return strings.Join(q, " ")
+}
+
+// isTerminal reports whether w is a terminal. The TCG notice goes to a
+// person watching stderr, but never into a redirected stderr, which must
+// carry exactly what the script wrote.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -156,10 +156,10 @@ func runApp(cmd *cobra.Command, path string, args []string, o runOptions) error 
 		Log:       stderr,
 		ExtraArgs: messengerArgs(o.machine, sock),
 	}
+	if notice != "" && (o.verbose || isTerminal(stderr)) {
+		fmt.Fprintln(stderr, notice)
+	}
 	if o.verbose {
-		if notice != "" {
-			fmt.Fprintln(stderr, notice)
-		}
 		fmt.Fprintf(stderr, "ebbnode: %s %s\n", qemu.Binary, shellQuote(qemu.Args(c, accel)))
 	}
 	if o.gdb {
