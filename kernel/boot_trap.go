@@ -342,5 +342,5 @@ func setupMainThread() {
 	fxsave(fxArea(i))
 	t.state = tRunnable
 	switchTo(i)
-	armTimer(quantumNs)
+	setTimer(quantumEnd, nanotime())
 }

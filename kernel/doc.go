@@ -47,7 +47,10 @@
 // the wall clock the CMOS RTC at boot plus the monotonic time. The process
 // gets a minimal vDSO (AT_SYSINFO_EHDR) whose __vdso_clock_gettime reads the
 // TSC in ring 3, so the runtime's nanotime and walltime do not trap. The
-// LAPIC timer (one-shot) wakes sleepers and preempts threads every 4 ms.
+// LAPIC timer (one-shot) wakes sleepers and preempts threads every 4 ms,
+// but only while two or more threads are runnable: a lone runnable thread
+// (the usual case: GOMAXPROCS is 1) gets no preemption tick, since under
+// TCG every interrupt is an expensive exit.
 //
 // # Memory
 //
@@ -71,7 +74,9 @@
 // The kernel command line (QEMU -append) may carry
 // ebbnode.debug=a,b,... with:
 //
-//	syscalls  print the per-number system-call counts at exit
+//	syscalls  print the per-number system-call counts at exit, and the trap
+//	          profile: traps by kind, context switches, idle halts, and the
+//	          time (TSC) spent in the trap world per kind and halted
 //	boot      print the clock calibration, the E820 map, the boot modules
 //	          and, from this package's init, the time from the PVH entry to
 //	          the Go world's package initialisation

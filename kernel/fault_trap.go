@@ -17,6 +17,16 @@ const (
 // ends the linker's nosplit chain (a budget meant for goroutine stacks,
 // not for the 64 KiB kernel stack). Everything they call is nosplit.
 func userTrap() {
+	if debugSys {
+		profiledUserTrap()
+		return
+	}
+	userTrapDispatch()
+}
+
+// userTrapDispatch is userTrap's body: dispatch on the trap's vector. Like
+// userTrap it is not nosplit, for the same reason.
+func userTrapDispatch() {
 	t := current()
 	switch v := t.tf.Vector; {
 	case v == vecSyscall:
@@ -25,6 +35,7 @@ func userTrap() {
 		timerInterrupt()
 	case v == vecSpurious:
 	case v == 14:
+		prof.faults++
 		cr2 := readCR2()
 		if demandFault(cr2, t.tf.Err&2 != 0) {
 			return
@@ -39,6 +50,7 @@ func userTrap() {
 	case v < 32:
 		fatalTrap(&t.tf, readCR2(), "unhandled exception in the Go world")
 	case v >= firstDeviceVector && v <= lastDeviceVector:
+		prof.devices++
 		deviceInterrupt(v)
 	default:
 		lapicEOIWrite()
@@ -51,11 +63,13 @@ func kernelTrap(tf *trapFrame) {
 	switch v := tf.Vector; {
 	case v == vecTimer:
 		cpu0.ticks++
+		timerAt = 0     // fired: nothing is armed now
 		lapicEOIWrite() // the idle loop re-checks the deadlines
 	case v == vecSpurious:
 	case v < 32:
 		fatalTrap(tf, readCR2(), "kernel fault")
 	case v >= firstDeviceVector && v <= lastDeviceVector:
+		prof.devices++
 		deviceInterrupt(v) // the idle loop picks up the woken thread
 	default:
 		lapicEOIWrite()

@@ -22,7 +22,7 @@ func deviceInterrupt(v uint64) {
 	lapicEOIWrite()
 	irqCount[v]++
 	key := irqKeyBase + v
-	for i := range threads {
+	for i := 0; i < threadsUsed; i++ {
 		t := &threads[i]
 		if t.state == tBlocked && t.futex == key {
 			wake(t, irqCount[v])

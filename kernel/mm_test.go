@@ -173,3 +173,36 @@ func TestSmallPagesWhenMemoryIsTight(t *testing.T) {
 		t.Fatalf("tight memory: huge=%d small=%d, want a small page", mmStats.huge, mmStats.small)
 	}
 }
+
+// MADV_FREE keeps the pages (and so the large page) while memory is
+// plentiful, and frees them once free memory drops below lazyFreeMinFree.
+func TestMadvFreeIsLazyUntilMemoryIsShort(t *testing.T) {
+	base := setupMM(t)
+	const addr = 0xc000000000
+	sysMmap(addr, 2*hugeSize, libc.ProtRead|libc.ProtWrite, libc.MapPrivate|libc.MapAnonymous|libc.MapFixed, ^uint64(0), 0)
+	if !demandFault(addr, true) || mmStats.huge != 1 {
+		t.Fatalf("first fault: huge=%d, want a large page", mmStats.huge)
+	}
+	if phys.NumFree() < lazyFreeMinFree {
+		t.Fatalf("test setup: %d free frames, want at least %d", phys.NumFree(), lazyFreeMinFree)
+	}
+	free0 := phys.NumFree()
+	if r := sysMadvise(addr+pageSize, pageSize, libc.MadvFree); r != 0 {
+		t.Fatalf("madvise(MADV_FREE) = %#x", r)
+	}
+	if present, _ := lookup(addr + pageSize); !present || mmStats.splits != 0 || phys.NumFree() != free0 {
+		t.Fatalf("MADV_FREE with plenty of memory: present %v, splits %d, free %d (was %d); want the page kept", present, mmStats.splits, phys.NumFree(), free0)
+	}
+
+	// Leave less than lazyFreeMinFree frames: now MADV_FREE frees.
+	phys.Reserve(base, base+testPhysSize-(lazyFreeMinFree-1024)*pageSize)
+	if phys.NumFree() >= lazyFreeMinFree {
+		t.Fatalf("test setup: %d free frames, want fewer than %d", phys.NumFree(), lazyFreeMinFree)
+	}
+	if r := sysMadvise(addr, hugeSize, libc.MadvFree); r != 0 {
+		t.Fatalf("madvise(MADV_FREE) = %#x", r)
+	}
+	if present, _ := lookup(addr + pageSize); present {
+		t.Fatal("MADV_FREE with memory short left the page mapped")
+	}
+}

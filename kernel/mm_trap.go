@@ -327,18 +327,30 @@ func sysMunmap(addr, length uint64) uint64 {
 	return 0
 }
 
-// sysMadvise implements madvise: DONTNEED and FREE drop the pages.
+// sysMadvise implements madvise: DONTNEED drops the pages (they read back
+// zero), FREE only when free memory is short (see lazyFreeMinFree).
 //
 //go:nosplit
 func sysMadvise(addr, length, advice uint64) uint64 {
 	if addr&(pageSize-1) != 0 {
 		return errno(libc.EINVAL)
 	}
-	if advice == libc.MadvDontneed || advice == libc.MadvFree {
+	switch {
+	case advice == libc.MadvDontneed,
+		advice == libc.MadvFree && phys.NumFree() < lazyFreeMinFree:
 		unmapRange(addr, (addr+length+pageSize-1)&^(pageSize-1))
 	}
 	return 0
 }
+
+// lazyFreeMinFree is the free memory (in frames) above which MADV_FREE
+// keeps the pages, as Linux does until memory runs short: the range may
+// read back its old contents or zeros, which is all MADV_FREE promises
+// (the Go runtime, which uses it to return scavenged heap, expects
+// either). Freeing at once split 2 MiB heap pages and made the runtime
+// fault the same memory back in 4 KiB at a time (thousands of faults per
+// benchmark run).
+const lazyFreeMinFree = 32 << 20 / pageSize
 
 // sysMprotect records the new protection of a mapped range.
 //

@@ -41,6 +41,11 @@ var (
 	nextTID    uint32 = 1
 	quantumEnd uint64
 	nthreads   int
+	// threadsUsed bounds every scan of threads: slots at and above it
+	// have never been used. The Go runtime makes a handful of threads,
+	// while all 128 slots span over 90 KiB (a thread is over 700 bytes),
+	// and schedule scans them up to three times per trap.
+	threadsUsed int
 )
 
 // current returns the running thread.
@@ -52,6 +57,9 @@ func current() *thread { return &threads[cpu0.curIdx] }
 //
 //go:nosplit
 func switchTo(i int) {
+	if i != cpu0.curIdx {
+		prof.switches++
+	}
 	cpu0.curIdx = i
 	cpu0.cur = threadAddr(i)
 	quantumEnd = nanotime() + quantumNs
@@ -69,6 +77,9 @@ func newThread() int {
 			t.futex, t.deadline, t.sigMask = 0, 0, 0
 			t.altSP, t.altSize, t.altFlags = 0, 0, libc.SsDisable
 			nthreads++
+			if i >= threadsUsed {
+				threadsUsed = i + 1
+			}
 			return i
 		}
 	}
@@ -106,6 +117,7 @@ func wake(t *thread, ret uint64) {
 	t.futex = 0
 	t.deadline = 0
 	t.tf.RAX = ret
+	armQuantum()
 }
 
 // wakeExpired wakes the threads whose deadline has passed and returns the
@@ -114,12 +126,13 @@ func wake(t *thread, ret uint64) {
 //go:nosplit
 func wakeExpired(now uint64) uint64 {
 	next := uint64(0)
-	for i := range threads {
+	for i := 0; i < threadsUsed; i++ {
 		t := &threads[i]
 		if t.state != tBlocked || t.deadline == 0 {
 			continue
 		}
 		if t.deadline <= now {
+			prof.deadlineWakes++
 			wake(t, t.timedOut)
 			continue
 		}
@@ -135,7 +148,7 @@ func wakeExpired(now uint64) uint64 {
 //go:nosplit
 func futexWake(addr uint64, n uint64) uint64 {
 	woken := uint64(0)
-	for i := range threads {
+	for i := 0; i < threadsUsed; i++ {
 		if woken >= n {
 			break
 		}
@@ -151,7 +164,11 @@ func futexWake(addr uint64, n uint64) uint64 {
 // schedule picks the thread to resume. With yield set the current thread
 // goes behind the others. When nothing is runnable it idles with
 // interrupts on until a deadline passes. It arms the LAPIC timer for the
-// next deadline or the end of the quantum.
+// next deadline, and for the end of the quantum only when another thread
+// is runnable: a lone runnable thread runs without a preemption tick
+// (under TCG every timer interrupt is an expensive exit; EbbRT's event
+// model never preempts at all). wake re-arms the quantum when a second
+// thread becomes runnable.
 //
 //go:nosplit
 func schedule(yield bool) {
@@ -160,14 +177,16 @@ func schedule(yield bool) {
 		next := wakeExpired(now)
 		cur := cpu0.curIdx
 		pick := -1
+		runnable := 0
 		if !yield && threads[cur].state == tRunnable {
 			pick = cur
-		} else {
-			for i := 1; i <= maxThreads; i++ {
-				j := (cur + i) % maxThreads
-				if threads[j].state == tRunnable {
+		}
+		for i := 1; i <= threadsUsed; i++ {
+			j := (cur + i) % threadsUsed
+			if threads[j].state == tRunnable {
+				runnable++
+				if pick < 0 {
 					pick = j
-					break
 				}
 			}
 		}
@@ -175,28 +194,64 @@ func schedule(yield bool) {
 			if pick != cur || yield {
 				switchTo(pick)
 			}
-			d := quantumEnd
-			if next != 0 && next < d {
-				d = next
+			d := next
+			if runnable > 1 && (d == 0 || quantumEnd < d) {
+				d = quantumEnd
 			}
-			if d > now {
-				armTimer(d - now)
-			} else {
-				armTimer(1000)
-			}
+			setTimer(d, now)
 			return
 		}
 		switch {
 		case next != 0:
-			armTimer(next - now)
+			setTimer(next, now)
 		case irqWaiters():
-			stopTimer() // only a device interrupt can wake anyone
+			setTimer(0, now) // only a device interrupt can wake anyone
 		default:
 			kprint("ebbnode: deadlock: every thread is blocked without a timeout\n")
 			machineExit(exitPanic)
 		}
-		idleWait()
+		profiledIdleWait()
 		yield = false
+	}
+}
+
+// timerAt is the nanotime the LAPIC timer is armed for, 0 when stopped.
+var timerAt uint64
+
+// setTimer arms the LAPIC timer for the absolute nanotime d (at least 1 µs
+// from now), or stops it when d is 0, and records it in timerAt. A timer
+// already armed for d in the future is left alone: most blocking calls
+// leave the earliest deadline as it was, and under TCG every LAPIC
+// register write is an MMIO exit that may wait for QEMU's I/O thread.
+//
+//go:nosplit
+func setTimer(d, now uint64) {
+	if d == timerAt && (d == 0 || d > now) {
+		return
+	}
+	switch {
+	case d == 0:
+		if timerAt != 0 {
+			stopTimer()
+		}
+	case d > now:
+		armTimer(d - now)
+	default:
+		armTimer(1000)
+		d = now + 1000
+	}
+	timerAt = d
+}
+
+// armQuantum makes sure the timer fires by the end of the running thread's
+// quantum: called when a thread becomes runnable, since schedule leaves a
+// lone runnable thread without a preemption tick.
+//
+//go:nosplit
+func armQuantum() {
+	now := nanotime()
+	if timerAt == 0 || timerAt > quantumEnd || timerAt <= now {
+		setTimer(quantumEnd, now)
 	}
 }
 
@@ -206,15 +261,21 @@ func schedule(yield bool) {
 //go:nosplit
 func timerInterrupt() {
 	cpu0.ticks++
+	timerAt = 0 // fired: nothing is armed now
 	lapicEOIWrite()
-	schedule(nanotime() >= quantumEnd)
+	expired := nanotime() >= quantumEnd
+	w0 := prof.deadlineWakes
+	schedule(expired)
+	if !expired && prof.deadlineWakes == w0 {
+		prof.earlyTimers++
+	}
 }
 
 // irqWaiters reports whether a thread waits for a device interrupt.
 //
 //go:nosplit
 func irqWaiters() bool {
-	for i := range threads {
+	for i := 0; i < threadsUsed; i++ {
 		t := &threads[i]
 		if t.state == tBlocked && t.futex >= irqKeyBase+firstDeviceVector && t.futex <= irqKeyBase+lastDeviceVector {
 			return true

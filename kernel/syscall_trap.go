@@ -278,6 +278,7 @@ func sysClone(t *thread, flags, stack, tls uint64) uint64 {
 	c.sigMask = t.sigMask
 	memcopy(fxArea(i), fxArea(cpu0.curIdx), 512)
 	c.state = tRunnable
+	armQuantum()
 	return uint64(c.tid)
 }
 
@@ -287,6 +288,7 @@ func sysClone(t *thread, flags, stack, tls uint64) uint64 {
 func machineExitStatus(status uint64) {
 	if debugSys {
 		printCounts()
+		printProfile()
 	}
 	if debugMM {
 		kprint("ebbnode: demand-paged mappings: 2M=")

@@ -26,8 +26,9 @@
 //	munmap(11)         frees the frames and forgets the range.
 //	mprotect(10)       records the new protection for later faults; already present pages
 //	                   keep their access (limit).
-//	madvise(28)        MADV_DONTNEED/MADV_FREE free the frames (the range reads back zero);
-//	                   other advice returns 0.
+//	madvise(28)        MADV_DONTNEED frees the frames (the range reads back zero); MADV_FREE
+//	                   keeps them (old contents or zero, as Linux allows) while more than
+//	                   32 MiB is free, else frees them; other advice returns 0.
 //	rt_sigaction(13)   stores handler, flags, restorer and mask for signals 1-64.
 //	rt_sigprocmask(14) per-thread mask, stored and returned.
 //	rt_sigreturn(15)   restores the registers and FP state from the rt_sigframe.

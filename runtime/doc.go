@@ -66,6 +66,7 @@
 // core first polls for Config.IdleSpin (yielding the CPU between polls),
 // then parks on a channel: waking a parked, thread-locked goroutine costs
 // two OS thread switches, which the short poll avoids for quick replies
-// from other cores. A native backend supplies its own constructor and
+// from other cores. With GOMAXPROCS=1 (as in the native image) the default
+// is to park at once: the poll would hold the only P. A native backend supplies its own constructor and
 // platform and shares everything else, tests included.
 package runtime

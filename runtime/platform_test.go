@@ -42,3 +42,16 @@ func TestIdleCoresWake(t *testing.T) {
 		})
 	}
 }
+
+// TestDefaultSpin checks that a core polls by default only when another P
+// can run the goroutine that would wake it.
+func TestDefaultSpin(t *testing.T) {
+	for _, tt := range []struct {
+		procs int
+		want  time.Duration
+	}{{1, -1}, {2, DefaultIdleSpin}, {8, DefaultIdleSpin}} {
+		if got := defaultSpin(tt.procs); got != tt.want {
+			t.Errorf("defaultSpin(%d) = %v, want %v", tt.procs, got, tt.want)
+		}
+	}
+}

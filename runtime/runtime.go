@@ -16,7 +16,8 @@ type Config struct {
 	// parks its thread. On the hosted backend, waking a parked core costs
 	// two OS thread switches (tens of µs on a busy host, see
 	// BenchmarkSpawnRemoteRoundTrip), which a core that is still polling
-	// skips. 0 means DefaultIdleSpin; a negative value parks at once.
+	// skips. 0 means DefaultIdleSpin, or parking at once when GOMAXPROCS
+	// is 1 (a poll would hold the only P); a negative value parks at once.
 	IdleSpin time.Duration
 }
 

@@ -16,7 +16,7 @@ import (
 func New(cfg Config) *Runtime {
 	spin := cfg.IdleSpin
 	if spin == 0 {
-		spin = DefaultIdleSpin
+		spin = defaultSpin(goruntime.GOMAXPROCS(0))
 	}
 	rt := newRuntime(cfg, func() platform { return newHostedPlatform(spin) })
 	rt.workers.Add(len(rt.cores))
@@ -103,4 +103,17 @@ func (p *hostedPlatform) spin(deadline time.Time) bool {
 		// wake us) so polling costs little on an oversubscribed host.
 		osYield()
 	}
+}
+
+// defaultSpin is the IdleSpin a Config that leaves it 0 gets with procs
+// Ps. With one P (the native image, whose kernel reports one CPU, or a
+// one-CPU VM) a polling core holds the only P, so the goroutine that would
+// wake it (a Messenger reader, a timer) cannot run until the poll ends:
+// polling only adds its length to every wake-up and, natively, turns it
+// into a sched_yield storm. Such a core parks at once.
+func defaultSpin(procs int) time.Duration {
+	if procs <= 1 {
+		return -1
+	}
+	return DefaultIdleSpin
 }

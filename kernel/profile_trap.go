@@ -1,0 +1,105 @@
+package kernel
+
+// The trap profile behind ebbnode.debug=syscalls: how often the trap world
+// runs, why, and how much of the machine's time it and the idle loop take
+// (TSC cycles, converted at exit). The counters are cheap increments; the
+// TSC reads happen only with the switch on, so the profile costs nothing
+// otherwise. Trap world: //go:nosplit, no allocation.
+
+var prof struct {
+	traps    uint64 // traps from ring 3 (all kinds; counted with the switch on)
+	faults   uint64 // page faults from ring 3 (demand paging and SIGSEGV)
+	devices  uint64 // device interrupts
+	switches uint64 // context switches to a different thread
+	halts    uint64 // idle HLTs
+	// deadlineWakes counts threads woken by their deadline; earlyTimers
+	// the timer interrupts from ring 3 that found neither an expired
+	// deadline nor the end of a quantum: one that fired too soon, or was
+	// armed for a deadline that a system call had already served.
+	deadlineWakes, earlyTimers uint64
+	idleTSC                    uint64 // TSC cycles halted in the idle loop
+	// TSC cycles in userTrap, idle time excluded, by kind of trap.
+	sysTSC, timerTSC, faultTSC, otherTSC uint64
+}
+
+// profiledUserTrap runs userTrapDispatch and adds its time, minus any
+// idle time it spent halted, to the profile. Not nosplit, like userTrap
+// (see there): it is a root of the trap world's call chains.
+func profiledUserTrap() {
+	v := current().tf.Vector
+	t0 := rdtsc()
+	idle0 := prof.idleTSC
+	userTrapDispatch()
+	prof.traps++
+	d := rdtsc() - t0 - (prof.idleTSC - idle0)
+	switch v {
+	case vecSyscall:
+		prof.sysTSC += d
+	case vecTimer:
+		prof.timerTSC += d
+	case 14:
+		prof.faultTSC += d
+	default:
+		prof.otherTSC += d
+	}
+}
+
+// profiledIdleWait halts like idleWait and, with the profile on, adds the
+// halted time to it.
+//
+//go:nosplit
+func profiledIdleWait() {
+	prof.halts++
+	if !debugSys {
+		idleWait()
+		return
+	}
+	t0 := rdtsc()
+	idleWait()
+	prof.idleTSC += rdtsc() - t0
+}
+
+// tscMillis converts TSC cycles to milliseconds.
+//
+//go:nosplit
+func tscMillis(c uint64) uint64 {
+	if clock.tscHz == 0 {
+		return 0
+	}
+	return c / (clock.tscHz / 1000)
+}
+
+// printProfile prints the trap profile (one line, after the syscall counts).
+//
+//go:nosplit
+func printProfile() {
+	kprint("ebbnode: traps: total=")
+	kprintDec(prof.traps)
+	kprint(" timer=")
+	kprintDec(cpu0.ticks)
+	kprint(" early-timer=")
+	kprintDec(prof.earlyTimers)
+	kprint(" deadline-wakes=")
+	kprintDec(prof.deadlineWakes)
+	kprint(" pagefault=")
+	kprintDec(prof.faults)
+	kprint(" device=")
+	kprintDec(prof.devices)
+	kprint(" switches=")
+	kprintDec(prof.switches)
+	kprint(" halts=")
+	kprintDec(prof.halts)
+	kprint(" trap-world: syscall=")
+	kprintDec(tscMillis(prof.sysTSC))
+	kprint("ms timer=")
+	kprintDec(tscMillis(prof.timerTSC))
+	kprint("ms fault=")
+	kprintDec(tscMillis(prof.faultTSC))
+	kprint("ms other=")
+	kprintDec(tscMillis(prof.otherTSC))
+	kprint("ms idle=")
+	kprintDec(tscMillis(prof.idleTSC))
+	kprint("ms uptime=")
+	kprintDec(nanotime() / 1000000)
+	kprint("ms\n")
+}
