@@ -1,6 +1,6 @@
 // Package benchmarks runs the V8 benchmark suite v7 side by side on several
 // configurations — stock node (a), `ebbnode exec` (b), the native ebbnode
-// image under QEMU (c, not available yet) and ebbnode hosted in a Debian
+// image under QEMU (c) and ebbnode hosted in a Debian
 // Linux VM under the same QEMU settings (d) — and reports median scores,
 // ratios, a table, a JSON record and a chart.
 //
@@ -58,8 +58,9 @@ type Options struct {
 	Reps    int      // runs per configuration; 0 means 1 in quick mode, 3 in full
 	// Suites, when not empty, runs only these suites (a faster check).
 	Suites []string
-	// Ebbnode is the ebbnode binary for (b) and (d), static for (d); empty
-	// builds one from the source tree around the working directory.
+	// Ebbnode is the ebbnode binary for (b), (c) and (d), static for (d);
+	// empty builds one, and c's native runtime, from the source tree
+	// around the working directory.
 	Ebbnode string
 	// RunTimeout bounds one run; 0 means 30 minutes in quick mode and 3
 	// hours in full mode.

@@ -98,8 +98,8 @@ func (e *env) timeout(mode string) time.Duration {
 	}
 }
 
-// ebbnodeBinary returns the static ebbnode both (b) and (d) run, so the two
-// run the same engine build: Options.Ebbnode if given, else one built from
+// ebbnodeBinary returns the static ebbnode that (b) and (d) run and that
+// builds and boots (c), so all run the same engine build: Options.Ebbnode if given, else one built from
 // the source tree around the working directory.
 func (e *env) ebbnodeBinary(ctx context.Context) (string, error) {
 	e.ebbOnce.Do(func() {

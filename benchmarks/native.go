@@ -87,7 +87,7 @@ func runNative(ctx context.Context, e *env, mode string) ([]byte, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
-	both := append(stdout.Bytes(), stderr.Bytes()...)
+	both := append(append([]byte(nil), stdout.Bytes()...), stderr.Bytes()...)
 	switch {
 	case ctx.Err() != nil:
 		return both, fmt.Errorf("ebbnode run: no result within %v", limit)

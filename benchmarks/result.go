@@ -28,7 +28,7 @@ type Result struct {
 	Host      Host   `json:"host"`
 	Go        string `json:"go"`
 	Node      string `json:"node"`
-	// Ebbnode is `ebbnode version` of the binary b and d ran.
+	// Ebbnode is `ebbnode version` of the binary b, c and d ran.
 	Ebbnode string `json:"ebbnode,omitempty"`
 	QEMU    string `json:"qemu"`
 	// VM is the machine both VM configurations boot, with the accelerator

@@ -38,7 +38,7 @@ median score of each:
 
   a  stock node on the host
   b  ebbnode exec (hosted, goja) on the host
-  c  the native ebbnode image under QEMU (not available yet)
+  c  the native ebbnode image (ebbnode build + ebbnode run) under QEMU
   d  ebbnode exec inside a Debian Linux VM, same QEMU machine as c
 
 It prints a table with the ratios c/d, c/b and b/a and writes
@@ -46,12 +46,15 @@ It prints a table with the ratios c/d, c/b and b/a and writes
 and <name>.svg (scores relative to d).
 
 Full mode uses the suite's own timing rules for a and b and a reduced count
-for the VMs (one warm-up and one timed run per benchmark), which under TCG
-still takes about ten minutes per VM run. --quick runs every benchmark once
+for the VMs (one timed run per benchmark, no warm-up), which under TCG still
+takes five to eight minutes per VM run. --quick runs every benchmark once
 without warm-up: a check that everything runs, not a measurement.
 
-b and d run a static ebbnode built from the source tree around the working
-directory (so both run the same build), or the binary --ebbnode names.
+b, c and d run a static ebbnode built from the source tree around the
+working directory, and c the native runtime linked from the same tree, so
+all three run one build; or the binary --ebbnode names, with the native
+runtime found as "ebbnode build" finds it (beside the binary, or
+$EBBNODE_RUNTIME).
 Exit status: 0 when every run of every available configuration succeeded,
 1 otherwise (the results are still written), 2 for bad flags.`,
 		Example: `  ebbnode bench --quick
@@ -69,7 +72,7 @@ Exit status: 0 when every run of every available configuration succeeded,
 	f.StringVar(&o.name, "name", "", `file name (no extension) of the results; default "quick" or "full"`)
 	f.IntVar(&o.reps, "reps", 0, "runs per configuration (default 1 with --quick, else 3)")
 	f.StringVar(&o.suites, "suites", "", "run only these suites, comma-separated (default all eight)")
-	f.StringVar(&o.ebbnode, "ebbnode", "", "static ebbnode binary for b and d (default: build one from the source tree)")
+	f.StringVar(&o.ebbnode, "ebbnode", "", "static ebbnode binary for b, c and d (default: build one from the source tree)")
 	f.DurationVar(&o.timeout, "run-timeout", 0, "limit for one run (default 30m with --quick, else 3h)")
 	rootCmd.AddCommand(cmd)
 }
