@@ -173,15 +173,7 @@ func runImage(cmd *cobra.Command, path string, o runOptions) error {
 		Console:   cmd.OutOrStdout(),
 		Log:       stderr, // QEMU's own warnings and errors
 	}
-	if notice != "" && (o.verbose || isTerminal(stderr)) {
-		fmt.Fprintln(stderr, notice)
-	}
-	if o.verbose {
-		fmt.Fprintf(stderr, "ebbnode: %s %s\n", qemu.Binary, shellQuote(qemu.Args(c, accel)))
-	}
-	if o.gdb {
-		fmt.Fprintf(stderr, "ebbnode: QEMU waits for a debugger: gdb -ex 'target remote localhost:1234' %s\n", path)
-	}
+	announce(stderr, o, c, accel, notice, path)
 
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -225,4 +217,19 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// announce tells the user, before QEMU starts, what run is about to do: the
+// TCG notice (on a terminal, or with --verbose), the QEMU command line
+// (--verbose) and how to attach a debugger (--gdb).
+func announce(stderr io.Writer, o runOptions, c qemu.Config, accel, notice, path string) {
+	if notice != "" && (o.verbose || isTerminal(stderr)) {
+		fmt.Fprintln(stderr, notice)
+	}
+	if o.verbose {
+		fmt.Fprintf(stderr, "ebbnode: %s %s\n", qemu.Binary, shellQuote(qemu.Args(c, accel)))
+	}
+	if o.gdb {
+		fmt.Fprintf(stderr, "ebbnode: QEMU waits for a debugger: gdb -ex 'target remote localhost:1234' %s\n", path)
+	}
 }

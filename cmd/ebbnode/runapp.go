@@ -156,15 +156,7 @@ func runApp(cmd *cobra.Command, path string, args []string, o runOptions) error 
 		Log:       stderr,
 		ExtraArgs: messengerArgs(o.machine, sock),
 	}
-	if notice != "" && (o.verbose || isTerminal(stderr)) {
-		fmt.Fprintln(stderr, notice)
-	}
-	if o.verbose {
-		fmt.Fprintf(stderr, "ebbnode: %s %s\n", qemu.Binary, shellQuote(qemu.Args(c, accel)))
-	}
-	if o.gdb {
-		fmt.Fprintf(stderr, "ebbnode: QEMU waits for a debugger: gdb -ex 'target remote localhost:1234' %s\n", path)
-	}
+	announce(stderr, o, c, accel, notice, path)
 
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
