@@ -4,7 +4,8 @@
 // the image boots through PVH, sets up the machine and then jumps to the
 // stock runtime's _rt0_amd64_linux with a synthetic Linux process stack.
 // From then on the Go runtime meets the kernel only at the Linux
-// system-call ABI (see package libc for the table).
+// system-call ABI: package libc holds the numbers and layouts, sysTable in
+// syscall_trap.go what the kernel does with each call.
 //
 // # Two worlds
 //

@@ -30,17 +30,20 @@ func deviceInterrupt(v uint64) {
 	}
 }
 
-// sysIRQWait implements ebb_irq_wait; it sets t's result or blocks t.
+// sysIRQWait implements ebb_irq_wait(vector, seen, timeout_ns): it returns
+// the vector's interrupt count as soon as it differs from seen, else parks
+// the thread until the next interrupt or the timeout (ETIMEDOUT; 0 means
+// none). Counting instead of flagging means an interrupt between two
+// waits is never lost. EINVAL for vectors other than the device vectors.
 //
 //go:nosplit
-func sysIRQWait(t *thread, v, seen, timeoutNs uint64) {
+func sysIRQWait(_ *thread, a sysArgs) uint64 {
+	v, seen, timeoutNs := a[0], a[1], a[2]
 	if v < firstDeviceVector || v > lastDeviceVector {
-		t.tf.RAX = errno(libc.EINVAL)
-		return
+		return errno(libc.EINVAL)
 	}
 	if irqCount[v] != seen {
-		t.tf.RAX = irqCount[v]
-		return
+		return irqCount[v]
 	}
 	deadline := uint64(0)
 	if timeoutNs != 0 {
@@ -48,12 +51,17 @@ func sysIRQWait(t *thread, v, seen, timeoutNs uint64) {
 	}
 	blockRet(irqKeyBase+v, deadline, errno(libc.ETIMEDOUT))
 	schedule(false)
+	return resultSet
 }
 
-// sysDMAAlloc implements ebb_dma_alloc.
+// sysDMAAlloc implements ebb_dma_alloc(bytes): physically contiguous,
+// zeroed frames below 4 GiB, identity-mapped, so the address returned is
+// both the virtual and the bus address. Never freed; ENOMEM when no run
+// of free frames is long enough.
 //
 //go:nosplit
-func sysDMAAlloc(size uint64) uint64 {
+func sysDMAAlloc(_ *thread, a sysArgs) uint64 {
+	size := a[0]
 	if size == 0 || size > 1<<30 {
 		return errno(libc.EINVAL)
 	}

@@ -68,7 +68,7 @@ func physOf(t *testing.T, va uint64) uint64 {
 func TestMmapHintFixedAndDemandPaging(t *testing.T) {
 	setupMM(t)
 	const hint = 0xc000000000
-	if got := sysMmap(hint, 64<<20, 0, libc.MapPrivate|libc.MapAnonymous, ^uint64(0), 0); got != hint {
+	if got := mmap(hint, 64<<20, 0, libc.MapPrivate|libc.MapAnonymous); got != hint {
 		t.Fatalf("reservation at the hint = %#x, want %#x", got, hint)
 	}
 	if demandFault(hint, false) {
@@ -76,10 +76,10 @@ func TestMmapHintFixedAndDemandPaging(t *testing.T) {
 	}
 	rw := uint64(libc.ProtRead | libc.ProtWrite)
 	fixed := uint64(libc.MapPrivate | libc.MapAnonymous | libc.MapFixed)
-	if got := sysMmap(hint, 4<<20, rw, fixed, ^uint64(0), 0); got != hint {
+	if got := mmap(hint, 4<<20, rw, fixed); got != hint {
 		t.Fatalf("MAP_FIXED commit = %#x", got)
 	}
-	if got := sysMmap(hint, pageSize, rw, libc.MapPrivate|libc.MapAnonymous|libc.MapFixedNoreplace, ^uint64(0), 0); got != errno(libc.EEXIST) {
+	if got := mmap(hint, pageSize, rw, libc.MapPrivate|libc.MapAnonymous|libc.MapFixedNoreplace); got != errno(libc.EEXIST) {
 		t.Fatalf("MAP_FIXED_NOREPLACE over a mapping = %#x, want EEXIST", got)
 	}
 	free0 := phys.NumFree()
@@ -98,7 +98,7 @@ func TestMmapHintFixedAndDemandPaging(t *testing.T) {
 	}
 
 	// MADV_DONTNEED of one page splits the large page; the page reads back zero.
-	if r := sysMadvise(hint+0x1000, pageSize, libc.MadvDontneed); r != 0 {
+	if r := madvise(hint+0x1000, pageSize, libc.MadvDontneed); r != 0 {
 		t.Fatalf("madvise = %#x", r)
 	}
 	if mmStats.splits != 1 {
@@ -118,7 +118,7 @@ func TestMmapHintFixedAndDemandPaging(t *testing.T) {
 	}
 
 	// munmap gives every data frame back (page tables stay).
-	if r := sysMunmap(hint, 64<<20); r != 0 {
+	if r := munmap(hint, 64<<20); r != 0 {
 		t.Fatalf("munmap = %#x", r)
 	}
 	tables := uint64(3) // PDPT and PD for the first fault, PT from the split
@@ -133,7 +133,7 @@ func TestMmapHintFixedAndDemandPaging(t *testing.T) {
 func TestSmallPagesAndProtection(t *testing.T) {
 	setupMM(t)
 	anon := uint64(libc.MapPrivate | libc.MapAnonymous)
-	ro := sysMmap(0, 3*pageSize, libc.ProtRead, anon, ^uint64(0), 0)
+	ro := mmap(0, 3*pageSize, libc.ProtRead, anon)
 	if ro < mmapBase || ro >= userTop {
 		t.Fatalf("mmap without a hint = %#x, want an address from %#x", ro, uint64(mmapBase))
 	}
@@ -155,10 +155,10 @@ func TestSmallPagesAndProtection(t *testing.T) {
 	if userAccessible(0, 8, false) || userAccessible(ro+3*pageSize, 8, false) {
 		t.Fatal("page 0 or an unmapped page accepted")
 	}
-	if got := sysMmap(0, 0, libc.ProtRead, anon, ^uint64(0), 0); got != errno(libc.EINVAL) {
+	if got := mmap(0, 0, libc.ProtRead, anon); got != errno(libc.EINVAL) {
 		t.Fatalf("zero-length mmap = %#x, want EINVAL", got)
 	}
-	if got := sysMmap(0, pageSize, libc.ProtRead, libc.MapPrivate, 3, 0); got != errno(libc.ENODEV) {
+	if got := mmap(0, pageSize, libc.ProtRead, libc.MapPrivate); got != errno(libc.ENODEV) {
 		t.Fatalf("file mmap = %#x, want ENODEV", got)
 	}
 }
@@ -168,7 +168,7 @@ func TestSmallPagesWhenMemoryIsTight(t *testing.T) {
 	// Leave less than hugeMinFree frames.
 	phys.Reserve(base, base+testPhysSize-hugeMinFree*pageSize)
 	const addr = 0xc000000000
-	sysMmap(addr, hugeSize, libc.ProtRead|libc.ProtWrite, libc.MapPrivate|libc.MapAnonymous|libc.MapFixed, ^uint64(0), 0)
+	mmap(addr, hugeSize, libc.ProtRead|libc.ProtWrite, libc.MapPrivate|libc.MapAnonymous|libc.MapFixed)
 	if !demandFault(addr, true) || mmStats.huge != 0 || mmStats.small != 1 {
 		t.Fatalf("tight memory: huge=%d small=%d, want a small page", mmStats.huge, mmStats.small)
 	}
@@ -179,7 +179,7 @@ func TestSmallPagesWhenMemoryIsTight(t *testing.T) {
 func TestMadvFreeIsLazyUntilMemoryIsShort(t *testing.T) {
 	base := setupMM(t)
 	const addr = 0xc000000000
-	sysMmap(addr, 2*hugeSize, libc.ProtRead|libc.ProtWrite, libc.MapPrivate|libc.MapAnonymous|libc.MapFixed, ^uint64(0), 0)
+	mmap(addr, 2*hugeSize, libc.ProtRead|libc.ProtWrite, libc.MapPrivate|libc.MapAnonymous|libc.MapFixed)
 	if !demandFault(addr, true) || mmStats.huge != 1 {
 		t.Fatalf("first fault: huge=%d, want a large page", mmStats.huge)
 	}
@@ -187,7 +187,7 @@ func TestMadvFreeIsLazyUntilMemoryIsShort(t *testing.T) {
 		t.Fatalf("test setup: %d free frames, want at least %d", phys.NumFree(), lazyFreeMinFree)
 	}
 	free0 := phys.NumFree()
-	if r := sysMadvise(addr+pageSize, pageSize, libc.MadvFree); r != 0 {
+	if r := madvise(addr+pageSize, pageSize, libc.MadvFree); r != 0 {
 		t.Fatalf("madvise(MADV_FREE) = %#x", r)
 	}
 	if present, _ := lookup(addr + pageSize); !present || mmStats.splits != 0 || phys.NumFree() != free0 {
@@ -199,7 +199,7 @@ func TestMadvFreeIsLazyUntilMemoryIsShort(t *testing.T) {
 	if phys.NumFree() >= lazyFreeMinFree {
 		t.Fatalf("test setup: %d free frames, want fewer than %d", phys.NumFree(), lazyFreeMinFree)
 	}
-	if r := sysMadvise(addr, hugeSize, libc.MadvFree); r != 0 {
+	if r := madvise(addr, hugeSize, libc.MadvFree); r != 0 {
 		t.Fatalf("madvise(MADV_FREE) = %#x", r)
 	}
 	if present, _ := lookup(addr + pageSize); present {

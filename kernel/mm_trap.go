@@ -272,10 +272,37 @@ func userAccessible(addr, n uint64, write bool) bool {
 	return true
 }
 
-// sysMmap implements mmap for anonymous memory. See package libc.
+// sysMmap maps anonymous memory (file mappings: ENODEV); with
+// ebbnode.debug=mmap it prints each call.
 //
 //go:nosplit
-func sysMmap(addr, length, prot, flags, fd, off uint64) uint64 {
+func sysMmap(_ *thread, a sysArgs) uint64 {
+	ret := mmap(a[0], a[1], a[2], a[3])
+	if debugMM {
+		kprint("mmap(")
+		kprintHex(a[0])
+		kprint(", ")
+		kprintHex(a[1])
+		kprint(", ")
+		kprintHex(a[2])
+		kprint(", ")
+		kprintHex(a[3])
+		kprint(") = ")
+		kprintHex(ret)
+		kprint("\n")
+	}
+	return ret
+}
+
+// mmap makes an anonymous area; its pages come on first touch
+// (demandFault). Hints at or above 4 GiB are honoured when the range is
+// free (the runtime's arena hints from 0xc000000000); MAP_FIXED replaces
+// what was there, MAP_FIXED_NOREPLACE fails with EEXIST; without a usable
+// hint the area takes the lowest gap from mmapBase. ENOMEM when the area
+// table is full.
+//
+//go:nosplit
+func mmap(addr, length, prot, flags uint64) uint64 {
 	if flags&libc.MapAnonymous == 0 {
 		return errno(libc.ENODEV)
 	}
@@ -309,10 +336,13 @@ func sysMmap(addr, length, prot, flags, fd, off uint64) uint64 {
 	return addr
 }
 
-// sysMunmap implements munmap.
+//go:nosplit
+func sysMunmap(_ *thread, a sysArgs) uint64 { return munmap(a[0], a[1]) }
+
+// munmap frees the range's frames and forgets its areas.
 //
 //go:nosplit
-func sysMunmap(addr, length uint64) uint64 {
+func munmap(addr, length uint64) uint64 {
 	if addr&(pageSize-1) != 0 || length == 0 {
 		return errno(libc.EINVAL)
 	}
@@ -327,11 +357,14 @@ func sysMunmap(addr, length uint64) uint64 {
 	return 0
 }
 
-// sysMadvise implements madvise: DONTNEED drops the pages (they read back
-// zero), FREE only when free memory is short (see lazyFreeMinFree).
+//go:nosplit
+func sysMadvise(_ *thread, a sysArgs) uint64 { return madvise(a[0], a[1], a[2]) }
+
+// madvise: DONTNEED drops the pages (they read back zero), FREE only when
+// free memory is short (see lazyFreeMinFree); other advice is ignored.
 //
 //go:nosplit
-func sysMadvise(addr, length, advice uint64) uint64 {
+func madvise(addr, length, advice uint64) uint64 {
 	if addr&(pageSize-1) != 0 {
 		return errno(libc.EINVAL)
 	}
@@ -352,10 +385,14 @@ func sysMadvise(addr, length, advice uint64) uint64 {
 // benchmark run).
 const lazyFreeMinFree = 32 << 20 / pageSize
 
-// sysMprotect records the new protection of a mapped range.
+//go:nosplit
+func sysMprotect(_ *thread, a sysArgs) uint64 { return mprotect(a[0], a[1], a[2]) }
+
+// mprotect records the new protection of a mapped range for later faults;
+// pages already present keep their access (limit).
 //
 //go:nosplit
-func sysMprotect(addr, length, prot uint64) uint64 {
+func mprotect(addr, length, prot uint64) uint64 {
 	if addr&(pageSize-1) != 0 || addr < identTop {
 		return errno(libc.EINVAL)
 	}
@@ -372,8 +409,3 @@ func sysMprotect(addr, length, prot uint64) uint64 {
 	}
 	return 0
 }
-
-// errno encodes -e as the raw RAX value.
-//
-//go:nosplit
-func errno(e int) uint64 { return uint64(-int64(e)) }

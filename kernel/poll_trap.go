@@ -30,7 +30,7 @@ var poll struct {
 }
 
 //go:nosplit
-func sysEpollCreate() uint64 {
+func sysEpollCreate(_ *thread, _ sysArgs) uint64 {
 	if poll.epollOpen {
 		return errno(24) // EMFILE: one instance only
 	}
@@ -39,7 +39,8 @@ func sysEpollCreate() uint64 {
 }
 
 //go:nosplit
-func sysEventfd(initval uint64) uint64 {
+func sysEventfd(_ *thread, a sysArgs) uint64 {
+	initval := a[0]
 	if poll.eventOpen {
 		return errno(24)
 	}
@@ -49,7 +50,8 @@ func sysEventfd(initval uint64) uint64 {
 }
 
 //go:nosplit
-func sysEpollCtl(epfd, op, fd, ev uint64) uint64 {
+func sysEpollCtl(_ *thread, a sysArgs) uint64 {
+	epfd, op, fd, ev := a[0], a[1], a[2], a[3]
 	if epfd != epollFD || !poll.epollOpen {
 		return errno(libc.EBADF)
 	}
@@ -72,29 +74,29 @@ func sysEpollCtl(epfd, op, fd, ev uint64) uint64 {
 	return 0
 }
 
-// sysEpollWait implements epoll_pwait; it sets t's result or blocks t.
+// sysEpollWait implements epoll_pwait: the eventfd's event if its counter
+// is set, else it parks the thread until the timeout (ms, -1 = forever)
+// or an eventfd write, which returns 0 events (the runtime polls again).
+// The signal mask is ignored: no signal is ever pending.
 //
 //go:nosplit
-func sysEpollWait(t *thread, epfd, events, maxevents, timeoutMs uint64) {
+func sysEpollWait(_ *thread, a sysArgs) uint64 {
+	epfd, events, maxevents, timeoutMs := a[0], a[1], a[2], a[3]
 	if epfd != epollFD || !poll.epollOpen {
-		t.tf.RAX = errno(libc.EBADF)
-		return
+		return errno(libc.EBADF)
 	}
 	if maxevents == 0 || !userAccessible(events, eventSize, true) {
-		t.tf.RAX = errno(libc.EINVAL)
-		return
+		return errno(libc.EINVAL)
 	}
 	if poll.watched && poll.counter != 0 {
 		store32(uintptr(events), epollIn)
 		store32(uintptr(events+4), uint32(poll.data))
 		store32(uintptr(events+8), uint32(poll.data>>32))
-		t.tf.RAX = 1
-		return
+		return 1
 	}
 	to := int64(int32(timeoutMs))
 	if to == 0 {
-		t.tf.RAX = 0
-		return
+		return 0
 	}
 	deadline := uint64(0)
 	if to > 0 {
@@ -102,6 +104,7 @@ func sysEpollWait(t *thread, epfd, events, maxevents, timeoutMs uint64) {
 	}
 	blockRet(epollKey, deadline, 0) // a timeout returns 0 events
 	schedule(false)
+	return resultSet
 }
 
 // eventfdWrite adds to the counter and wakes epoll waiters (they return 0

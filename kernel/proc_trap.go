@@ -2,8 +2,9 @@ package kernel
 
 import "github.com/ebbnode/ebbnode/libc"
 
-// Process-wide system calls: identity, limits, randomness. Trap world:
-// //go:nosplit, no allocation. See package libc for the semantics.
+// Process-wide system calls: identity, limits, randomness, the end of
+// the machine. There is one process (pid 1, root) with no parent. Trap
+// world: //go:nosplit, no allocation.
 
 var (
 	hasRDRAND    bool // CPUID.1:ECX[30]
@@ -11,7 +12,19 @@ var (
 )
 
 //go:nosplit
-func sysGetcwd(buf, size uint64) uint64 {
+func sysGetpid(_ *thread, _ sysArgs) uint64 { return 1 }
+
+// sysRoot answers the uid and gid calls and getppid: 0.
+//
+//go:nosplit
+func sysRoot(_ *thread, _ sysArgs) uint64 { return 0 }
+
+// sysGetcwd answers "/": the Go world resolves paths against the host's
+// working directory, which the image never sees.
+//
+//go:nosplit
+func sysGetcwd(_ *thread, a sysArgs) uint64 {
+	buf, size := a[0], a[1]
 	if size < 2 {
 		return errno(34) // ERANGE
 	}
@@ -24,7 +37,8 @@ func sysGetcwd(buf, size uint64) uint64 {
 }
 
 //go:nosplit
-func sysUname(buf uint64) uint64 {
+func sysUname(_ *thread, a sysArgs) uint64 {
+	buf := a[0]
 	if !userAccessible(buf, libc.UtsLen*libc.UtsNameCount, true) {
 		return errno(libc.EFAULT)
 	}
@@ -38,8 +52,13 @@ func sysUname(buf uint64) uint64 {
 	return 0
 }
 
+// sysPrlimit reports RLIMIT_NOFILE as 1024/4096 (the runtime raises its
+// soft limit to the hard one) and every other limit as infinity; new
+// limits are accepted and ignored.
+//
 //go:nosplit
-func sysPrlimit(resource, old uint64) uint64 {
+func sysPrlimit(_ *thread, a sysArgs) uint64 {
+	resource, old := a[1], a[3]
 	if old != 0 {
 		if !userAccessible(old, 16, true) {
 			return errno(libc.EFAULT)
@@ -54,8 +73,11 @@ func sysPrlimit(resource, old uint64) uint64 {
 	return 0
 }
 
+// sysGetrandom fills the buffer from random64.
+//
 //go:nosplit
-func sysGetrandom(buf, n uint64) uint64 {
+func sysGetrandom(_ *thread, a sysArgs) uint64 {
+	buf, n := a[0], a[1]
 	if !userAccessible(buf, n, true) {
 		return errno(libc.EFAULT)
 	}
@@ -85,4 +107,72 @@ func random64() uint64 {
 	x = (x ^ x>>30) * 0xBF58476D1CE4E5B9
 	x = (x ^ x>>27) * 0x94D049BB133111EB
 	return x ^ x>>31
+}
+
+// sysPrctl: the runtime's PR_SET_NAME-style calls are optional; EINVAL.
+//
+//go:nosplit
+func sysPrctl(_ *thread, _ sysArgs) uint64 { return errno(libc.EINVAL) }
+
+// sysArchPrctl sets or reads the thread's FS base (its TLS); resumeUser
+// loads it on every return to the thread.
+//
+//go:nosplit
+func sysArchPrctl(t *thread, a sysArgs) uint64 {
+	switch a[0] {
+	case libc.ArchSetFS:
+		t.fsBase = a[1]
+	case libc.ArchGetFS:
+		if !userAccessible(a[1], 8, true) {
+			return errno(libc.EFAULT)
+		}
+		store64(uintptr(a[1]), t.fsBase)
+	default:
+		return errno(libc.EINVAL)
+	}
+	return 0
+}
+
+// sysSchedGetaffinity reports one CPU (mask 1); the runtime sizes
+// GOMAXPROCS from it.
+//
+//go:nosplit
+func sysSchedGetaffinity(_ *thread, a sysArgs) uint64 {
+	size, mask := a[1], a[2]
+	if size < 8 || !userAccessible(mask, 8, true) {
+		return errno(libc.EINVAL)
+	}
+	store64(uintptr(mask), 1)
+	return 8
+}
+
+// sysExitGroup ends the machine with the status.
+//
+//go:nosplit
+func sysExitGroup(_ *thread, a sysArgs) uint64 {
+	machineExitStatus(a[0])
+	return resultSet // not reached
+}
+
+// machineExitStatus ends the machine with the process's exit status,
+// printing the debug summaries first.
+//
+//go:nosplit
+func machineExitStatus(status uint64) {
+	if debugSys {
+		printCounts()
+		printProfile()
+	}
+	if debugMM {
+		kprint("ebbnode: demand-paged mappings: 2M=")
+		kprintDec(mmStats.huge)
+		kprint(" 4K=")
+		kprintDec(mmStats.small)
+		kprint(" splits=")
+		kprintDec(mmStats.splits)
+		kprint(" free=")
+		kprintDec(phys.NumFree() * pageSize >> 10)
+		kprint("K\n")
+	}
+	machineExit(uint8(status))
 }

@@ -7,6 +7,9 @@ import "github.com/ebbnode/ebbnode/libc"
 // ABI as the Go runtime reads it (runtime/defs_linux_amd64.go). Trap
 // world: //go:nosplit, no allocation.
 
+// sigTable holds the actions rt_sigaction stored, by signal number.
+var sigTable [libc.NSig + 1]libc.Sigaction
+
 // rt_sigframe layout: pretcode, then struct ucontext, then siginfo.
 const (
 	ucOffset       = 8
@@ -118,7 +121,7 @@ func deliverSegv(t *thread, addr, code uint64) bool {
 // ucontext.
 //
 //go:nosplit
-func sysSigreturn(t *thread) {
+func sysSigreturn(t *thread, _ sysArgs) uint64 {
 	tf := &t.tf
 	uc := tf.RSP
 	if !userAccessible(uc, ucSize, false) {
@@ -153,10 +156,15 @@ func sysSigreturn(t *thread) {
 		store32(mx, load32(mx)&0xffff)
 	}
 	t.sigMask = load64(uintptr(uc + ucSigmask))
+	return resultSet
 }
 
+// sysSigaction stores and returns the actions of signals 1-64; only
+// SIGSEGV's is ever used (deliverSegv).
+//
 //go:nosplit
-func sysSigaction(sig, act, oact uint64) uint64 {
+func sysSigaction(_ *thread, a sysArgs) uint64 {
+	sig, act, oact := a[0], a[1], a[2]
 	if sig == 0 || sig > libc.NSig {
 		return errno(libc.EINVAL)
 	}
@@ -183,8 +191,11 @@ func sysSigaction(sig, act, oact uint64) uint64 {
 	return 0
 }
 
+// sysSigprocmask keeps the thread's mask; deliverSegv honours it.
+//
 //go:nosplit
-func sysSigprocmask(t *thread, how, set, oset uint64) uint64 {
+func sysSigprocmask(t *thread, a sysArgs) uint64 {
+	how, set, oset := a[0], a[1], a[2]
 	if oset != 0 {
 		if !userAccessible(oset, 8, true) {
 			return errno(libc.EFAULT)
@@ -210,8 +221,13 @@ func sysSigprocmask(t *thread, how, set, oset uint64) uint64 {
 	return 0
 }
 
+// sysSigaltstack keeps the thread's alternate stack, where deliverSegv
+// builds the frame (the runtime's handler needs it: goroutine stacks are
+// small).
+//
 //go:nosplit
-func sysSigaltstack(t *thread, ss, old uint64) uint64 {
+func sysSigaltstack(t *thread, a sysArgs) uint64 {
+	ss, old := a[0], a[1]
 	if old != 0 {
 		if !userAccessible(old, 24, true) {
 			return errno(libc.EFAULT)

@@ -2,308 +2,118 @@ package kernel
 
 import "github.com/ebbnode/ebbnode/libc"
 
-// The system-call dispatcher: the Linux ABI described in package libc.
+// The system-call table and its dispatcher. Package libc holds the ABI
+// (numbers, errnos, layouts); this file says what the kernel does with
+// each call, one line per call, and names the handler that does it.
 // Trap world: //go:nosplit, no allocation, no locks.
+
+// sysArgs are a call's six arguments in ABI order (RDI, RSI, RDX, R10, R8,
+// R9). Handlers take them by value: a pointer passed through the table's
+// function values would escape, and the trap world cannot allocate.
+type sysArgs [6]uint64
+
+// A sysFunc handles one call from thread t and returns its result for RAX,
+// or resultSet when it has parked t (wake sets the result) or set t's
+// registers itself.
+type sysFunc func(t *thread, a sysArgs) uint64
+
+// resultSet is no call's result: Linux returns errors in [-4095, -1] and
+// addresses below the user half's end, never a value with only bit 63 set.
+const resultSet = 1 << 63
+
+// sysCall is one row of the table.
+type sysCall struct {
+	name string  // Linux's name (libc.Name agrees; TestSysTableNames)
+	fn   sysFunc // nil: ENOSYS
+	note string  // what the kernel does, in one line
+}
+
+// sysTable maps a call's number to its handler. Numbers it lacks get
+// ENOSYS and are counted. The Go runtime makes system calls before any
+// package is initialised, so the table must be laid out by the compiler in
+// the image's data, never filled in by an init function: it holds only
+// constants and top-level functions (TestSysTableIsStatic checks).
+var sysTable = [...]sysCall{
+	libc.SysRead:             {"read", sysRead, "fd 0: end of file; the eventfd: takes its counter (EAGAIN at 0); others EBADF"},
+	libc.SysWrite:            {"write", sysWrite, "fds 1, 2: the serial console, byte-exact; the eventfd: adds and wakes epoll; others EBADF"},
+	libc.SysClose:            {"close", sysClose, "the epoll instance or the eventfd: closed; fds 0-2: 0 and stay open; others EBADF"},
+	libc.SysMmap:             {"mmap", sysMmap, "anonymous only (else ENODEV), above 4 GiB, demand-paged and zeroed, 2 MiB pages where possible"},
+	libc.SysMprotect:         {"mprotect", sysMprotect, "records the protection for later faults; present pages keep their access (limit)"},
+	libc.SysMunmap:           {"munmap", sysMunmap, "frees the frames and forgets the range"},
+	libc.SysRtSigaction:      {"rt_sigaction", sysSigaction, "stores the action of signals 1-64 (the kernel only ever delivers SIGSEGV)"},
+	libc.SysRtSigprocmask:    {"rt_sigprocmask", sysSigprocmask, "the thread's mask, stored and returned"},
+	libc.SysRtSigreturn:      {"rt_sigreturn", sysSigreturn, "restores the registers and FP state saved in the rt_sigframe"},
+	libc.SysSchedYield:       {"sched_yield", sysSchedYield, "round-robin to the next runnable thread"},
+	libc.SysMadvise:          {"madvise", sysMadvise, "DONTNEED frees (reads back zero); FREE frees only when memory is short; others 0"},
+	libc.SysNanosleep:        {"nanosleep", sysNanosleep, "parks the thread until the deadline (TSC clock, LAPIC timer)"},
+	libc.SysGetpid:           {"getpid", sysGetpid, "1: one process"},
+	libc.SysClone:            {"clone", sysClone, "threads only (CLONE_VM|CLONE_THREAD, else ENOSYS), CLONE_SETTLS honoured"},
+	libc.SysExit:             {"exit", sysExit, "ends the thread; the last thread's exit ends the machine with its status"},
+	libc.SysUname:            {"uname", sysUname, "ebbnode, release 6.1.0-ebbnode, machine x86_64"},
+	libc.SysFcntl:            {"fcntl", sysFcntl, "fds 0-2: 0 (blocking, no flags); others EBADF"},
+	libc.SysGetcwd:           {"getcwd", sysGetcwd, `"/"`},
+	libc.SysGetuid:           {"getuid", sysRoot, "0: root"},
+	libc.SysGetgid:           {"getgid", sysRoot, "0: root"},
+	libc.SysGeteuid:          {"geteuid", sysRoot, "0: root"},
+	libc.SysGetegid:          {"getegid", sysRoot, "0: root"},
+	libc.SysGetppid:          {"getppid", sysRoot, "0: no parent"},
+	libc.SysSigaltstack:      {"sigaltstack", sysSigaltstack, "the thread's alternate signal stack, stored and returned"},
+	libc.SysPrctl:            {"prctl", sysPrctl, "EINVAL"},
+	libc.SysArchPrctl:        {"arch_prctl", sysArchPrctl, "ARCH_SET_FS and ARCH_GET_FS; others EINVAL"},
+	libc.SysGettid:           {"gettid", sysGettid, "the thread id (1 for the first thread)"},
+	libc.SysFutex:            {"futex", sysFutex, "WAIT (relative timeout) and WAKE, keyed by address; other operations ENOSYS"},
+	libc.SysSchedGetaffinity: {"sched_getaffinity", sysSchedGetaffinity, "one CPU (mask 1): the runtime sets GOMAXPROCS=1"},
+	libc.SysClockGettime:     {"clock_gettime", sysClockGettime, "the TSC clock; REALTIME adds the RTC at boot (the vDSO answers without trapping)"},
+	libc.SysExitGroup:        {"exit_group", sysExitGroup, "ends the machine: the status byte goes to isa-debug-exit"},
+	libc.SysEpollCtl:         {"epoll_ctl", sysEpollCtl, "only the eventfd can be watched; other fds EPERM (not pollable)"},
+	libc.SysOpenat:           {"openat", sysOpenat, "ENOENT: no file system (files are offloaded to the host in the Go world)"},
+	libc.SysEpollPwait:       {"epoll_pwait", sysEpollWait, "reports the eventfd if its counter is set, else parks until the timeout or a write"},
+	libc.SysEventfd2:         {"eventfd2", sysEventfd, "one eventfd (fd 4): the runtime's netpollBreak"},
+	libc.SysEpollCreate1:     {"epoll_create1", sysEpollCreate, "one epoll instance (fd 3); a second EMFILE"},
+	libc.SysPrlimit64:        {"prlimit64", sysPrlimit, "RLIMIT_NOFILE 1024/4096, others infinity; sets are accepted"},
+	libc.SysGetrandom:        {"getrandom", sysGetrandom, "RDRAND, or a TSC-seeded splitmix64 stream without it (not cryptographic)"},
+	libc.SysEbbIRQWait:       {"ebb_irq_wait", sysIRQWait, "(vector, seen, timeout_ns): a device vector's interrupt count once it differs from seen"},
+	libc.SysEbbDMAAlloc:      {"ebb_dma_alloc", sysDMAAlloc, "(bytes): zeroed contiguous frames below 4 GiB, identity-mapped, never freed"},
+}
 
 var (
 	counts    libc.Counts
-	sigTable  [libc.NSig + 1]libc.Sigaction
 	debugSys  bool // ebbnode.debug=syscalls: print the counts at exit
 	debugBoot bool // ebbnode.debug=boot: print boot timing
 	debugMM   bool // ebbnode.debug=mmap: print every mmap
 )
 
-// sysDispatch handles a SYSCALL from the current thread t. The result goes in
-// t.tf.RAX unless the thread blocks (then wake sets it).
+// sysDispatch handles a SYSCALL from the current thread t: it counts the
+// call, looks it up in sysTable and puts the result in t's RAX (unless the
+// handler parked t or set its registers: see resultSet).
 //
 //go:nosplit
 func sysDispatch(t *thread) {
 	tf := &t.tf
 	nr := tf.RAX
-	a0, a1, a2, a3, a4, a5 := tf.RDI, tf.RSI, tf.RDX, tf.R10, tf.R8, tf.R9
-	_ = a5
-	ret := uint64(0)
-	unknown := false
-	switch nr {
-	case libc.SysRead:
-		switch {
-		case a0 == 0:
-			ret = 0
-		case a0 == eventFD && poll.eventOpen:
-			ret = eventfdRead(a1, a2)
-		default:
-			ret = errno(libc.EBADF)
-		}
-	case libc.SysEpollCreate1:
-		ret = sysEpollCreate()
-	case libc.SysEventfd2:
-		ret = sysEventfd(a0)
-	case libc.SysEpollCtl:
-		ret = sysEpollCtl(a0, a1, a2, a3)
-	case libc.SysEpollPwait:
-		counts.Add(nr, false)
-		sysEpollWait(t, a0, a1, a2, a3)
-		return
-	case libc.SysWrite:
-		ret = sysWrite(a0, a1, a2)
-	case libc.SysClose:
-		switch {
-		case a0 == epollFD && poll.epollOpen:
-			poll.epollOpen = false
-		case a0 == eventFD && poll.eventOpen:
-			poll.eventOpen, poll.watched = false, false
-		default:
-			ret = fdCheck(a0, 0)
-		}
-	case libc.SysMmap:
-		ret = sysMmap(a0, a1, a2, a3, a4, a5)
-		if debugMM {
-			kprint("mmap(")
-			kprintHex(a0)
-			kprint(", ")
-			kprintHex(a1)
-			kprint(", ")
-			kprintHex(a2)
-			kprint(", ")
-			kprintHex(a3)
-			kprint(") = ")
-			kprintHex(ret)
-			kprint("\n")
-		}
-	case libc.SysMprotect:
-		ret = sysMprotect(a0, a1, a2)
-	case libc.SysMunmap:
-		ret = sysMunmap(a0, a1)
-	case libc.SysMadvise:
-		ret = sysMadvise(a0, a1, a2)
-	case libc.SysRtSigaction:
-		ret = sysSigaction(a0, a1, a2)
-	case libc.SysRtSigprocmask:
-		ret = sysSigprocmask(t, a0, a1, a2)
-	case libc.SysRtSigreturn:
-		counts.Add(nr, false)
-		sysSigreturn(t)
-		return
-	case libc.SysSigaltstack:
-		ret = sysSigaltstack(t, a0, a1)
-	case libc.SysSchedYield:
-		counts.Add(nr, false)
-		tf.RAX = 0
-		schedule(true)
-		return
-	case libc.SysNanosleep:
-		counts.Add(nr, false)
-		if !userAccessible(a0, 16, false) {
-			tf.RAX = errno(libc.EFAULT)
-			return
-		}
-		block(0, nanotime()+timespecNs(a0)+1)
-		schedule(false)
-		return
-	case libc.SysGetpid:
-		ret = 1
-	case libc.SysGettid:
-		ret = uint64(t.tid)
-	case libc.SysGetuid, libc.SysGetgid, libc.SysGeteuid, libc.SysGetegid, libc.SysGetppid:
-		ret = 0
-	case libc.SysGetcwd:
-		ret = sysGetcwd(a0, a1)
-	case libc.SysUname:
-		ret = sysUname(a0)
-	case libc.SysClone:
-		ret = sysClone(t, a0, a1, a4)
-	case libc.SysExit:
-		counts.Add(nr, false)
-		t.state = tFree
-		nthreads--
-		if nthreads == 0 {
-			machineExitStatus(a0)
-		}
-		schedule(true)
-		return
-	case libc.SysExitGroup:
-		counts.Add(nr, false)
-		machineExitStatus(a0)
-	case libc.SysArchPrctl:
-		switch a0 {
-		case libc.ArchSetFS:
-			t.fsBase = a1
-		case libc.ArchGetFS:
-			if !userAccessible(a1, 8, true) {
-				ret = errno(libc.EFAULT)
-			} else {
-				store64(uintptr(a1), t.fsBase)
-			}
-		default:
-			ret = errno(libc.EINVAL)
-		}
-	case libc.SysFutex:
-		counts.Add(nr, false)
-		sysFutex(t, a0, a1, a2, a3)
-		return
-	case libc.SysSchedGetaffinity:
-		if a1 < 8 || !userAccessible(a2, 8, true) {
-			ret = errno(libc.EINVAL)
-		} else {
-			store64(uintptr(a2), 1)
-			ret = 8
-		}
-	case libc.SysClockGettime:
-		ret = sysClockGettime(a0, a1)
-	case libc.SysOpenat:
-		ret = errno(libc.ENOENT)
-	case libc.SysFcntl:
-		ret = fdCheck(a0, 0)
-	case libc.SysPrlimit64:
-		ret = sysPrlimit(a1, a3)
-	case libc.SysPrctl:
-		ret = errno(libc.EINVAL)
-	case libc.SysGetrandom:
-		ret = sysGetrandom(a0, a1)
-	case libc.SysEbbIRQWait:
-		counts.Add(nr, false)
-		sysIRQWait(t, a0, a1, a2)
-		return
-	case libc.SysEbbDMAAlloc:
-		ret = sysDMAAlloc(a0)
-	default:
-		unknown = true
-		ret = errno(libc.ENOSYS)
+	var fn sysFunc
+	if nr < uint64(len(sysTable)) {
+		fn = sysTable[nr].fn
 	}
-	counts.Add(nr, unknown)
-	tf.RAX = ret
+	counts.Add(nr, fn == nil)
+	if fn == nil {
+		tf.RAX = errno(libc.ENOSYS)
+		return
+	}
+	if ret := fn(t, sysArgs{tf.RDI, tf.RSI, tf.RDX, tf.R10, tf.R8, tf.R9}); ret != resultSet {
+		tf.RAX = ret
+	}
 }
 
-// fdCheck answers ok for the standard descriptors and EBADF otherwise.
+// errno encodes -e as the raw RAX value.
 //
 //go:nosplit
-func fdCheck(fd, ok uint64) uint64 {
-	if fd <= 2 {
-		return ok
-	}
-	return errno(libc.EBADF)
-}
+func errno(e int) uint64 { return uint64(-int64(e)) }
 
-//go:nosplit
-func sysWrite(fd, buf, n uint64) uint64 {
-	if fd == eventFD && poll.eventOpen {
-		return eventfdWrite(buf, n)
-	}
-	if fd != 1 && fd != 2 {
-		return errno(libc.EBADF)
-	}
-	if !userAccessible(buf, n, false) {
-		return errno(libc.EFAULT)
-	}
-	kprintMem(uintptr(buf), uintptr(n))
-	return n
-}
-
-// timespecNs reads a struct timespec at addr as nanoseconds.
+// printCounts prints the per-number counts (ebbnode.debug=syscalls). It
+// names calls through libc.Name, not sysTable: the table's handlers lead
+// here, and a variable whose initialiser reaches itself cannot be static.
 //
-//go:nosplit
-func timespecNs(addr uint64) uint64 {
-	sec := load64(uintptr(addr))
-	nsec := load64(uintptr(addr + 8))
-	if int64(sec) < 0 || int64(nsec) < 0 {
-		return 0
-	}
-	if sec > 1<<32 {
-		sec = 1 << 32
-	}
-	return sec*1000000000 + nsec
-}
-
-//go:nosplit
-func sysClockGettime(clk, ts uint64) uint64 {
-	if !userAccessible(ts, 16, true) {
-		return errno(libc.EFAULT)
-	}
-	ns := nanotime()
-	sec := ns / 1000000000
-	if clk == 0 || clk == 5 || clk == 8 { // REALTIME, REALTIME_COARSE, REALTIME_ALARM
-		sec += clock.wall0
-	}
-	store64(uintptr(ts), sec)
-	store64(uintptr(ts+8), ns%1000000000)
-	return 0
-}
-
-//go:nosplit
-func sysFutex(t *thread, addr, op, val, timeout uint64) {
-	if !userAccessible(addr, 4, false) {
-		t.tf.RAX = errno(libc.EFAULT)
-		return
-	}
-	switch op &^ (libc.FutexPrivateFlag | libc.FutexClockRT) {
-	case libc.FutexWait:
-		if uint64(load32(uintptr(addr))) != val&0xffffffff {
-			t.tf.RAX = errno(libc.EAGAIN)
-			return
-		}
-		deadline := uint64(0)
-		if timeout != 0 {
-			if !userAccessible(timeout, 16, false) {
-				t.tf.RAX = errno(libc.EFAULT)
-				return
-			}
-			deadline = nanotime() + timespecNs(timeout) + 1
-		}
-		block(addr, deadline)
-		schedule(false)
-	case libc.FutexWake:
-		t.tf.RAX = futexWake(addr, val)
-	default:
-		t.tf.RAX = errno(libc.ENOSYS)
-	}
-}
-
-//go:nosplit
-func sysClone(t *thread, flags, stack, tls uint64) uint64 {
-	if flags&(libc.CloneVM|libc.CloneThread) != libc.CloneVM|libc.CloneThread {
-		return errno(libc.ENOSYS)
-	}
-	i := newThread()
-	if i < 0 {
-		return errno(libc.EAGAIN)
-	}
-	c := &threads[i]
-	c.tf = t.tf
-	c.tf.RAX = 0
-	c.tf.RSP = stack
-	c.fsBase = t.fsBase
-	if flags&libc.CloneSettls != 0 {
-		c.fsBase = tls
-	}
-	c.sigMask = t.sigMask
-	memcopy(fxArea(i), fxArea(cpu0.curIdx), 512)
-	c.state = tRunnable
-	armQuantum()
-	return uint64(c.tid)
-}
-
-// machineExitStatus ends the machine with the process's exit status.
-//
-//go:nosplit
-func machineExitStatus(status uint64) {
-	if debugSys {
-		printCounts()
-		printProfile()
-	}
-	if debugMM {
-		kprint("ebbnode: demand-paged mappings: 2M=")
-		kprintDec(mmStats.huge)
-		kprint(" 4K=")
-		kprintDec(mmStats.small)
-		kprint(" splits=")
-		kprintDec(mmStats.splits)
-		kprint(" free=")
-		kprintDec(phys.NumFree() * pageSize >> 10)
-		kprint("K\n")
-	}
-	machineExit(uint8(status))
-}
-
 //go:nosplit
 func printCounts() {
 	kprint("ebbnode: syscalls:")

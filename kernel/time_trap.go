@@ -1,6 +1,10 @@
 package kernel
 
-import "math/bits"
+import (
+	"math/bits"
+
+	"github.com/ebbnode/ebbnode/libc"
+)
 
 // Time: TSC for the monotonic clock, calibrated against the PIT; CMOS RTC
 // for the wall clock at boot; the LAPIC timer (one-shot) for deadlines and
@@ -228,4 +232,26 @@ func daysFromCivil(y, m, d uint64) uint64 {
 	doy := (153*mp+2)/5 + d - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return era*146097 + doe - 719468
+}
+
+// sysClockGettime answers every clock from the TSC: REALTIME (and its
+// COARSE and ALARM kin) adds the RTC's reading at boot; the CPU-time
+// clocks get the monotonic clock too (limit). The vDSO answers REALTIME
+// and MONOTONIC in ring 3, so this traps only with ebbnode.debug=novdso or
+// for other clocks.
+//
+//go:nosplit
+func sysClockGettime(_ *thread, a sysArgs) uint64 {
+	clk, ts := a[0], a[1]
+	if !userAccessible(ts, 16, true) {
+		return errno(libc.EFAULT)
+	}
+	ns := nanotime()
+	sec := ns / 1000000000
+	if clk == 0 || clk == 5 || clk == 8 { // REALTIME, REALTIME_COARSE, REALTIME_ALARM
+		sec += clock.wall0
+	}
+	store64(uintptr(ts), sec)
+	store64(uintptr(ts+8), ns%1000000000)
+	return 0
 }

@@ -1,6 +1,7 @@
 package libc
 
-// Linux x86_64 system-call numbers the kernel answers.
+// Linux x86_64 system-call numbers the kernel answers (its table:
+// kernel/syscall_trap.go).
 const (
 	SysRead             = 0
 	SysWrite            = 1

@@ -1,7 +1,8 @@
 package libc
 
-// names maps the numbers in the table above (and a few the runtime may try)
-// to their Linux names, for the syscall counters.
+// names maps the numbers in abi.go (and others the runtime or a program
+// may try, so the counters can name an ENOSYS) to their Linux names. A
+// static array: the trap world reads it before any package init runs.
 var names = [...]string{
 	0: "read", 1: "write", 2: "open", 3: "close", 4: "stat", 5: "fstat", 7: "poll", 8: "lseek",
 	9: "mmap", 10: "mprotect", 11: "munmap", 12: "brk", 13: "rt_sigaction",

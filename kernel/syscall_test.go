@@ -1,0 +1,132 @@
+package kernel
+
+import (
+	"context"
+	"debug/elf"
+	"encoding/binary"
+	"reflect"
+	"testing"
+
+	"github.com/ebbnode/ebbnode/kernel/boottest"
+	"github.com/ebbnode/ebbnode/libc"
+)
+
+// implemented lists every call libc numbers: each must have a row.
+var implemented = []uint64{
+	libc.SysRead, libc.SysWrite, libc.SysClose, libc.SysMmap, libc.SysMprotect, libc.SysMunmap,
+	libc.SysRtSigaction, libc.SysRtSigprocmask, libc.SysRtSigreturn, libc.SysSchedYield,
+	libc.SysMadvise, libc.SysNanosleep, libc.SysGetpid, libc.SysClone, libc.SysExit, libc.SysUname,
+	libc.SysFcntl, libc.SysGetcwd, libc.SysGetuid, libc.SysGetgid, libc.SysGeteuid, libc.SysGetegid,
+	libc.SysGetppid, libc.SysSigaltstack, libc.SysPrctl, libc.SysArchPrctl, libc.SysGettid,
+	libc.SysFutex, libc.SysSchedGetaffinity, libc.SysClockGettime, libc.SysExitGroup,
+	libc.SysOpenat, libc.SysEpollCtl, libc.SysEpollPwait, libc.SysEventfd2, libc.SysEpollCreate1,
+	libc.SysPrlimit64, libc.SysGetrandom, libc.SysEbbIRQWait, libc.SysEbbDMAAlloc,
+}
+
+// TestSysTableRows checks every row: a handler, libc's name, a note; and
+// that the rows are exactly the calls libc numbers.
+func TestSysTableRows(t *testing.T) {
+	want := map[uint64]bool{}
+	for _, nr := range implemented {
+		want[nr] = true
+	}
+	for nr, c := range sysTable {
+		nr := uint64(nr)
+		if c.fn == nil {
+			if c.name != "" || c.note != "" || want[nr] {
+				t.Errorf("row %d (%q) has no handler", nr, c.name)
+			}
+			continue
+		}
+		if !want[nr] {
+			t.Errorf("row %d (%q) is not a call libc numbers", nr, c.name)
+		}
+		delete(want, nr)
+		if c.name != libc.Name(nr) {
+			t.Errorf("row %d is named %q, libc says %q", nr, c.name, libc.Name(nr))
+		}
+		if c.note == "" {
+			t.Errorf("row %d (%s) has no note", nr, c.name)
+		}
+	}
+	for nr := range want {
+		t.Errorf("no row for %s (%d)", libc.Name(nr), nr)
+	}
+}
+
+// TestSysDispatch runs the dispatcher on a thread slot: a known call gets
+// its handler's result, an unknown one ENOSYS, and both are counted.
+func TestSysDispatch(t *testing.T) {
+	saved := counts
+	defer func() { counts = saved }()
+	counts = libc.Counts{}
+	th := &threads[0]
+	for _, tc := range []struct {
+		nr, want uint64
+		enosys   uint32
+	}{
+		{libc.SysGetpid, 1, 0},
+		{99, errno(libc.ENOSYS), 1},   // sysinfo: not in the table
+		{5000, errno(libc.ENOSYS), 1}, // past the table
+		{libc.SysPrctl, errno(libc.EINVAL), 0},
+	} {
+		th.tf.RAX = tc.nr
+		sysDispatch(th)
+		if th.tf.RAX != tc.want {
+			t.Errorf("call %d returned %#x, want %#x", tc.nr, th.tf.RAX, tc.want)
+		}
+		if n, e := counts.Get(tc.nr); n != 1 || e != tc.enosys {
+			t.Errorf("call %d counted %d (ENOSYS %d), want 1 (%d)", tc.nr, n, e, tc.enosys)
+		}
+	}
+}
+
+// TestSysTableIsStatic links a guest image and reads sysTable out of the
+// ELF file: every handler must already be there, because the Go runtime
+// makes system calls before any package init could fill the table in.
+func TestSysTableIsStatic(t *testing.T) {
+	img, err := boottest.Build(context.Background(), "./internal/guests/hello")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := elf.Open(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	syms, err := f.Symbols()
+	if err != nil {
+		t.Fatalf("%s: %v", img, err)
+	}
+	const name = "github.com/ebbnode/ebbnode/kernel.sysTable"
+	var data []byte
+	for _, s := range syms {
+		if s.Name != name {
+			continue
+		}
+		sec := f.Sections[s.Section]
+		if sec.Type != elf.SHT_PROGBITS {
+			t.Fatalf("%s is in %s (%v): zeroed at load, so an init function fills it", name, sec.Name, sec.Type)
+		}
+		all, err := sec.Data()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = all[s.Value-sec.Addr : s.Value-sec.Addr+s.Size]
+	}
+	if data == nil {
+		t.Fatalf("%s has no symbol %s", img, name)
+	}
+	row := reflect.TypeOf(sysTable[0])
+	fnField, _ := row.FieldByName("fn")
+	if int(row.Size())*len(sysTable) != len(data) {
+		t.Fatalf("image's table is %d bytes, want %d rows of %d", len(data), len(sysTable), row.Size())
+	}
+	for nr, c := range sysTable {
+		off := nr*int(row.Size()) + int(fnField.Offset)
+		fn := binary.LittleEndian.Uint64(data[off:])
+		if (fn != 0) != (c.fn != nil) {
+			t.Errorf("row %d (%s): the image's handler word is %#x", nr, c.name, fn)
+		}
+	}
+}
