@@ -23,18 +23,16 @@ func profileField(t *testing.T, line, name string) uint64 {
 	return v
 }
 
-// TestNoTickForALoneThread checks the trap profile and that a lone
-// runnable thread is not preempted every quantum: a two-second spin with
-// a 4 ms tick would take at least uptime/4ms timer interrupts; without
-// the tick only the runtime's sysmon sleeps (at most every 10 ms once
-// settled) need the timer.
+// TestNoTickForALoneThread checks the trap profile and the quantum tick.
+// A lone runnable thread must not be preempted every quantum: a two-second
+// spin with a 4 ms tick would take ms/4 timer interrupts; without the tick
+// only the runtime's sysmon sleeps (at most every 10 ms once settled) need
+// the timer. Two runnable threads must be: their second of spinning takes
+// about ms/4 interrupts, so a dead or slow timer fails here.
 func TestNoTickForALoneThread(t *testing.T) {
 	r := boottest.Boot(t, "./internal/guests/spin", boottest.Options{Append: "ebbnode.debug=syscalls"})
 	if r.TimedOut || r.Crashed || r.ExitCode != 0 {
 		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0", r.ExitCode, r.Crashed, r.TimedOut)
-	}
-	if !strings.Contains(r.Output(), "spin done true\n") {
-		t.Fatalf("guest did not finish its spin")
 	}
 	line := regexp.MustCompile(`ebbnode: traps:.*`).FindString(r.Output())
 	if line == "" {
@@ -44,10 +42,26 @@ func TestNoTickForALoneThread(t *testing.T) {
 	timer := profileField(t, line, "timer")
 	faults := profileField(t, line, "pagefault")
 	uptime := profileField(t, line, "uptime")
-	if uptime < 2000 || total == 0 || faults == 0 || timer > total {
+	if uptime < 3000 || total == 0 || faults == 0 || timer > total {
 		t.Fatalf("implausible trap profile %q", line)
 	}
-	if limit := uptime / 5; timer > limit {
-		t.Errorf("%d timer interrupts in %d ms (limit %d): the lone thread is still ticked", timer, uptime, limit)
+
+	alone := regexp.MustCompile(`alone:.*`).FindString(r.Output())
+	if !strings.HasSuffix(alone, " ok=true") {
+		t.Fatalf("guest did not finish its lone spin: %q", alone)
+	}
+	t.Logf("%s; %s", alone, regexp.MustCompile(`pair:.*`).FindString(r.Output()))
+	ms, ticks := profileField(t, alone, "ms"), profileField(t, alone, "timer")
+	if limit := ms / 5; ticks > limit {
+		t.Errorf("%d timer interrupts in %d ms alone (limit %d): the lone thread is still ticked", ticks, ms, limit)
+	}
+
+	pair := regexp.MustCompile(`pair:.*`).FindString(r.Output())
+	if !strings.HasSuffix(pair, " ok=true") {
+		t.Fatalf("guest did not finish its paired spin: %q", pair)
+	}
+	ms, ticks = profileField(t, pair, "ms"), profileField(t, pair, "timer")
+	if want := ms / 8; ticks < want {
+		t.Errorf("%d timer interrupts in %d ms with two runnable threads, want at least %d (a 4 ms quantum gives ms/4)", ticks, ms, want)
 	}
 }
