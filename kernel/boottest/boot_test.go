@@ -136,6 +136,28 @@ func TestGCStress(t *testing.T) {
 	if got := field(t, r, "numgc"); got <= 0 {
 		t.Errorf("NumGC %d, want > 0", got)
 	}
+	// The return rounds: the heap's pages come back to the kernel when the
+	// runtime frees them, so a mapping as large as the heap fits although
+	// the kernel had less than that free while the heap was live.
+	rounds := regexp.MustCompile(`round=(\d+) size=(\d+) free: before=(\d+) peak=(\d+) released=(\d+) mapped=(\d+)\n`).
+		FindAllStringSubmatch(r.Output(), -1)
+	if len(rounds) != 3 {
+		t.Fatalf("%d return rounds completed, want 3", len(rounds))
+	}
+	for _, m := range rounds {
+		var v [6]int64
+		for i := range v {
+			v[i], _ = strconv.ParseInt(m[i+1], 10, 64)
+		}
+		size, before, peak, released, mapped := v[1], v[2], v[3], v[4], v[5]
+		t.Logf("round %d: size %d MiB, free MiB: before %d peak %d released %d mapped %d", v[0], size>>20, before>>20, peak>>20, released>>20, mapped>>20)
+		if peak >= size || peak >= before {
+			t.Errorf("round %d: %d bytes free with the %d-byte heap live (%d before): the mapping would fit without any return", v[0], peak, size, before)
+		}
+		if released-peak < size/4 {
+			t.Errorf("round %d: freeing a %d-byte heap gave %d bytes back to the kernel, want at least a quarter", v[0], size, released-peak)
+		}
+	}
 }
 
 func TestTime(t *testing.T) {
