@@ -4,8 +4,12 @@
 //
 // Images are cached per process in a temporary directory: booting the same
 // package twice builds it once. Test binaries using Boot should call Main
-// from their TestMain, which fails fast when QEMU is missing and removes the
-// cached images at the end; other programs call Cleanup.
+// from their TestMain, which removes the cached images at the end; other
+// programs call Cleanup.
+//
+// QEMU is needed only to boot: when it is missing, each test that boots
+// fails with one line saying so (never a silent skip), while the host-only
+// tests of the same package still run.
 package boottest
 
 import (
@@ -175,6 +179,7 @@ func BuildAndBoot(ctx context.Context, pkg string, o Options) (Result, error) {
 // added to its log.
 func Boot(t testing.TB, pkg string, o Options) Result {
 	t.Helper()
+	RequireQEMU(t)
 	path, err := Build(context.Background(), pkg)
 	if err != nil {
 		t.Fatal(err)
@@ -192,13 +197,18 @@ func Boot(t testing.TB, pkg string, o Options) Result {
 	return r
 }
 
-// Main runs a test binary's tests (call it from TestMain). It exits at once,
-// with one line, if QEMU is missing, and removes the image cache after.
-func Main(m *testing.M) {
+// RequireQEMU fails the test at once, with one line, when QEMU is missing.
+// Boot calls it; tests that start QEMU another way call it first.
+func RequireQEMU(t testing.TB) {
+	t.Helper()
 	if _, err := qemu.Find(); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		t.Fatalf("%s boots a guest: %v", t.Name(), err)
 	}
+}
+
+// Main runs a test binary's tests (call it from TestMain) and removes the
+// image cache after. It does not require QEMU: see RequireQEMU.
+func Main(m *testing.M) {
 	code := m.Run()
 	Cleanup()
 	os.Exit(code)

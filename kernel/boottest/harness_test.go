@@ -2,6 +2,7 @@ package boottest_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -40,5 +41,24 @@ func TestBuildErrorIsReportedOnce(t *testing.T) {
 	_, err2 := boottest.Build(ctx, "./testdata/no-such-guest")
 	if err2 == nil || err2.Error() != err1.Error() || time.Since(start) > time.Second {
 		t.Errorf("second Build = %v after %v, want the cached error at once", err2, time.Since(start))
+	}
+}
+
+// fatalRecorder is a testing.TB whose Fatalf only records.
+type fatalRecorder struct {
+	testing.TB
+	msg string
+}
+
+func (f *fatalRecorder) Fatalf(format string, args ...any) { f.msg = fmt.Sprintf(format, args...) }
+
+// TestRequireQEMU checks that a boot test without QEMU fails, naming
+// itself and what to install, instead of skipping.
+func TestRequireQEMU(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	f := &fatalRecorder{TB: t}
+	boottest.RequireQEMU(f)
+	if !strings.Contains(f.msg, t.Name()+" boots a guest: qemu-system-x86_64 not found: install it") {
+		t.Errorf("RequireQEMU without QEMU said %q", f.msg)
 	}
 }
