@@ -5,6 +5,8 @@ import (
 	"debug/elf"
 	"encoding/binary"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/ebbnode/ebbnode/kernel/boottest"
@@ -127,6 +129,47 @@ func TestSysTableIsStatic(t *testing.T) {
 		fn := binary.LittleEndian.Uint64(data[off:])
 		if (fn != 0) != (c.fn != nil) {
 			t.Errorf("row %d (%s): the image's handler word is %#x", nr, c.name, fn)
+		}
+	}
+}
+
+// TestEveryCallAnswered boots a guest that makes every call in sysTable
+// and checks what each answered; the kernel's counts then show every row
+// was reached, so a row added without a boot test fails here.
+func TestEveryCallAnswered(t *testing.T) {
+	r := boottest.Boot(t, "./internal/guests/syscalls", boottest.Options{Append: "ebbnode.debug=syscalls"})
+	if r.TimedOut || r.Crashed || r.ExitCode != 0 {
+		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0", r.ExitCode, r.Crashed, r.TimedOut)
+	}
+	for _, want := range []string{
+		"read: stdin=0,<nil> fd9=bad file descriptor write: fd9=bad file descriptor\n",
+		"close: fd9=bad file descriptor fcntl: fd1=0 fd9=bad file descriptor\n",
+		"openat: true\n",
+		"madvise: <nil> zero=true\n",
+		"mprotect: <nil> faulted=true mmap file: no such device\n",
+		"munmap: <nil>\n",
+		`getpid=1 ids=0,0,0,0 ppid=0 uname=<nil> getcwd="/"` + "\n",
+		"prctl: invalid argument getrandom: <nil> prlimit: <nil> nofile=1024/4096 cpus=1\n",
+		"arch_prctl: fs=true <nil>\n",
+		"gettid: two=true sched_yield: errno 0 nanosleep: <nil>\n",
+		"clock_gettime: <nil> near=true\n",
+		"ebb_irq_wait: kernel: timed out waiting for an interrupt ebb_dma_alloc: <nil> below4G=true zero=true\n",
+	} {
+		if !strings.Contains(r.Output(), want) {
+			t.Errorf("console lacks %q", want)
+		}
+	}
+	counts := regexp.MustCompile(`ebbnode: syscalls:.*`).FindString(r.Output())
+	for nr, c := range sysTable {
+		if c.fn == nil {
+			continue
+		}
+		m := regexp.MustCompile(` ` + c.name + `=(\d+)(\(ENOSYS\))?`).FindStringSubmatch(counts)
+		switch {
+		case m == nil:
+			t.Errorf("%s (%d) was never called: give it a path in a boot test", c.name, nr)
+		case m[2] != "":
+			t.Errorf("%s (%d) answered ENOSYS", c.name, nr)
 		}
 	}
 }
