@@ -69,6 +69,9 @@
 // WaitIRQ), DMA memory (AllocDMA) and the PVH
 // boot modules (Modules, QEMU -initrd) are exported for drivers; packages
 // pci and virtio build on them (virtio.Console: a byte stream to the host).
+// ReadCounters gives any guest the kernel's running totals (timer
+// interrupts, context switches, free memory), so a test can tell what the
+// kernel did during a stretch of its own work.
 //
 // # Debug switches
 //
