@@ -12,6 +12,7 @@ import (
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
 
+	"github.com/ebbnode/ebbnode/jsrt/modules/all"
 	"github.com/ebbnode/ebbnode/jsrt/modules/util"
 )
 
@@ -332,47 +333,18 @@ func safeInspect(rt *goja.Runtime, v goja.Value) (s string) {
 func inspectValue(rt *goja.Runtime, v goja.Value) string { return safeInspect(rt, v) }
 
 // describeReceived is the " Received ..." tail of node's
-// ERR_INVALID_ARG_TYPE messages.
+// ERR_INVALID_ARG_TYPE messages, from the one builder, internal/errors.
 func describeReceived(rt *goja.Runtime, v goja.Value) string {
-	if v == nil || goja.IsUndefined(v) {
-		return " Received undefined"
+	if v == nil {
+		v = goja.Undefined()
 	}
-	if goja.IsNull(v) {
-		return " Received null"
+	fn, ok := goja.AssertFunction(all.Internal(rt, "internal/errors").Get("describeReceived"))
+	if !ok {
+		return ""
 	}
-	if obj, ok := v.(*goja.Object); ok {
-		if _, isFn := goja.AssertFunction(v); isFn {
-			name := obj.Get("name").String()
-			if name == "" {
-				name = "<anonymous>"
-			}
-			return " Received function " + name
-		}
-		if c, ok := obj.Get("constructor").(*goja.Object); ok {
-			if n := c.Get("name"); n != nil && n.String() != "" {
-				return " Received an instance of " + n.String()
-			}
-		}
-		return " Received " + safeInspect(rt, v)
+	s, err := fn(goja.Undefined(), v)
+	if err != nil {
+		return ""
 	}
-	s := safeInspect(rt, v)
-	if len(s) > 28 {
-		s = s[:25] + "..."
-	}
-	return fmt.Sprintf(" Received type %s (%s)", typeOf(v), s)
-}
-
-func typeOf(v goja.Value) string {
-	switch v.Export().(type) {
-	case string:
-		return "string"
-	case bool:
-		return "boolean"
-	case int64, float64:
-		return "number"
-	}
-	if v.ExportType() != nil && v.ExportType().String() == "*big.Int" {
-		return "bigint"
-	}
-	return "symbol"
+	return s.String()
 }
