@@ -7,11 +7,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
 
+	"github.com/ebbnode/ebbnode/jsrt/bundle"
 	"github.com/ebbnode/ebbnode/jsrt/modules/all"
 	"github.com/ebbnode/ebbnode/jsrt/modules/util"
 )
@@ -189,7 +191,7 @@ func (v *vm) headerWidth(filename string, line, col, width int) string {
 	if err != nil || line < 1 {
 		return ""
 	}
-	lines := strings.Split(string(src), "\n")
+	lines := strings.Split(bundle.SourceText(src), "\n")
 	if line > len(lines) {
 		// Past the end (unexpected end of input): node shows the last,
 		// empty line and no caret.
@@ -203,9 +205,19 @@ func (v *vm) headerWidth(filename string, line, col, width int) string {
 	if before := text[:min(col-1, len(text))]; strings.HasSuffix(strings.TrimRight(before, " "), "throw") {
 		col = len(strings.TrimRight(before, " ")) - len("throw") + 1
 	}
+	// Columns count bytes; node's caret counts UTF-16 units.
 	pad := min(col-1, len(text))
-	width = max(1, min(width, len(text)-pad))
-	return fmt.Sprintf("%s:%d\n%s\n%s%s\n", filename, line, text, strings.Repeat(" ", pad), strings.Repeat("^", width))
+	end := pad + max(1, min(width, len(text)-pad))
+	return fmt.Sprintf("%s:%d\n%s\n%s%s\n", filename, line, text,
+		strings.Repeat(" ", utf16Len(text[:pad])), strings.Repeat("^", max(1, utf16Len(text[pad:min(end, len(text))]))))
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // syntaxError turns a parse or compile error into a JS SyntaxError with
