@@ -41,6 +41,7 @@ var KnownEngineGaps = map[string]string{
 	"lang_async_iteration":       "goja: no async generators or for await",
 	"lang_destructuring_nested":  "goja parser: nested pattern with default inside a parameter pattern",
 	"lang_json_numbers":          "goja: JSON.parse decodes numbers into float64 and rejects 1e400",
+	"lang_json_stringify_deep":   "goja: JSON.stringify has no depth limit and scans all ancestors for cycles, O(depth^2): 8,000 levels serialise where node throws RangeError",
 	"lang_json_stringify_indent": "goja: JSON.stringify indentation wrong after an empty {} or []",
 	"lang_labels_templates":      "goja: tagged-template strings objects are not cached per site",
 	"lang_number_format":         "goja: (-0.5).toString(16) loses the sign",
