@@ -341,7 +341,7 @@ func (l *loader) load(m *goja.Object, filename string) error {
 	if strings.HasSuffix(filename, ".json") {
 		return l.loadJSON(m, filename, src)
 	}
-	fn, err := l.compile(filename, string(src))
+	fn, err := l.compile(filename, bundle.SourceText(src))
 	if err != nil {
 		return err
 	}

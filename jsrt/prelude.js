@@ -6,6 +6,7 @@
 'use strict';
 
 const EventEmitter = binding.require('events');
+const { invalidArgType, makeNodeError } = binding.require('internal/errors');
 
 // goja has no Symbol.asyncIterator (nor for-await); define the well-known
 // symbol so that code testing for it, or building async iterators by
@@ -64,9 +65,8 @@ if (typeof String.prototype.isWellFormed !== 'function') {
 if (typeof Error.captureStackTrace !== 'function') {
   Object.defineProperty(Error, 'captureStackTrace', {
     value: function captureStackTrace(obj) {
-      if (obj === null || typeof obj !== 'object') {
-        throw invalidArgType('object', 'object', obj);
-      }
+      // V8's own check, which names no argument.
+      if (obj === null || typeof obj !== 'object') throw new TypeError('invalid_argument');
       const frames = String(new Error().stack).split('\n').slice(2);
       let head;
       try {
@@ -83,21 +83,6 @@ if (typeof Error.captureStackTrace !== 'function') {
   });
 }
 if (Error.stackTraceLimit === undefined) Error.stackTraceLimit = 10;
-
-function invalidArgType(name, expected, actual) {
-  let received;
-  if (actual == null) received = ' Received ' + actual;
-  else if (typeof actual === 'function') received = ' Received function ' + (actual.name || '<anonymous>');
-  else if (typeof actual === 'object') received = ' Received an instance of ' + ((actual.constructor && actual.constructor.name) || 'Object');
-  else {
-    let shown = String(actual).slice(0, 25);
-    if (typeof actual === 'string') shown = "'" + shown + "'";
-    received = ' Received type ' + typeof actual + ' (' + shown + ')';
-  }
-  const err = new TypeError('The "' + name + '" argument must be of type ' + expected + '.' + received);
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
-}
 
 // ---- nextTick queue: drained after every callback, before promise jobs.
 const ticks = [];
@@ -308,7 +293,7 @@ process.kill = function kill(pid, signal) {
 function hrtime(prev) {
   const t = binding.hrtime();
   if (prev !== undefined) {
-    if (!Array.isArray(prev)) throw invalidArgType('time', 'an instance of Array', prev);
+    if (!Array.isArray(prev)) throw invalidArgType('time', 'Array', prev);
     let sec = t[0] - prev[0];
     let nsec = t[1] - prev[1];
     if (nsec < 0) { sec--; nsec += 1e9; }
@@ -371,8 +356,11 @@ function makeWriteStream(fd) {
   s._isStdio = true;
   s.write = function write(chunk, encoding, cb) {
     if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+    if (chunk === null) {
+      throw makeNodeError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
+    }
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-      throw invalidArgType('chunk', 'string or an instance of Buffer or Uint8Array', chunk);
+      throw invalidArgType('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
     if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
       chunk = Buffer.from(chunk, encoding);

@@ -95,7 +95,7 @@ func (v *vm) binding() *goja.Object {
 			panic(rt.NewGoError(fmt.Errorf("binding %s: %w", name, err)))
 		}
 	}
-	set("require", func(name string) goja.Value { return v.mods.requireCore(name) })
+	set("require", all.WithInternal(rt, v.mods.requireCore))
 	set("version", Version)
 	set("versions", map[string]any{
 		"node":    strings.TrimPrefix(strings.TrimSuffix(Version, "-ebbnode"), "v"),

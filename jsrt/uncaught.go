@@ -7,11 +7,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
 
+	"github.com/ebbnode/ebbnode/jsrt/bundle"
+	"github.com/ebbnode/ebbnode/jsrt/modules/all"
 	"github.com/ebbnode/ebbnode/jsrt/modules/util"
 )
 
@@ -188,7 +191,7 @@ func (v *vm) headerWidth(filename string, line, col, width int) string {
 	if err != nil || line < 1 {
 		return ""
 	}
-	lines := strings.Split(string(src), "\n")
+	lines := strings.Split(bundle.SourceText(src), "\n")
 	if line > len(lines) {
 		// Past the end (unexpected end of input): node shows the last,
 		// empty line and no caret.
@@ -202,9 +205,19 @@ func (v *vm) headerWidth(filename string, line, col, width int) string {
 	if before := text[:min(col-1, len(text))]; strings.HasSuffix(strings.TrimRight(before, " "), "throw") {
 		col = len(strings.TrimRight(before, " ")) - len("throw") + 1
 	}
+	// Columns count bytes; node's caret counts UTF-16 units.
 	pad := min(col-1, len(text))
-	width = max(1, min(width, len(text)-pad))
-	return fmt.Sprintf("%s:%d\n%s\n%s%s\n", filename, line, text, strings.Repeat(" ", pad), strings.Repeat("^", width))
+	end := pad + max(1, min(width, len(text)-pad))
+	return fmt.Sprintf("%s:%d\n%s\n%s%s\n", filename, line, text,
+		strings.Repeat(" ", utf16Len(text[:pad])), strings.Repeat("^", max(1, utf16Len(text[pad:min(end, len(text))]))))
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // syntaxError turns a parse or compile error into a JS SyntaxError with
@@ -332,47 +345,18 @@ func safeInspect(rt *goja.Runtime, v goja.Value) (s string) {
 func inspectValue(rt *goja.Runtime, v goja.Value) string { return safeInspect(rt, v) }
 
 // describeReceived is the " Received ..." tail of node's
-// ERR_INVALID_ARG_TYPE messages.
+// ERR_INVALID_ARG_TYPE messages, from the one builder, internal/errors.
 func describeReceived(rt *goja.Runtime, v goja.Value) string {
-	if v == nil || goja.IsUndefined(v) {
-		return " Received undefined"
+	if v == nil {
+		v = goja.Undefined()
 	}
-	if goja.IsNull(v) {
-		return " Received null"
+	fn, ok := goja.AssertFunction(all.Internal(rt, "internal/errors").Get("describeReceived"))
+	if !ok {
+		return ""
 	}
-	if obj, ok := v.(*goja.Object); ok {
-		if _, isFn := goja.AssertFunction(v); isFn {
-			name := obj.Get("name").String()
-			if name == "" {
-				name = "<anonymous>"
-			}
-			return " Received function " + name
-		}
-		if c, ok := obj.Get("constructor").(*goja.Object); ok {
-			if n := c.Get("name"); n != nil && n.String() != "" {
-				return " Received an instance of " + n.String()
-			}
-		}
-		return " Received " + safeInspect(rt, v)
+	s, err := fn(goja.Undefined(), v)
+	if err != nil {
+		return ""
 	}
-	s := safeInspect(rt, v)
-	if len(s) > 28 {
-		s = s[:25] + "..."
-	}
-	return fmt.Sprintf(" Received type %s (%s)", typeOf(v), s)
-}
-
-func typeOf(v goja.Value) string {
-	switch v.Export().(type) {
-	case string:
-		return "string"
-	case bool:
-		return "boolean"
-	case int64, float64:
-		return "number"
-	}
-	if v.ExportType() != nil && v.ExportType().String() == "*big.Int" {
-		return "bigint"
-	}
-	return "symbol"
+	return s.String()
 }

@@ -139,7 +139,7 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 	case ".node":
 		return nil, nil // reported where it is required
 	}
-	reqs, err := scanRequires(name, string(src))
+	reqs, err := scanRequires(name, SourceText(src))
 	if err != nil {
 		var se *SourceError
 		if lenient && errors.As(err, &se) {

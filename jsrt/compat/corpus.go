@@ -41,6 +41,7 @@ var KnownEngineGaps = map[string]string{
 	"lang_async_iteration":       "goja: no async generators or for await",
 	"lang_destructuring_nested":  "goja parser: nested pattern with default inside a parameter pattern",
 	"lang_json_numbers":          "goja: JSON.parse decodes numbers into float64 and rejects 1e400",
+	"lang_json_stringify_deep":   "goja: JSON.stringify has no depth limit and scans all ancestors for cycles, O(depth^2): 8,000 levels serialise where node throws RangeError",
 	"lang_json_stringify_indent": "goja: JSON.stringify indentation wrong after an empty {} or []",
 	"lang_labels_templates":      "goja: tagged-template strings objects are not cached per site",
 	"lang_number_format":         "goja: (-0.5).toString(16) loses the sign",
@@ -67,8 +68,14 @@ type Result struct {
 	ExitCode int
 }
 
+// ManifestFile names, one a line, every script of a corpus folder. Load
+// checks the folder against it, so a deleted script or a listing that misses
+// files fails every harness instead of shrinking the corpus unnoticed.
+const ManifestFile = "MANIFEST"
+
 // Load reads every top-level .js file in dir (fixtures live in subfolders)
-// and parses its header, sorted by name.
+// and parses its header, sorted by name. The files found must be exactly the
+// ones dir's MANIFEST lists.
 func Load(dir string) ([]Script, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -90,7 +97,42 @@ func Load(dir string) ([]Script, error) {
 		scripts = append(scripts, s)
 	}
 	sort.Slice(scripts, func(i, j int) bool { return scripts[i].Name < scripts[j].Name })
+	if err := checkManifest(dir, scripts); err != nil {
+		return nil, err
+	}
 	return scripts, nil
+}
+
+// checkManifest compares the scripts found with dir's MANIFEST (file names,
+// one a line; blank lines and # comments skipped).
+func checkManifest(dir string, scripts []Script) error {
+	path := filepath.Join(dir, ManifestFile)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("compat corpus manifest: %w", err)
+	}
+	listed := map[string]bool{}
+	for _, line := range strings.Split(string(src), "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
+			listed[line] = true
+		}
+	}
+	var unlisted, missing []string
+	for _, s := range scripts {
+		if !listed[s.File] {
+			unlisted = append(unlisted, s.File)
+		}
+		delete(listed, s.File)
+	}
+	for f := range listed {
+		missing = append(missing, f)
+	}
+	sort.Strings(missing)
+	if len(missing) == 0 && len(unlisted) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: %d scripts found, manifest differs: listed but not found %q; found but not listed %q (add new scripts to the manifest)",
+		path, len(scripts), missing, unlisted)
 }
 
 // ParseHeader reads the options in the script's leading // comments. Lines

@@ -183,3 +183,28 @@ func TestCompatLoadCorpus(t *testing.T) {
 		t.Errorf("Load of a bad header: err = %v, want one naming b.js", err)
 	}
 }
+
+func TestCompatLoadChecksManifest(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.js", "console.log(1);\n")
+	write("b.js", "console.log(2);\n")
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), ManifestFile) {
+		t.Errorf("Load without a manifest: err = %v, want one naming %s", err, ManifestFile)
+	}
+	write(ManifestFile, "# comment\na.js\n\nc.js\n")
+	_, err := Load(dir)
+	if err == nil || !strings.Contains(err.Error(), `listed but not found ["c.js"]`) ||
+		!strings.Contains(err.Error(), `found but not listed ["b.js"]`) {
+		t.Errorf("Load with a stale manifest: err = %v, want c.js missing and b.js unlisted", err)
+	}
+	write(ManifestFile, "a.js\nb.js\n")
+	if scripts, err := Load(dir); err != nil || len(scripts) != 2 {
+		t.Errorf("Load with a matching manifest: %d scripts, err %v; want 2, nil", len(scripts), err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/crypto"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/os"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/path"
@@ -76,4 +77,17 @@ func EnableGlobals(rt *goja.Runtime) {
 			panic(rt.NewGoError(fmt.Errorf("define global %s: %w", e.name, err)))
 		}
 	}
+}
+
+// WithInternal extends require with the internal modules ("internal/errors")
+// for ebbnode's own JS outside the core modules: the prelude. Scripts never
+// get it.
+func WithInternal(rt *goja.Runtime, require func(string) goja.Value) func(string) goja.Value {
+	return jsmod.WithInternal(rt, require)
+}
+
+// Internal returns the exports of an internal module ("internal/errors")
+// for ebbnode's Go code that builds node's messages.
+func Internal(rt *goja.Runtime, name string) *goja.Object {
+	return jsmod.GetObject(rt, name)
 }

@@ -308,12 +308,12 @@ async function waitForActual(promiseFn) {
 function expectsError(stackStartFn, actual, error, message) {
   if (typeof error === 'string') {
     if (arguments.length === 4) {
-      throw errors.invalidArgType('error', 'Object, Error, Function, or RegExp', error);
+      throw errors.invalidArgType('error', ['Object', 'Error', 'Function', 'RegExp'], error);
     }
     message = error;
     error = undefined;
   } else if (error != null && typeof error !== 'object' && typeof error !== 'function') {
-    throw errors.invalidArgType('error', 'Object, Error, Function, or RegExp', error);
+    throw errors.invalidArgType('error', ['Object', 'Error', 'Function', 'RegExp'], error);
   }
   if (actual === NO_EXCEPTION_SENTINEL) {
     let details = '';

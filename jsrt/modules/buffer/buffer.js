@@ -98,7 +98,10 @@ Buffer.from = function from(value, encodingOrOffset, length) {
       return new FastBuffer(src);
     }
     const primitive = value.valueOf && value.valueOf();
-    if (primitive != null && primitive !== value) return Buffer.from(primitive, encodingOrOffset, length);
+    // Only a string or object valueOf is followed (a Date's number is not).
+    if (primitive != null && primitive !== value && (typeof primitive === 'string' || typeof primitive === 'object')) {
+      return Buffer.from(primitive, encodingOrOffset, length);
+    }
     if (value.type === 'Buffer' && Array.isArray(value.data)) return fromArrayLike(value.data);
     if (typeof value.length === 'number' || Array.isArray(value)) return fromArrayLike(value);
     if (typeof value[Symbol.toPrimitive] === 'function') {
@@ -107,7 +110,7 @@ Buffer.from = function from(value, encodingOrOffset, length) {
     }
   }
   throw invalidArgType('first argument',
-    'string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object', value);
+    ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
 };
 
 function fromArrayLike(obj) {

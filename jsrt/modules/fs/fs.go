@@ -18,6 +18,9 @@ import (
 	"sync"
 
 	"github.com/dop251/goja"
+
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
+	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
 )
 
 // ModuleName is the name require() knows this module by.
@@ -72,7 +75,7 @@ func Module(rt *goja.Runtime, host Host, require func(string) goja.Value) goja.V
 	bobj := rt.NewObject()
 	b.install(bobj)
 	exports := rt.NewObject()
-	if _, err := fn(goja.Undefined(), exports, bobj, rt.ToValue(require)); err != nil {
+	if _, err := fn(goja.Undefined(), exports, bobj, rt.ToValue(jsmod.WithInternal(rt, require))); err != nil {
 		panic(err)
 	}
 	return exports

@@ -4,6 +4,7 @@
 // throw); otherwise the binding runs it off the loop and calls cb(err, res).
 
 const { Buffer } = require('buffer');
+const { invalidArgType, invalidArgValue } = require('internal/errors');
 
 const constants = {
   F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1,
@@ -15,29 +16,10 @@ const constants = {
   UV_FS_COPYFILE_EXCL: 1,
 };
 
-function argTypeError(name, expected, actual) {
-  let received;
-  if (actual == null) received = ' Received ' + actual;
-  else if (typeof actual === 'function') received = ' Received function ' + (actual.name || '<anonymous>');
-  else if (typeof actual === 'object') received = ' Received an instance of ' + ((actual.constructor && actual.constructor.name) || 'Object');
-  else {
-    let shown = String(actual);
-    if (shown.length > 25) shown = shown.slice(0, 25) + '...';
-    if (typeof actual === 'string') shown = "'" + shown + "'";
-    received = ' Received type ' + typeof actual + ' (' + shown + ')';
-  }
-  const err = new TypeError('The "' + name + '" argument must be ' +
-    (expected.startsWith('one of') || expected.startsWith('an instance') ? '' : 'of type ') + expected + '.' + received);
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
-}
-
 function toPath(p, name) {
   if (typeof p === 'string') {
     if (p.includes('\u0000')) {
-      const err = new TypeError('The argument \'' + (name || 'path') + '\' must be a string, Uint8Array, or URL without null bytes. Received ' + JSON.stringify(p));
-      err.code = 'ERR_INVALID_ARG_VALUE';
-      throw err;
+      throw invalidArgValue(name || 'path', p, 'must be a string, Uint8Array, or URL without null bytes');
     }
     return p;
   }
@@ -45,22 +27,20 @@ function toPath(p, name) {
   if (p !== null && typeof p === 'object' && p.href !== undefined && p.protocol === 'file:') {
     return decodeURIComponent(p.pathname);
   }
-  throw argTypeError(name || 'path', 'of type string or an instance of Buffer or URL'.replace('of type ', ''), p);
+  throw invalidArgType(name || 'path', ['string', 'Buffer', 'URL'], p);
 }
 
 function getOptions(options, defaults) {
   if (options === undefined || options === null || typeof options === 'function') return Object.assign({}, defaults);
   if (typeof options === 'string') return Object.assign({}, defaults, { encoding: options });
-  if (typeof options !== 'object') throw argTypeError('options', 'one of type string or object', options);
+  if (typeof options !== 'object') throw invalidArgType('options', ['string', 'Object'], options);
   return Object.assign({}, defaults, options);
 }
 
 function checkEncoding(enc) {
   if (enc === undefined || enc === null || enc === 'buffer') return;
   if (!Buffer.isEncoding(enc)) {
-    const err = new TypeError("The argument 'encoding' is invalid encoding. Received '" + enc + "'");
-    err.code = 'ERR_INVALID_ARG_VALUE';
-    throw err;
+    throw invalidArgValue('encoding', enc, 'is invalid encoding');
   }
 }
 
@@ -72,11 +52,11 @@ function decode(ab, encoding) {
 function toData(data, encoding) {
   if (typeof data === 'string') return Buffer.from(data, encoding || 'utf8');
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  throw argTypeError('data', 'of type string or an instance of Buffer, TypedArray, or DataView'.replace('of type ', ''), data);
+  throw invalidArgType('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
 function checkCallback(cb) {
-  if (typeof cb !== 'function') throw argTypeError('cb', 'function', cb);
+  if (typeof cb !== 'function') throw invalidArgType('cb', 'function', cb);
 }
 
 function modeOf(mode, def) {
@@ -99,9 +79,7 @@ function flagsOf(flags) {
     case 'a+': return constants.O_APPEND | constants.O_CREAT | constants.O_RDWR;
     case 'ax+': case 'xa+': return constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | constants.O_EXCL;
   }
-  const err = new TypeError("The argument 'flags' is invalid. Received '" + flags + "'");
-  err.code = 'ERR_INVALID_ARG_VALUE';
-  throw err;
+  throw invalidArgValue('flags', flags);
 }
 
 // then applies f to a binding result in both forms.
@@ -153,7 +131,9 @@ function readFileImpl([path, options], cb) {
     const r = binding.readStdin(then(cb, conv));
     return cb ? undefined : conv(r);
   }
-  if (typeof path === 'number') return readFdAll(path, options, cb);
+  // node's int32 test: path | 0 also converts, so it throws for a symbol,
+  // a bigint or a null-prototype object as node does.
+  if (path === (path | 0)) return readFdAll(path, options, cb);
   const r = binding.readFile(toPath(path), then(cb, conv));
   return cb ? undefined : conv(r);
 }
@@ -313,11 +293,11 @@ function accessImpl([path, mode], cb) {
   return binding.accessMode(toPath(path), mode | 0, then(cb, () => undefined));
 }
 
-function timeOf(t, name) {
+function timeOf(t) {
   if (typeof t === 'number') return Number.isFinite(t) ? t : Date.now() / 1000;
   if (typeof t === 'string' && +t == t) return +t; // eslint-disable-line eqeqeq
   if (t instanceof Date) return t.getTime() / 1000;
-  throw argTypeError(name, 'of type string or number or an instance of Date'.replace('of type ', ''), t);
+  throw invalidArgType('time', ['Date', 'Time in seconds'], t); // node's words, 'an Time' included
 }
 
 function chmodImpl([path, mode], cb) {
@@ -325,7 +305,7 @@ function chmodImpl([path, mode], cb) {
 }
 
 function utimesImpl([path, atime, mtime], cb) {
-  return binding.utimes(toPath(path), timeOf(atime, 'atime'), timeOf(mtime, 'mtime'), then(cb, () => undefined));
+  return binding.utimes(toPath(path), timeOf(atime), timeOf(mtime), then(cb, () => undefined));
 }
 
 function truncateImpl([path, len], cb) {
@@ -349,7 +329,7 @@ function readlinkImpl([path, options], cb) {
 }
 
 function mkdtempImpl([prefix, options], cb) {
-  if (typeof prefix !== 'string') throw argTypeError('prefix', 'string', prefix);
+  if (typeof prefix !== 'string') throw invalidArgType('prefix', ['string', 'Buffer', 'URL'], prefix);
   return binding.mkdtemp(prefix, then(cb, (x) => x));
 }
 
@@ -423,7 +403,7 @@ function readImpl([fd, buffer, offset, length, position], cb) {
   if (buffer !== null && typeof buffer === 'object' && !ArrayBuffer.isView(buffer)) {
     ({ buffer, offset, length, position } = Object.assign({ buffer: Buffer.alloc(16384) }, buffer));
   }
-  if (!ArrayBuffer.isView(buffer)) throw argTypeError('buffer', 'an instance of Buffer, TypedArray, or DataView', buffer);
+  if (!ArrayBuffer.isView(buffer)) throw invalidArgType('buffer', ['Buffer', 'TypedArray', 'DataView'], buffer);
   const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   offset = offset === undefined || offset === null ? 0 : offset;
   if (length === undefined || length === null) length = view.length - offset;
@@ -438,7 +418,7 @@ function writeFdImpl([fd, data, a, b, c], cb) {
     buf = Buffer.from(data, typeof b === 'string' ? b : 'utf8');
     if (typeof a === 'number') pos = a;
   } else {
-    if (!ArrayBuffer.isView(data)) throw argTypeError('buffer', 'of type string or an instance of Buffer, TypedArray, or DataView'.replace('of type ', ''), data);
+    if (!ArrayBuffer.isView(data)) throw invalidArgType('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
     const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     const offset = typeof a === 'number' ? a : 0;
     const length = typeof b === 'number' ? b : view.length - offset;

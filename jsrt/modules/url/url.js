@@ -223,7 +223,7 @@ function urlFormat(urlObject, options) {
   if (typeof urlObject === 'string') {
     urlObject = urlParse(urlObject);
   } else if (urlObject === null || typeof urlObject !== 'object') {
-    throw errors.invalidArgType('urlObject', 'object or string', urlObject);
+    throw errors.invalidArgType('urlObject', ['Object', 'string'], urlObject);
   } else if (urlObject instanceof URL) {
     const opts = Object.assign({ auth: true, fragment: true, search: true, unicode: false }, options);
     let out = `${urlObject.protocol}`;

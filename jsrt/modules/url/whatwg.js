@@ -51,7 +51,7 @@ class URLSearchParams {
         for (const pair of init) {
           if ((typeof pair !== 'object' && typeof pair !== 'function') || pair === null ||
               typeof pair[Symbol.iterator] !== 'function') {
-            throw errors.invalidArgType('query pair', 'iterable', pair);
+            throw errors.makeNodeError(TypeError, 'ERR_INVALID_TUPLE', 'Each query pair must be an iterable [name, value] tuple');
           }
           const arr = Array.from(pair);
           if (arr.length !== 2) {

@@ -17,6 +17,7 @@ package jsmod
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja_nodejs/require"
@@ -94,4 +95,16 @@ func Get(rt *goja.Runtime, name string) goja.Value {
 // GetObject is Get for modules whose exports are an object (all of ours).
 func GetObject(rt *goja.Runtime, name string) *goja.Object {
 	return Get(rt, name).ToObject(rt)
+}
+
+// WithInternal extends require, the core-module require a host hands to its
+// own JS (the prelude, fs.js), with the internal modules ("internal/errors"),
+// which scripts cannot require.
+func WithInternal(rt *goja.Runtime, require func(string) goja.Value) func(string) goja.Value {
+	return func(name string) goja.Value {
+		if _, ok := builders[name]; ok && strings.HasPrefix(name, "internal/") {
+			return Get(rt, name)
+		}
+		return require(name)
+	}
 }
