@@ -10,16 +10,16 @@ import (
 
 	"github.com/dop251/goja"
 
-	fsmod "github.com/ebbnode/ebbnode/jsrt/modules/fs"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
+	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
 
-// FS is the file access of scripts and of the module loader; see
-// jsrt/modules/fs.FS. OSFS is the host's.
-type FS = fsmod.FS
+// FS is the file access of scripts and of the module loader: the
+// runtime's file-system service, runtime/vfs.
+type FS = vfs.FS
 
 // OSFS is the host operating system's FS, the default.
-type OSFS = fsmod.OSFS
+type OSFS = vfs.OSFS
 
 // Options says what Run runs and what it may touch.
 type Options struct {

@@ -8,7 +8,8 @@
 // performs the Messenger handshake, asks the host for the script's
 // arguments, environment and working directory, and runs the bundle's
 // entry script with jsrt: module sources come from the bundle, standard
-// streams and every other file from the host (jsrt/remotefs). The
+// streams and every other file from the host (vfs.Overlay of the bundle
+// over the messenger.Client). The
 // script's exit status goes back over the Messenger and, through
 // exit_group, to QEMU's isa-debug-exit.
 //
@@ -25,10 +26,10 @@ import (
 
 	"github.com/ebbnode/ebbnode/jsrt"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
-	"github.com/ebbnode/ebbnode/jsrt/remotefs"
 	"github.com/ebbnode/ebbnode/kernel"
 	"github.com/ebbnode/ebbnode/kernel/virtio"
 	"github.com/ebbnode/ebbnode/runtime/messenger"
+	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
 
 // exitSoftware is the status when the runtime itself cannot start.
@@ -83,7 +84,7 @@ func run() int {
 		Stdin:    c.Stdin(),
 		Stdout:   c.Stdout(),
 		Stderr:   c.Stderr(),
-		FS:       remotefs.New(c, b.FS(), b.Root),
+		FS:       vfs.NewOverlay(b.FS(), b.Root, c),
 		Cwd:      cwd,
 		ExecPath: execPath,
 	})

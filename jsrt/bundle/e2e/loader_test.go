@@ -16,10 +16,11 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/ebbnode/ebbnode/jsrt"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
-	fsmod "github.com/ebbnode/ebbnode/jsrt/modules/fs"
+	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
 
 // mount is the directory the test serves the bundle at: one that does not
@@ -126,13 +127,20 @@ func (b bundleFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return fs.ReadDir(b.fsys, rel)
 }
 
-func (b bundleFS) Open(name string, flag int, perm fs.FileMode) (fsmod.File, error) {
+func (b bundleFS) OpenFile(name string, flag int, perm fs.FileMode) (vfs.File, error) {
 	return nil, errors.New("open: not needed by the loader")
 }
 
-func (bundleFS) WriteFile(string, []byte, fs.FileMode, bool) error { return errReadOnly }
-func (bundleFS) Mkdir(string, fs.FileMode, bool) error             { return errReadOnly }
-func (bundleFS) Unlink(string) error                               { return errReadOnly }
-func (bundleFS) Rmdir(string) error                                { return errReadOnly }
-func (bundleFS) RemoveAll(string) error                            { return errReadOnly }
-func (bundleFS) Rename(string, string) error                       { return errReadOnly }
+func (bundleFS) WriteFile(string, []byte, bool, fs.FileMode) error { return errReadOnly }
+func (bundleFS) Mkdir(string, bool, fs.FileMode) error             { return errReadOnly }
+func (bundleFS) Truncate(string, int64) error                      { return errReadOnly }
+func (bundleFS) Chmod(string, fs.FileMode) error                   { return errReadOnly }
+func (bundleFS) Chtimes(string, time.Time, time.Time) error        { return errReadOnly }
+func (bundleFS) Symlink(string, string) error                      { return errReadOnly }
+func (bundleFS) Readlink(name string) (string, error) {
+	return "", &fs.PathError{Op: "readlink", Path: name, Err: syscall.EINVAL}
+}
+func (bundleFS) Unlink(string) error         { return errReadOnly }
+func (bundleFS) Rmdir(string) error          { return errReadOnly }
+func (bundleFS) RemoveAll(string) error      { return errReadOnly }
+func (bundleFS) Rename(string, string) error { return errReadOnly }

@@ -171,7 +171,7 @@ func (b *binding) install(obj *goja.Object) {
 	set("writeFile", func(p string, data goja.Value, mode int, appendMode bool, cb goja.Value) goja.Value {
 		a, buf := b.abs(p), b.bytes(data)
 		return b.do(cb, func() (any, error) {
-			return nil, uvErr(fsys.WriteFile(a, buf, iofs.FileMode(mode), appendMode), "open", p)
+			return nil, uvErr(fsys.WriteFile(a, buf, appendMode, iofs.FileMode(mode)), "open", p)
 		}, b.undef)
 	})
 	set("stat", func(p string, follow bool, cb goja.Value) goja.Value {
@@ -251,7 +251,7 @@ func (b *binding) install(obj *goja.Object) {
 func (b *binding) mkdir(a, p string, mode int, recursive bool) (any, error) {
 	fsys := b.host.FS()
 	if !recursive {
-		return nil, uvErr(fsys.Mkdir(a, iofs.FileMode(mode), false), "mkdir", p)
+		return nil, uvErr(fsys.Mkdir(a, false, iofs.FileMode(mode)), "mkdir", p)
 	}
 	first := ""
 	for d := a; d != "/"; d = path.Dir(d) {
@@ -263,7 +263,7 @@ func (b *binding) mkdir(a, p string, mode int, recursive bool) (any, error) {
 	if fi, err := fsys.Stat(a); err == nil && !fi.IsDir() {
 		return nil, &uvError{errno: syscall.EEXIST, syscall: "mkdir", path: p}
 	}
-	if err := fsys.Mkdir(a, iofs.FileMode(mode), true); err != nil {
+	if err := fsys.Mkdir(a, true, iofs.FileMode(mode)); err != nil {
 		return nil, uvErr(err, "mkdir", p)
 	}
 	return first, nil
@@ -311,7 +311,7 @@ func (b *binding) copyFile(as, ad, src, dst string, excl bool) error {
 			return &uvError{errno: syscall.EEXIST, syscall: "copyfile", path: src, dest: dst}
 		}
 	}
-	if err := fsys.WriteFile(ad, data, mode, false); err != nil {
+	if err := fsys.WriteFile(ad, data, false, mode); err != nil {
 		return &uvError{errno: errnoOf(err), syscall: "copyfile", path: src, dest: dst}
 	}
 	return nil

@@ -16,7 +16,7 @@ func (b *binding) installFd(set func(string, any)) {
 	set("open", func(p string, flags, mode int, cb goja.Value) goja.Value {
 		a := b.abs(p)
 		return b.do(cb, func() (any, error) {
-			f, err := fsys.Open(a, flags, iofs.FileMode(mode))
+			f, err := fsys.OpenFile(a, flags, iofs.FileMode(mode))
 			if err != nil {
 				return nil, uvErr(err, "open", p)
 			}
