@@ -34,7 +34,9 @@
 // syntax errors reported against the module's file — is hard to reach through
 // that package's single global require. Core modules registered with
 // goja_nodejs's RegisterCoreModule (jsrt/modules/...) are still found through
-// a goja_nodejs Registry, so the two agree on what is built in. All module
-// sources are read through the FS interface (Options.FS), so the native image
-// can serve them from its bundle.
+// a goja_nodejs Registry, so the two agree on what is built in.
+//
+// Files: module sources and every fs call go through the runtime's
+// file-system Ebb (vfs.FileSystem, a runtime/vfs FS) of Options.Runtime:
+// the host's files when hosted, the app bundle over the Messenger natively.
 package jsrt

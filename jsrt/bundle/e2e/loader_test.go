@@ -20,6 +20,7 @@ import (
 
 	"github.com/ebbnode/ebbnode/jsrt"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
+	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
 
@@ -44,14 +45,19 @@ func TestLoaderRunsFromBundle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ebb := ebbrt.New(ebbrt.Config{Cores: 1})
+	defer ebb.Stop()
+	if err := vfs.Install(ebb, bundleFS{b.FS()}); err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
 	code, err := jsrt.Run(jsrt.Options{
-		Script: path.Join(mount, b.Entry),
-		Env:    []string{"BUNDLE_TEST_CACHE=1"},
-		Stdout: &stdout,
-		Stderr: &stderr,
-		FS:     bundleFS{b.FS()},
-		Cwd:    mount,
+		Script:  path.Join(mount, b.Entry),
+		Env:     []string{"BUNDLE_TEST_CACHE=1"},
+		Stdout:  &stdout,
+		Stderr:  &stderr,
+		Cwd:     mount,
+		Runtime: ebb,
 	})
 	if err != nil || code != 0 {
 		t.Fatalf("run from bundle: code %d, err %v, stderr:\n%s", code, err, stderr.String())
