@@ -7,7 +7,8 @@
 //
 //   - run.go: Options and Run, which wire a goja runtime to an Ebb runtime.
 //   - loop.go: the event loop (timers, poll, check phases) on an Ebb core.
-//     Node's loop time is kept in milliseconds as libuv does, so the
+//     JS timers are the core's runtime timers (one heap, the runtime's),
+//     with deadlines in whole milliseconds as libuv's loop time, so the
 //     orderings node makes deterministic come out the same here.
 //   - tasks.go: node's MakeCallback discipline — after each callback the
 //     nextTick queue, then promise jobs, then unhandled rejections — and

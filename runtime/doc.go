@@ -50,11 +50,12 @@
 // Go has no goroutine-local storage, so "the current core" is passed
 // explicitly: every event is a func(c *Core), and code that runs in it uses
 // c for Ref.On(c), c.SpawnLocal, c.AfterFunc and so on. Events are
-// non-preemptive and run to completion, one at a time per core, as in
-// EbbRT. A core's loop runs, in turns: the events queued when the turn
-// starts (local spawns first-in first-out, remote spawns in arrival order),
-// then its expired timers earliest first; when nothing is left it runs its
-// idle handlers and then sleeps until its next timer or a remote spawn.
+// non-preemptive and run to completion, one at a time per core, as in EbbRT.
+// A core's loop runs, in turns: the events queued when the turn starts
+// (local spawns first-in first-out, remote spawns in arrival order), then
+// its expired timers earliest first (equal deadlines in the order they were
+// armed); when nothing is left it runs its idle handlers and then sleeps
+// until its next timer or a remote spawn.
 //
 // A panic in an event is not recovered: it ends the process, as an uncaught
 // exception ends node. Layers that must survive errors catch them inside
@@ -68,10 +69,11 @@
 // AllocateId, Install and the other installers, and RefOf/Ref.Id.
 //
 // Only from an event running on core c: Ref.On(c), c.SpawnLocal,
-// c.AfterFunc, c.AddIdleHandler and the remove function it returns, the
-// methods of c's EventManagerRep, and Timer.Stop/Timer.Reset for timers
-// made on c. These touch state owned by c and take no locks; calling them
-// elsewhere is a data race (go test -race finds it).
+// c.AfterFunc, c.AfterFuncAt, c.AddIdleHandler and the remove function it
+// returns, the methods of c's EventManagerRep, and the Timer methods (Stop,
+// Reset, ResetAt, Pending) for timers made on c. These touch state owned by
+// c and take no locks; calling them elsewhere is a data race (go test -race
+// finds it).
 //
 // # Backends
 //
