@@ -1,6 +1,7 @@
 package vfs
 
 import (
+	"io"
 	"io/fs"
 	"os"
 	"syscall"
@@ -71,8 +72,15 @@ func (OSFS) Rmdir(name string) error {
 // RemoveAll implements FS.
 func (OSFS) RemoveAll(name string) error { return os.RemoveAll(name) }
 
-// Rename implements FS.
-func (OSFS) Rename(from, to string) error { return os.Rename(from, to) }
+// Rename implements FS with rename(2) alone: os.Rename refuses any
+// directory as the target (EEXIST), where rename(2) replaces an empty
+// directory with a directory and reports EISDIR for a file.
+func (OSFS) Rename(from, to string) error {
+	if err := syscall.Rename(from, to); err != nil {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+	}
+	return nil
+}
 
 // OpenFile implements FS.
 func (OSFS) OpenFile(name string, flag int, perm fs.FileMode) (File, error) {
@@ -80,7 +88,47 @@ func (OSFS) OpenFile(name string, flag int, perm fs.FileMode) (File, error) {
 	if err != nil {
 		return nil, err
 	}
+	if flag&os.O_APPEND != 0 {
+		return appendFile{f}, nil
+	}
 	return f, nil
+}
+
+// appendFile is a file opened with O_APPEND. Its WriteAt is pwrite(2),
+// which on Linux appends whatever the offset (what a positional write on
+// node's 'a' and 'a+' descriptors does); os.File.WriteAt refuses it.
+type appendFile struct{ *os.File }
+
+func (f appendFile) WriteAt(p []byte, off int64) (int, error) {
+	rc, err := f.SyscallConn()
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	var werr error
+	err = rc.Write(func(fd uintptr) bool {
+		for n < len(p) && werr == nil {
+			var k int
+			k, e := syscall.Pwrite(int(fd), p[n:], off+int64(n))
+			switch {
+			case e == syscall.EINTR:
+			case e != nil:
+				werr = e
+			case k == 0:
+				werr = io.ErrShortWrite
+			default:
+				n += k
+			}
+		}
+		return true
+	})
+	if err == nil {
+		err = werr
+	}
+	if err != nil {
+		return n, &fs.PathError{Op: "write", Path: f.Name(), Err: err}
+	}
+	return n, nil
 }
 
 // Truncate implements FS.

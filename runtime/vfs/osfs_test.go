@@ -89,3 +89,36 @@ func TestRealpath(t *testing.T) {
 		t.Errorf("self link: %v, want ELOOP", err)
 	}
 }
+
+// TestOSFSRenameAndAppend: Rename answers as rename(2) does for
+// directories, and WriteAt on an O_APPEND file appends as pwrite(2) does.
+func TestOSFSRenameAndAppend(t *testing.T) {
+	dir := t.TempDir()
+	var fsys FS = OSFS{}
+	f, d, empty := filepath.Join(dir, "f"), filepath.Join(dir, "d"), filepath.Join(dir, "empty")
+	if err := fsys.WriteFile(f, []byte("ab"), false, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{d, empty} {
+		if err := fsys.Mkdir(p, false, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := fsys.Rename(f, d); !errors.Is(err, syscall.EISDIR) {
+		t.Errorf("Rename(file, dir) = %v, want EISDIR", err)
+	}
+	if err := fsys.Rename(d, empty); err != nil {
+		t.Errorf("Rename(dir, empty dir) = %v, want success", err)
+	}
+	af, err := fsys.OpenFile(f, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := af.WriteAt([]byte("XY"), 0); n != 2 || err != nil {
+		t.Errorf("WriteAt on an append file = %d, %v", n, err)
+	}
+	af.Close()
+	if b, _ := fsys.ReadFile(f); string(b) != "abXY" {
+		t.Errorf("after WriteAt(0) on an append file = %q, want %q", b, "abXY")
+	}
+}
