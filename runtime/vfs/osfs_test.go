@@ -2,8 +2,10 @@ package vfs
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -120,5 +122,41 @@ func TestOSFSRenameAndAppend(t *testing.T) {
 	af.Close()
 	if b, _ := fsys.ReadFile(f); string(b) != "abXY" {
 		t.Errorf("after WriteAt(0) on an append file = %q, want %q", b, "abXY")
+	}
+}
+
+// grantFS shows only the tree under root, as the Messenger's grants do:
+// its ancestors are ENOENT to Lstat, though paths through them resolve.
+type grantFS struct {
+	OSFS
+	root string
+}
+
+func (g grantFS) Lstat(name string) (fs.FileInfo, error) {
+	if name != g.root && !strings.HasPrefix(name, g.root+"/") {
+		return nil, &fs.PathError{Op: "lstat", Path: name, Err: syscall.ENOENT}
+	}
+	return g.OSFS.Lstat(name)
+}
+
+// TestRealpathHiddenAncestors: on such a file system Realpath still
+// resolves the links inside the tree, and a missing path is still ENOENT.
+func TestRealpathHiddenAncestors(t *testing.T) {
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "d"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("d", filepath.Join(dir, "l")); err != nil {
+		t.Fatal(err)
+	}
+	g := grantFS{root: dir}
+	if got, err := Realpath(g, filepath.Join(dir, "l")); err != nil || got != filepath.Join(dir, "d") {
+		t.Errorf("Realpath(l) = %q, %v; want %s", got, err, filepath.Join(dir, "d"))
+	}
+	if _, err := Realpath(g, filepath.Join(dir, "missing")); !errors.Is(err, syscall.ENOENT) {
+		t.Errorf("Realpath(missing) = %v, want ENOENT", err)
 	}
 }
