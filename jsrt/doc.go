@@ -7,7 +7,8 @@
 //
 //   - run.go: Options and Run, which wire a goja runtime to an Ebb runtime.
 //   - loop.go: the event loop (timers, poll, check phases) on an Ebb core.
-//     Node's loop time is kept in milliseconds as libuv does, so the
+//     JS timers are the core's runtime timers (one heap, the runtime's),
+//     with deadlines in whole milliseconds as libuv's loop time, so the
 //     orderings node makes deterministic come out the same here.
 //   - tasks.go: node's MakeCallback discipline — after each callback the
 //     nextTick queue, then promise jobs, then unhandled rejections — and
@@ -34,7 +35,9 @@
 // syntax errors reported against the module's file — is hard to reach through
 // that package's single global require. Core modules registered with
 // goja_nodejs's RegisterCoreModule (jsrt/modules/...) are still found through
-// a goja_nodejs Registry, so the two agree on what is built in. All module
-// sources are read through the FS interface (Options.FS), so the native image
-// can serve them from its bundle.
+// a goja_nodejs Registry, so the two agree on what is built in.
+//
+// Files: module sources and every fs call go through the runtime's
+// file-system Ebb (vfs.FileSystem, a runtime/vfs FS) of Options.Runtime:
+// the host's files when hosted, the app bundle over the Messenger natively.
 package jsrt

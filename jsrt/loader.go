@@ -273,7 +273,7 @@ func (l *loader) resolveFrom(m *goja.Object, id string, paths []any) string {
 		if !strings.HasPrefix(dir, "/") {
 			dir = l.v.absPath(dir)
 		}
-		if f, ok := resolveRequest(l.v.opts.FS, cleanPath(dir), id); ok {
+		if f, ok := resolveRequest(l.v.fs, cleanPath(dir), id); ok {
 			return f
 		}
 	}
@@ -304,7 +304,7 @@ func (l *loader) extensions() *goja.Object {
 // resolve is Module._resolveFilename: a file name, or a MODULE_NOT_FOUND
 // error naming the chain of requiring modules.
 func (l *loader) resolve(m *goja.Object, id string) string {
-	if f, ok := resolveRequest(l.v.opts.FS, l.dirOf(m), id); ok {
+	if f, ok := resolveRequest(l.v.fs, l.dirOf(m), id); ok {
 		return f
 	}
 	var stack []string
@@ -334,7 +334,7 @@ func (l *loader) parentOf(p *goja.Object) *goja.Object {
 
 // load reads, compiles and runs a module file.
 func (l *loader) load(m *goja.Object, filename string) error {
-	src, err := l.v.opts.FS.ReadFile(filename)
+	src, err := l.v.fs.ReadFile(filename)
 	if err != nil {
 		return fmt.Errorf("cannot read module %s: %w", filename, err)
 	}
@@ -441,7 +441,7 @@ func (v *vm) runMain(filename string) {
 // fsHost gives the fs module what it needs from the vm.
 type fsHost struct{ v *vm }
 
-func (h fsHost) FS() FS                         { return h.v.opts.FS }
+func (h fsHost) FS() FS                         { return h.v.fs }
 func (h fsHost) Cwd() string                    { return h.v.opts.Cwd }
 func (h fsHost) Async(work func(), done func()) { h.v.loop.async(work, func() { h.v.callGo(done) }) }
 func (h fsHost) Write(fd int, b []byte) error {

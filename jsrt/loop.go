@@ -1,7 +1,6 @@
 package jsrt
 
 import (
-	"container/heap"
 	"math"
 	"time"
 
@@ -9,12 +8,16 @@ import (
 )
 
 // loop is node's event loop (libuv's phases, as far as scripts can tell)
-// built on one core of the Ebb runtime. It keeps its own timer heap and
-// immediate queue and runs one iteration — timers, poll (completed async
-// work), check (immediates) — per Ebb event. Between iterations it holds at
-// most one wake-up pending on the core: a local spawn when there is work
-// now, an Ebb timer for the earliest JS timer, or nothing while it waits
-// for async work to complete through SpawnRemote.
+// built on one core of the Ebb runtime. JS timers are the core's own
+// runtime timers (EventManager's heap), so the runtime's loop is the timers
+// phase: it fires the due timers earliest first, ties in the order they
+// were armed, each as an event that runs one JS callback. The loop keeps
+// the rest: the immediate queue, completed async work, and what keeps it
+// alive. The poll phase (completions) and check phase (immediates) run as
+// one iteration event, queued after the timers phase that fired anything
+// and whenever work is waiting; the runtime runs queued events before it
+// next looks at its timers, so immediates set by a timer callback run
+// before the next timers phase, as in node.
 //
 // All fields belong to events on the loop's core; only post may be called
 // from other goroutines.
@@ -22,27 +25,22 @@ type loop struct {
 	ebb  *ebbrt.Runtime
 	core *ebbrt.Core
 
-	timers     timerHeap
-	timerSeq   uint64
-	refTimers  int // active timers that keep the loop alive
+	refTimers  int // armed timers that keep the loop alive
 	immediates []*immediate
 	refImms    int // queued immediates that keep the loop alive
 
 	pending     int      // async operations in flight that keep it alive
 	completions []func() // finished async work, run in the poll phase
 
-	// Loop time, as libuv keeps it but not rounded to whole milliseconds
-	// (so a timer never fires early): milliseconds since base. The
-	// timers phase compares against the time read when the iteration
-	// began; a new timer starts from a fresh reading (node's getLibuvNow
-	// updates the time), so a timer set late in a callback is not due in
-	// the same millisecond.
-	base  time.Time
-	nowMs float64
+	// base is the loop's time origin: JS timer deadlines are whole
+	// milliseconds after it, as libuv's loop time is.
+	base time.Time
+	// now reads the clock for new timers' deadlines; nil means time.Now
+	// (tests fix it so that deadlines coincide).
+	now func() time.Time
 
-	wake      *ebbrt.Timer // pending Ebb timer wake-up, if any
-	scheduled bool         // an iteration is queued as a local spawn
-	inIter    bool
+	scheduled bool // an iteration is queued as a local spawn
+	inIter    bool // a phase is running JS: reschedule waits for its end
 	stopped   bool
 
 	// onEmpty runs when nothing keeps the loop alive ('beforeExit'). The
@@ -54,13 +52,11 @@ type loop struct {
 // timer is one setTimeout/setInterval. Phase callbacks (timer.fn,
 // immediate.fn, completions) run JS themselves, through vm.callJS/callGo.
 type timer struct {
-	due    float64 // loop time (ms) at which it fires
-	seq    uint64
-	index  int     // in loop.timers; -1 when not armed
-	delay  float64 // ms
+	rt     *ebbrt.Timer // the runtime timer; nil until first armed
+	delay  float64      // ms
 	repeat bool
 	ref    bool
-	fn     func()
+	fn     func() // nil once cleared
 }
 
 // immediate is one setImmediate.
@@ -74,21 +70,47 @@ func (l *loop) alive() bool {
 	return l.refTimers > 0 || l.refImms > 0 || l.pending > 0 || len(l.completions) > 0
 }
 
-// updateTime reads the clock into the loop time.
-func (l *loop) updateTime() { l.nowMs = float64(time.Since(l.base)) / float64(time.Millisecond) }
+// armed reports whether t waits in the runtime's timer heap.
+func (t *timer) armed() bool { return t.rt != nil && t.rt.Pending() }
 
-// addTimer arms t to fire t.delay ms after the current loop time.
+func (t *timer) cleared() bool { return t.fn == nil }
+
+// addTimer arms t (not armed) to fire t.delay ms from now: from a fresh
+// reading of the clock, as node's timers start from an updated loop time,
+// so a timer set late in a callback is not due early.
 func (l *loop) addTimer(t *timer) {
-	l.addTimerNoWake(t)
+	when := l.deadline(t.delay)
+	if t.rt == nil {
+		t.rt = l.core.AfterFuncAt(when, func(*ebbrt.Core) { l.fire(t) })
+	} else {
+		t.rt.ResetAt(when)
+	}
+	if t.ref {
+		l.refTimers++
+	}
 	l.reschedule()
+}
+
+// deadline is delay ms from now, rounded up to a whole millisecond of loop
+// time. Node's timers have millisecond resolution, so timers made within
+// one millisecond with one delay are due together and run in one timers
+// phase, in creation order (the runtime fires equal deadlines in arming
+// order). Rounding up, unlike libuv's loop time, keeps a timer from ever
+// firing before its delay has passed.
+func (l *loop) deadline(delay float64) time.Time {
+	now := time.Now()
+	if l.now != nil {
+		now = l.now()
+	}
+	ms := float64(now.Sub(l.base))/float64(time.Millisecond) + delay
+	return l.base.Add(time.Duration(math.Ceil(ms)) * time.Millisecond)
 }
 
 // removeTimer disarms t; it reports whether t was armed.
 func (l *loop) removeTimer(t *timer) bool {
-	if t.index < 0 {
+	if t.rt == nil || !t.rt.Stop() {
 		return false
 	}
-	heap.Remove(&l.timers, t.index)
 	if t.ref {
 		l.refTimers--
 	}
@@ -101,12 +123,39 @@ func (l *loop) setTimerRef(t *timer, ref bool) {
 		return
 	}
 	t.ref = ref
-	if t.index >= 0 {
+	if t.armed() {
 		if ref {
 			l.refTimers++
 		} else {
 			l.refTimers--
 		}
+	}
+}
+
+// fire is a JS timer's runtime event, one step of the timers phase: the
+// runtime has just taken t off its heap.
+func (l *loop) fire(t *timer) {
+	if t.ref {
+		l.refTimers--
+	}
+	if l.stopped || t.cleared() {
+		return
+	}
+	l.inIter = true
+	t.fn()
+	// A repeating timer is re-armed unless its callback cleared or
+	// re-armed it.
+	if t.repeat && !t.armed() && !t.cleared() && !l.stopped {
+		l.addTimer(t)
+	}
+	l.inIter = false
+	// The poll and check phases follow the timers phase; the liveness
+	// check waits for them, so the other timers due now still run (an
+	// unref'd one too) even if this one was the last to keep the loop
+	// alive.
+	if !l.stopped && !l.scheduled {
+		l.scheduled = true
+		l.core.SpawnLocal(func(*ebbrt.Core) { l.iterate() })
 	}
 }
 
@@ -161,12 +210,9 @@ func (l *loop) post(done func()) {
 			return
 		}
 		// Woken by I/O: like libuv, go straight to the poll phase and
-		// then the check phase; due timers wait for the next iteration.
-		if l.wake != nil {
-			l.wake.Stop()
-			l.wake = nil
-		}
-		l.iterate(false)
+		// then the check phase; due timers wait for the runtime's next
+		// look at its heap.
+		l.iterate()
 	})
 }
 
@@ -181,57 +227,18 @@ func (l *loop) start(fn func()) {
 	})
 }
 
-// stop ends the loop: no phase runs after it.
-func (l *loop) stop() {
-	l.stopped = true
-	if l.wake != nil {
-		l.wake.Stop()
-		l.wake = nil
-	}
-}
+// stop ends the loop: no phase runs after it. Timers still armed stay in
+// the runtime's heap until it stops, and do nothing when they fire.
+func (l *loop) stop() { l.stopped = true }
 
-// iterate is one turn of the loop. withTimers is false when the turn was
-// started by completed I/O.
-func (l *loop) iterate(withTimers bool) {
+// iterate is the poll and check phases of one turn of the loop.
+func (l *loop) iterate() {
 	l.scheduled = false
-	l.wake = nil
 	l.inIter = true
-	l.updateTime()
-	if withTimers {
-		l.runTimers()
-	}
 	l.runCompletions()
 	l.runImmediates()
 	l.inIter = false
 	l.reschedule()
-}
-
-func (l *loop) runTimers() {
-	for !l.stopped && len(l.timers) > 0 && l.timers[0].due <= l.nowMs {
-		t := heap.Pop(&l.timers).(*timer)
-		if t.ref {
-			l.refTimers--
-		}
-		t.fn()
-		// A repeating timer is re-armed unless its callback cleared or
-		// re-armed it.
-		if t.repeat && t.index < 0 && !t.cleared() {
-			l.addTimerNoWake(t)
-		}
-	}
-}
-
-func (t *timer) cleared() bool { return t.fn == nil }
-
-func (l *loop) addTimerNoWake(t *timer) {
-	l.timerSeq++
-	t.seq = l.timerSeq
-	l.updateTime()
-	t.due = l.nowMs + t.delay
-	heap.Push(&l.timers, t)
-	if t.ref {
-		l.refTimers++
-	}
 }
 
 func (l *loop) runCompletions() {
@@ -269,8 +276,9 @@ func (l *loop) runImmediates() {
 }
 
 // reschedule arranges the next iteration, or ends the loop when nothing
-// keeps it alive. Called from events on the core; a no-op while an
-// iteration is running (it reschedules at its end).
+// keeps it alive. Called from events on the core; a no-op while a phase is
+// running (it reschedules at its end). Armed timers need nothing here: the
+// runtime wakes the core for them.
 func (l *loop) reschedule() {
 	if l.stopped || l.inIter {
 		return
@@ -278,10 +286,6 @@ func (l *loop) reschedule() {
 	if !l.alive() {
 		if l.scheduled {
 			return // an already queued iteration re-checks
-		}
-		if l.wake != nil {
-			l.wake.Stop()
-			l.wake = nil
 		}
 		l.inIter = true
 		l.onEmpty()
@@ -299,50 +303,9 @@ func (l *loop) reschedule() {
 		return
 	}
 	if len(l.immediates) > 0 || len(l.completions) > 0 {
-		if l.wake != nil {
-			l.wake.Stop()
-			l.wake = nil
-		}
 		l.scheduled = true
-		l.core.SpawnLocal(func(*ebbrt.Core) { l.iterate(true) })
-		return
+		l.core.SpawnLocal(func(*ebbrt.Core) { l.iterate() })
 	}
-	if len(l.timers) == 0 {
-		return // waiting for async work; post wakes the loop
-	}
-	due := l.base.Add(time.Duration(math.Ceil(l.timers[0].due * float64(time.Millisecond))))
-	d := time.Until(due)
-	if l.wake != nil {
-		l.wake.Stop()
-	}
-	l.wake = l.core.AfterFunc(d, func(*ebbrt.Core) { l.iterate(true) })
-}
-
-// timerHeap orders timers by deadline, then by creation, like node's lists.
-type timerHeap []*timer
-
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
-	if h[i].due == h[j].due {
-		return h[i].seq < h[j].seq
-	}
-	return h[i].due < h[j].due
-}
-func (h timerHeap) Swap(i, j int) {
-	h[i], h[j] = h[j], h[i]
-	h[i].index = i
-	h[j].index = j
-}
-func (h *timerHeap) Push(x any) {
-	t := x.(*timer)
-	t.index = len(*h)
-	*h = append(*h, t)
-}
-func (h *timerHeap) Pop() any {
-	old := *h
-	t := old[len(old)-1]
-	old[len(old)-1] = nil
-	*h = old[:len(old)-1]
-	t.index = -1
-	return t
+	// Otherwise armed timers wake the core from the runtime's heap and
+	// async work through post.
 }

@@ -10,16 +10,16 @@ import (
 
 	"github.com/dop251/goja"
 
-	fsmod "github.com/ebbnode/ebbnode/jsrt/modules/fs"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
+	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
 
-// FS is the file access of scripts and of the module loader; see
-// jsrt/modules/fs.FS. OSFS is the host's.
-type FS = fsmod.FS
+// FS is the file access of scripts and of the module loader: the
+// runtime's file-system service, runtime/vfs.
+type FS = vfs.FS
 
 // OSFS is the host operating system's FS, the default.
-type OSFS = fsmod.OSFS
+type OSFS = vfs.OSFS
 
 // Options says what Run runs and what it may touch.
 type Options struct {
@@ -33,9 +33,13 @@ type Options struct {
 	// empty input and discarded output.
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-	// FS serves every file the script or the loader reads or writes; nil
-	// means OSFS.
-	FS FS
+	// Runtime is the Ebb runtime the script runs on, as events on its core
+	// 0, one script per Runtime. Its file-system Ebb (vfs.FileSystem)
+	// serves every file the script or the loader reads or writes, so it
+	// must be installed (vfs.Install). The caller stops it after Run. Nil
+	// means a one-core Runtime of Run's own whose file system is the
+	// host's (OSFS).
+	Runtime *ebbrt.Runtime
 	// Cwd is process.cwd(); empty means the host's working directory.
 	Cwd string
 	// ExecPath is process.argv[0] and process.execPath; empty means the
@@ -53,28 +57,36 @@ const Version = "v20.0.0-ebbnode"
 // (for instance it does not exist); the error's text is one line that
 // names the script.
 //
-// Run starts its own one-core Ebb runtime; JS runs only as events on core
-// 0. Run may be called concurrently: each call has its own runtimes.
+// JS runs only as events on core 0 of opts.Runtime. Run may be called
+// concurrently with different Runtimes (or none).
 func Run(opts Options) (exitCode int, err error) {
 	opts, err = withDefaults(opts)
 	if err != nil {
 		return 1, err
 	}
+	ebb := opts.Runtime
+	if ebb == nil {
+		ebb = ebbrt.New(ebbrt.Config{Cores: 1})
+		defer ebb.Stop()
+		if err := vfs.Install(ebb, OSFS{}); err != nil {
+			return 1, err
+		}
+	}
+	fsys := fileSystemOf(ebb)
 	script := opts.Script
 	if !filepath.IsAbs(script) {
 		script = filepath.Join(opts.Cwd, script)
 	}
 	script = filepath.Clean(script)
-	main, ok := resolveFile(opts.FS, script)
+	main, ok := resolveFile(fsys, script)
 	if !ok {
 		// node's wording, capital and all: scripts and users grep for it.
 		return 1, fmt.Errorf("Cannot find module '%s'", script)
 	}
 
-	ebb := ebbrt.New(ebbrt.Config{Cores: 1})
-	defer ebb.Stop()
 	v := &vm{
 		opts:     opts,
+		fs:       fsys,
 		mainPath: script,
 		start:    time.Now(),
 		done:     make(chan struct{}),
@@ -94,10 +106,16 @@ func Run(opts Options) (exitCode int, err error) {
 	return v.exitCode, nil
 }
 
+// fileSystemOf dereferences the file-system Ebb on core 0 (a Ref is
+// dereferenced only from an event on its core). The rep is shared, so the
+// loop and the goroutines of asynchronous calls use it from then on.
+func fileSystemOf(ebb *ebbrt.Runtime) FS {
+	got := make(chan FS, 1)
+	ebb.SpawnRemote(0, func(c *ebbrt.Core) { got <- vfs.FileSystem.On(c) })
+	return <-got
+}
+
 func withDefaults(o Options) (Options, error) {
-	if o.FS == nil {
-		o.FS = OSFS{}
-	}
 	if o.Cwd == "" {
 		wd, err := os.Getwd()
 		if err != nil {
@@ -132,6 +150,7 @@ func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 // Everything except done belongs to events on the loop's core.
 type vm struct {
 	opts     Options
+	fs       FS     // the runtime's file-system Ebb
 	mainPath string // process.argv[1]
 	start    time.Time
 	rt       *goja.Runtime

@@ -114,7 +114,7 @@ func (v *vm) binding() *goja.Object {
 	set("cwd", func() string { return v.opts.Cwd })
 	set("chdir", func(dir string) {
 		abs := v.absPath(dir)
-		fi, err := v.opts.FS.Stat(abs)
+		fi, err := v.fs.Stat(abs)
 		switch {
 		case err != nil:
 			panic(v.chdirError(dir, "ENOENT", "no such file or directory", -2))

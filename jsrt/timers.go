@@ -10,10 +10,10 @@ import (
 func (v *vm) timerBinding(set func(string, any)) {
 	rt := v.rt
 	set("timerStart", func(obj *goja.Object, after float64, repeat bool) goja.Value {
-		t := &timer{index: -1, delay: after, repeat: repeat, ref: true}
+		t := &timer{delay: after, repeat: repeat, ref: true}
 		t.fn = func() {
 			v.callJSArgs(obj.Get("_onTimeout"), obj, obj.Get("_timerArgs"))
-			if !t.repeat && t.index < 0 {
+			if !t.repeat && !t.armed() {
 				// Fired for good (unless refresh() re-arms it): node marks
 				// a spent timeout destroyed.
 				_ = obj.Set("_destroyed", true)

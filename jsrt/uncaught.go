@@ -187,7 +187,7 @@ func (v *vm) header(filename string, line, col int) string {
 }
 
 func (v *vm) headerWidth(filename string, line, col, width int) string {
-	src, err := v.opts.FS.ReadFile(filename)
+	src, err := v.fs.ReadFile(filename)
 	if err != nil || line < 1 {
 		return ""
 	}

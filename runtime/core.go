@@ -44,6 +44,17 @@ func (c *Core) AfterFunc(d time.Duration, fn func(c *Core)) *Timer {
 	return EventManager.On(c).AfterFunc(d, fn)
 }
 
+// AfterFuncAt runs fn as an event on c once the clock reaches when (a
+// deadline in the past: as soon as c's loop next checks its timers).
+// Timers with equal deadlines fire in the order they were armed, in the
+// same turn, so a layer that rounds its deadlines (jsrt to whole
+// milliseconds, as node does) gets its own timers phase out of one turn.
+//
+// Concurrency: only from an event running on c.
+func (c *Core) AfterFuncAt(when time.Time, fn func(c *Core)) *Timer {
+	return EventManager.On(c).AfterFuncAt(when, fn)
+}
+
 // AddIdleHandler registers fn to run on c each time c's event queue is
 // empty, just before c would sleep. If fn spawns work, c runs it instead of
 // sleeping. The returned function unregisters fn (idempotent).

@@ -5,10 +5,25 @@
 //
 // An Ebb is a system component with a global EbbId. Code reaches it through
 // a Ref[T], which holds only the id and so is valid on every core. System
-// Ebbs have static ids, listed once in ebbid.go (EventManagerId,
-// MessengerId, FileSystemId, NetworkId, ...) with a compile-time check that
-// no two clash and none reaches the dynamic range; other Ebbs get fresh ids
-// from AllocateId.
+// Ebbs have static ids, listed once in ebbid.go with a compile-time check
+// that no two clash and none reaches the dynamic range; other Ebbs get
+// fresh ids from AllocateId.
+//
+// # System Ebbs
+//
+//   - EventManagerId: the per-core event loops (EventManager), installed
+//     by every Runtime.
+//   - FileSystemId: the file-system service, a shared Ebb whose rep is a
+//     vfs.FS (runtime/vfs: vfs.FileSystem, vfs.Install). A hosted process
+//     (`ebbnode exec`) installs vfs.OSFS; the native image installs the
+//     app bundle overlaid on its Messenger client.
+//   - MessengerId: the native image's channel to its host, a shared Ebb
+//     whose rep is a *messenger.Client (messenger.Messenger,
+//     messenger.Install). Only the native image installs it: a hosted
+//     process has no host to offload to.
+//
+// The services are installed by whoever builds the Runtime (the command's
+// main), before any event uses them; the network stack will join them.
 //
 // # Representatives and the miss path
 //
@@ -35,11 +50,12 @@
 // Go has no goroutine-local storage, so "the current core" is passed
 // explicitly: every event is a func(c *Core), and code that runs in it uses
 // c for Ref.On(c), c.SpawnLocal, c.AfterFunc and so on. Events are
-// non-preemptive and run to completion, one at a time per core, as in
-// EbbRT. A core's loop runs, in turns: the events queued when the turn
-// starts (local spawns first-in first-out, remote spawns in arrival order),
-// then its expired timers earliest first; when nothing is left it runs its
-// idle handlers and then sleeps until its next timer or a remote spawn.
+// non-preemptive and run to completion, one at a time per core, as in EbbRT.
+// A core's loop runs, in turns: the events queued when the turn starts
+// (local spawns first-in first-out, remote spawns in arrival order), then
+// its expired timers earliest first (equal deadlines in the order they were
+// armed); when nothing is left it runs its idle handlers and then sleeps
+// until its next timer or a remote spawn.
 //
 // A panic in an event is not recovered: it ends the process, as an uncaught
 // exception ends node. Layers that must survive errors catch them inside
@@ -53,20 +69,24 @@
 // AllocateId, Install and the other installers, and RefOf/Ref.Id.
 //
 // Only from an event running on core c: Ref.On(c), c.SpawnLocal,
-// c.AfterFunc, c.AddIdleHandler and the remove function it returns, the
-// methods of c's EventManagerRep, and Timer.Stop/Timer.Reset for timers
-// made on c. These touch state owned by c and take no locks; calling them
-// elsewhere is a data race (go test -race finds it).
+// c.AfterFunc, c.AfterFuncAt, c.AddIdleHandler and the remove function it
+// returns, the methods of c's EventManagerRep, and the Timer methods (Stop,
+// Reset, ResetAt, Pending) for timers made on c. These touch state owned by
+// c and take no locks; calling them elsewhere is a data race (go test -race
+// finds it).
 //
 // # Backends
 //
 // The backend decides what a core is and how it sleeps and is woken (the
-// platform interface). The hosted backend (runtime_hosted.go, constructor
-// New) runs each core as a goroutine locked to its own OS thread. An idle
-// core first polls for Config.IdleSpin (yielding the CPU between polls),
-// then parks on a channel: waking a parked, thread-locked goroutine costs
-// two OS thread switches, which the short poll avoids for quick replies
-// from other cores. With GOMAXPROCS=1 (as in the native image) the default
-// is to park at once: the poll would hold the only P. A native backend supplies its own constructor and
-// platform and shares everything else, tests included.
+// platform interface). There is one, the thread backend
+// (runtime_thread.go, constructor New), used both hosted and natively: each
+// core is a goroutine locked to its own OS thread (natively, a thread of
+// the image's kernel). An idle core first polls for Config.IdleSpin
+// (yielding the CPU between polls), then parks on a channel: waking a
+// parked, thread-locked goroutine costs two OS thread switches, which the
+// short poll avoids for quick replies from other cores. With GOMAXPROCS=1
+// (as in the native image) the default is to park at once: the poll would
+// hold the only P. Native SMP (pinning a core's thread to a vCPU, waking it
+// with an IPI) is a second platform behind the same interface, sharing
+// everything else, tests included.
 package runtime

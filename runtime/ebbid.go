@@ -19,9 +19,8 @@ const (
 	NullId EbbId = 0
 
 	EventManagerId EbbId = 1 // per-core event loops (this package)
-	MessengerId    EbbId = 2 // hosted/native message channel
-	FileSystemId   EbbId = 3 // offloaded file system
-	NetworkId      EbbId = 4 // network stack
+	MessengerId    EbbId = 2 // the image's channel to its host (runtime/messenger)
+	FileSystemId   EbbId = 3 // the file-system service (runtime/vfs)
 
 	// FirstDynamicId is the first id AllocateId hands out. Everything
 	// below it is reserved for static ids.
@@ -36,7 +35,6 @@ var staticIdNames = [FirstDynamicId]string{
 	EventManagerId: "EventManager",
 	MessengerId:    "Messenger",
 	FileSystemId:   "FileSystem",
-	NetworkId:      "Network",
 }
 
 // nextDynamicId is the next id AllocateId returns.

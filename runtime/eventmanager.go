@@ -49,11 +49,16 @@ func (em *EventManagerRep) SpawnRemote(core int, fn func(c *Core)) { em.c.rt.Spa
 
 // AfterFunc: see Core.AfterFunc.
 func (em *EventManagerRep) AfterFunc(d time.Duration, fn func(c *Core)) *Timer {
+	return em.AfterFuncAt(time.Now().Add(d), fn)
+}
+
+// AfterFuncAt: see Core.AfterFuncAt.
+func (em *EventManagerRep) AfterFuncAt(when time.Time, fn func(c *Core)) *Timer {
 	if fn == nil {
 		panic("ebb runtime: AfterFunc with nil fn")
 	}
 	t := &Timer{em: em, fn: fn, index: -1}
-	em.arm(t, d)
+	em.arm(t, when)
 	return t
 }
 

@@ -282,6 +282,73 @@ func TestTimerReset(t *testing.T) {
 	}
 }
 
+// TestTimersSameDeadline: timers armed for one deadline fire in arming
+// order, in one turn (no event spawned by the first runs before the
+// last), and not before the deadline.
+func TestTimersSameDeadline(t *testing.T) {
+	rt := newTestRuntime(t, 1)
+	var got []string
+	var early bool
+	done := make(chan struct{})
+	rt.SpawnRemote(0, func(c *Core) {
+		when := time.Now().Add(5 * time.Millisecond)
+		fire := func(name string) func(*Core) {
+			return func(c *Core) {
+				early = early || time.Now().Before(when)
+				got = append(got, name)
+				c.SpawnLocal(func(*Core) { got = append(got, "event after "+name) })
+			}
+		}
+		c.AfterFuncAt(when, fire("a"))
+		b := c.AfterFuncAt(when.Add(time.Hour), fire("b"))
+		c.AfterFuncAt(when, fire("c"))
+		b.ResetAt(when) // armed last: fires last
+		c.AfterFuncAt(when.Add(10*time.Millisecond), func(*Core) { close(done) })
+	})
+	wait(t, done)
+	want := []string{"a", "c", "b", "event after a", "event after c", "event after b"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order = %q, want %q", got, want)
+	}
+	if early {
+		t.Error("a timer fired before its deadline")
+	}
+}
+
+// TestTimerPending follows one timer through its states: armed, firing
+// (not pending inside its own fn), re-armed from fn, stopped.
+func TestTimerPending(t *testing.T) {
+	rt := newTestRuntime(t, 1)
+	var got []bool
+	done := make(chan struct{})
+	rt.SpawnRemote(0, func(c *Core) {
+		var tm *Timer
+		fires := 0
+		tm = c.AfterFunc(time.Millisecond, func(*Core) {
+			fires++
+			got = append(got, tm.Pending()) // inside fn: false
+			if fires == 1 {
+				tm.Reset(time.Millisecond)
+				got = append(got, tm.Pending()) // re-armed: true
+				return
+			}
+			c.AfterFunc(5*time.Millisecond, func(*Core) {
+				got = append(got, tm.Pending()) // fired: false
+				tm.Reset(time.Hour)
+				got = append(got, tm.Pending()) // re-armed: true
+				tm.Stop()
+				got = append(got, tm.Pending()) // stopped: false
+				close(done)
+			})
+		})
+		got = append(got, tm.Pending()) // armed: true
+	})
+	wait(t, done)
+	if want := []bool{true, false, true, false, false, true, false}; !slices.Equal(got, want) {
+		t.Errorf("Pending() along the way = %v, want %v", got, want)
+	}
+}
+
 func TestIdleHandlers(t *testing.T) {
 	rt := newTestRuntime(t, 1)
 	var log []string

@@ -13,8 +13,7 @@ type Config struct {
 	Cores int
 
 	// IdleSpin is how long an idle core polls for remote spawns before it
-	// parks its thread. On the hosted backend, waking a parked core costs
-	// two OS thread switches (tens of µs on a busy host, see
+	// parks its thread. Waking a parked core costs two OS thread switches (tens of µs on a busy host, see
 	// BenchmarkSpawnRemoteRoundTrip), which a core that is still polling
 	// skips. 0 means DefaultIdleSpin, or parking at once when GOMAXPROCS
 	// is 1 (a poll would hold the only P); a negative value parks at once.
@@ -27,8 +26,8 @@ type Config struct {
 const DefaultIdleSpin = 50 * time.Microsecond
 
 // Runtime is one Ebb runtime instance: its cores and the Ebbs installed in
-// it. The backend (hosted today; see runtime_hosted.go) decides what a core
-// is and how it sleeps; everything else is shared.
+// it. The backend (threads today; see runtime_thread.go) decides what a
+// core is and how it sleeps; everything else is shared.
 type Runtime struct {
 	cores []*Core
 	roots rootTable
@@ -39,8 +38,9 @@ type Runtime struct {
 }
 
 // platform is the backend's part of a core: how the core waits for work and
-// how other goroutines wake it. The hosted backend parks the core's OS
-// thread on a channel; a native backend would halt the CPU and send an IPI.
+// how other goroutines wake it. The thread platform parks the core's OS
+// thread on a channel; a native SMP platform would halt the vCPU and be
+// woken by an IPI.
 type platform interface {
 	// wait blocks until wake is called or the deadline (if non-zero)
 	// passes. A wake that arrives before wait is not lost.

@@ -15,6 +15,13 @@ type Timer struct {
 	index int // position in em.timers; -1 once fired or stopped
 }
 
+// Pending reports whether the timer is armed: it has not fired since it
+// was made or last Reset, and has not been stopped. In its own fn it is
+// false, unless fn re-armed it.
+//
+// Concurrency: only from an event on the timer's core.
+func (t *Timer) Pending() bool { return t.index >= 0 }
+
 // Stop cancels the timer. It returns true if that prevented fn from
 // running, false if fn already ran (or started) or the timer was stopped.
 //
@@ -31,15 +38,21 @@ func (t *Timer) Stop() bool {
 // been stopped. It returns true if the timer was pending.
 //
 // Concurrency: only from an event on the timer's core.
-func (t *Timer) Reset(d time.Duration) bool {
+func (t *Timer) Reset(d time.Duration) bool { return t.ResetAt(time.Now().Add(d)) }
+
+// ResetAt is Reset to a deadline: fn runs once the clock reaches when.
+// Timers with equal deadlines fire in the order they were armed.
+//
+// Concurrency: only from an event on the timer's core.
+func (t *Timer) ResetAt(when time.Time) bool {
 	pending := t.Stop()
-	t.em.arm(t, d)
+	t.em.arm(t, when)
 	return pending
 }
 
-// arm schedules t (not pending) to fire d from now.
-func (em *EventManagerRep) arm(t *Timer, d time.Duration) {
-	t.when = time.Now().Add(d)
+// arm schedules t (not pending) to fire at when.
+func (em *EventManagerRep) arm(t *Timer, when time.Time) {
+	t.when = when
 	em.timerSeq++
 	t.seq = em.timerSeq
 	heap.Push(&em.timers, t)

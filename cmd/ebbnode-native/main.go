@@ -7,10 +7,12 @@
 // on q35, virtio-mmio on microvm),
 // performs the Messenger handshake, asks the host for the script's
 // arguments, environment and working directory, and runs the bundle's
-// entry script with jsrt: module sources come from the bundle, standard
-// streams and every other file from the host (jsrt/remotefs). The
-// script's exit status goes back over the Messenger and, through
-// exit_group, to QEMU's isa-debug-exit.
+// entry script with jsrt on an Ebb runtime whose system Ebbs are the
+// Messenger client (runtime.MessengerId) and the file system
+// (runtime.FileSystemId): module sources come from the bundle, standard
+// streams and every other file from the host (vfs.Overlay of the bundle
+// over the messenger.Client). The script's exit status goes back over the
+// Messenger and, through exit_group, to QEMU's isa-debug-exit.
 //
 // Anything that stops it before the script runs is one line on the serial
 // console (which `ebbnode run` shows when the guest exits without a
@@ -25,10 +27,11 @@ import (
 
 	"github.com/ebbnode/ebbnode/jsrt"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
-	"github.com/ebbnode/ebbnode/jsrt/remotefs"
 	"github.com/ebbnode/ebbnode/kernel"
 	"github.com/ebbnode/ebbnode/kernel/virtio"
+	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/messenger"
+	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
 
 // exitSoftware is the status when the runtime itself cannot start.
@@ -76,6 +79,11 @@ func run() int {
 	if cwd == "" {
 		cwd = b.Root
 	}
+	ebb, err := systemEbbs(c, b)
+	if err != nil {
+		return fail("%v", err)
+	}
+	defer ebb.Stop()
 	code, err := jsrt.Run(jsrt.Options{
 		Script:   path.Join(b.Root, b.Entry),
 		Args:     args,
@@ -83,7 +91,7 @@ func run() int {
 		Stdin:    c.Stdin(),
 		Stdout:   c.Stdout(),
 		Stderr:   c.Stderr(),
-		FS:       remotefs.New(c, b.FS(), b.Root),
+		Runtime:  ebb,
 		Cwd:      cwd,
 		ExecPath: execPath,
 	})
@@ -96,4 +104,19 @@ func run() int {
 		fmt.Fprintf(os.Stderr, "ebbnode-native: messenger exit: %v\n", err)
 	}
 	return code
+}
+
+// systemEbbs starts the image's one-core Ebb runtime with its system Ebbs:
+// the Messenger client, and the file system (the bundle over the client).
+func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
+	ebb := ebbrt.New(ebbrt.Config{Cores: 1})
+	if err := messenger.Install(ebb, c); err != nil {
+		ebb.Stop()
+		return nil, err
+	}
+	if err := vfs.Install(ebb, vfs.NewOverlay(b.FS(), b.Root, c)); err != nil {
+		ebb.Stop()
+		return nil, err
+	}
+	return ebb, nil
 }

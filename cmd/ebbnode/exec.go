@@ -7,6 +7,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ebbnode/ebbnode/jsrt"
+	ebbrt "github.com/ebbnode/ebbnode/runtime"
+	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
 
 func init() {
@@ -20,13 +22,21 @@ Arguments after the script are passed to it (process.argv[2:]); its exit
 code is ebbnode's.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// Hosted, the system Ebbs are the file system alone (the
+			// host's own); there is no Messenger to offload to.
+			ebb := ebbrt.New(ebbrt.Config{Cores: 1})
+			defer ebb.Stop()
+			if err := vfs.Install(ebb, vfs.OSFS{}); err != nil {
+				return err
+			}
 			code, err := jsrt.Run(jsrt.Options{
-				Script: args[0],
-				Args:   args[1:],
-				Env:    os.Environ(),
-				Stdin:  os.Stdin,
-				Stdout: os.Stdout,
-				Stderr: os.Stderr,
+				Script:  args[0],
+				Args:    args[1:],
+				Env:     os.Environ(),
+				Stdin:   os.Stdin,
+				Stdout:  os.Stdout,
+				Stderr:  os.Stderr,
+				Runtime: ebb,
 			})
 			if err != nil {
 				// As node: one line naming the script, exit status 1.

@@ -103,11 +103,16 @@
 //
 // # The Messenger Ebb
 //
-// runtime.MessengerId names the Messenger Ebb. Its hosted and native
-// backends share this protocol: the native image wraps one Client around
-// its virtio-serial port and installs it as a shared Ebb (one object for all
-// cores, runtime.InstallShared), which is correct because Client is safe for
-// concurrent use. Calls block their goroutine, not the core's event loop
+// The native image (cmd/ebbnode-native) wraps one Client around its
+// virtio-serial port and installs it with Install as the shared Ebb
+// runtime.MessengerId (one object for all cores, runtime.InstallShared),
+// which is correct because Client is safe for concurrent use; code reaches
+// it through the Ref Messenger. A hosted process has no host to offload to
+// and installs no Messenger.
+//
+// The Client is also a vfs.FS (vfs.go), so the image's file-system Ebb
+// (runtime.FileSystemId) is the app bundle overlaid on it (vfs.Overlay)
+// with no adapter. Calls block their goroutine, not the core's event loop
 // when made from work handed off the loop (jsrt runs asynchronous fs calls
 // on their own goroutines); an event-driven rep that completes requests as
 // events on the calling core can replace Client's blocking calls later

@@ -16,10 +16,12 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/ebbnode/ebbnode/jsrt"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
-	fsmod "github.com/ebbnode/ebbnode/jsrt/modules/fs"
+	ebbrt "github.com/ebbnode/ebbnode/runtime"
+	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
 
 // mount is the directory the test serves the bundle at: one that does not
@@ -43,14 +45,19 @@ func TestLoaderRunsFromBundle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ebb := ebbrt.New(ebbrt.Config{Cores: 1})
+	defer ebb.Stop()
+	if err := vfs.Install(ebb, bundleFS{b.FS()}); err != nil {
+		t.Fatal(err)
+	}
 	var stdout, stderr bytes.Buffer
 	code, err := jsrt.Run(jsrt.Options{
-		Script: path.Join(mount, b.Entry),
-		Env:    []string{"BUNDLE_TEST_CACHE=1"},
-		Stdout: &stdout,
-		Stderr: &stderr,
-		FS:     bundleFS{b.FS()},
-		Cwd:    mount,
+		Script:  path.Join(mount, b.Entry),
+		Env:     []string{"BUNDLE_TEST_CACHE=1"},
+		Stdout:  &stdout,
+		Stderr:  &stderr,
+		Cwd:     mount,
+		Runtime: ebb,
 	})
 	if err != nil || code != 0 {
 		t.Fatalf("run from bundle: code %d, err %v, stderr:\n%s", code, err, stderr.String())
@@ -126,13 +133,20 @@ func (b bundleFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	return fs.ReadDir(b.fsys, rel)
 }
 
-func (b bundleFS) Open(name string, flag int, perm fs.FileMode) (fsmod.File, error) {
+func (b bundleFS) OpenFile(name string, flag int, perm fs.FileMode) (vfs.File, error) {
 	return nil, errors.New("open: not needed by the loader")
 }
 
-func (bundleFS) WriteFile(string, []byte, fs.FileMode, bool) error { return errReadOnly }
-func (bundleFS) Mkdir(string, fs.FileMode, bool) error             { return errReadOnly }
-func (bundleFS) Unlink(string) error                               { return errReadOnly }
-func (bundleFS) Rmdir(string) error                                { return errReadOnly }
-func (bundleFS) RemoveAll(string) error                            { return errReadOnly }
-func (bundleFS) Rename(string, string) error                       { return errReadOnly }
+func (bundleFS) WriteFile(string, []byte, bool, fs.FileMode) error { return errReadOnly }
+func (bundleFS) Mkdir(string, bool, fs.FileMode) error             { return errReadOnly }
+func (bundleFS) Truncate(string, int64) error                      { return errReadOnly }
+func (bundleFS) Chmod(string, fs.FileMode) error                   { return errReadOnly }
+func (bundleFS) Chtimes(string, time.Time, time.Time) error        { return errReadOnly }
+func (bundleFS) Symlink(string, string) error                      { return errReadOnly }
+func (bundleFS) Readlink(name string) (string, error) {
+	return "", &fs.PathError{Op: "readlink", Path: name, Err: syscall.EINVAL}
+}
+func (bundleFS) Unlink(string) error         { return errReadOnly }
+func (bundleFS) Rmdir(string) error          { return errReadOnly }
+func (bundleFS) RemoveAll(string) error      { return errReadOnly }
+func (bundleFS) Rename(string, string) error { return errReadOnly }

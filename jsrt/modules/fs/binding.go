@@ -6,6 +6,7 @@ import (
 	"io"
 	iofs "io/fs"
 	"path"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -18,14 +19,19 @@ import (
 type uvError struct {
 	errno   syscall.Errno
 	syscall string
-	path    string // as the script gave it; "" when node omits it
+	path    string // as the script gave it
 	dest    string
+	// hasPath: node names the path even when it is "" (open ''); a
+	// uvError without it and with an empty path names none (read, close).
+	hasPath bool
 }
+
+func (e *uvError) named() bool { return e.hasPath || e.path != "" }
 
 func (e *uvError) Error() string {
 	code, msg := uvName(e.errno)
 	s := fmt.Sprintf("%s: %s, %s", code, msg, e.syscall)
-	if e.path != "" {
+	if e.named() {
 		s += fmt.Sprintf(" '%s'", e.path)
 	}
 	if e.dest != "" {
@@ -34,11 +40,20 @@ func (e *uvError) Error() string {
 	return s
 }
 
+// uvErr is the error of a call on path p (named even when empty).
 func uvErr(err error, syscall, p string) error {
 	if err == nil {
 		return nil
 	}
-	return &uvError{errno: errnoOf(err), syscall: syscall, path: p}
+	return &uvError{errno: errnoOf(err), syscall: syscall, path: p, hasPath: true}
+}
+
+// fdErr is the error of a call on a file descriptor: node names no path.
+func fdErr(err error, syscall string) error {
+	if err == nil {
+		return nil
+	}
+	return &uvError{errno: errnoOf(err), syscall: syscall}
 }
 
 // binding is the Go half of fs.js for one runtime.
@@ -82,7 +97,7 @@ func (b *binding) toJS(err error) goja.Value {
 	_ = e.Set("errno", -int(ue.errno))
 	_ = e.Set("code", code)
 	_ = e.Set("syscall", ue.syscall)
-	if ue.path != "" {
+	if ue.named() {
 		_ = e.Set("path", ue.path)
 	}
 	if ue.dest != "" {
@@ -121,11 +136,22 @@ func (b *binding) do(cb goja.Value, work func() (any, error), conv func(any) goj
 	return goja.Undefined()
 }
 
+// abs makes a script's path absolute for the FS. It keeps what the system
+// call would see: "" stays "" (ENOENT, not the working directory) and a
+// trailing slash stays (so "file/" is ENOTDIR, as in node).
 func (b *binding) abs(p string) string {
-	if path.IsAbs(p) {
-		return path.Clean(p)
+	if p == "" {
+		return ""
 	}
-	return path.Join(b.host.Cwd(), p)
+	a := p
+	if !path.IsAbs(p) {
+		a = path.Join(b.host.Cwd(), p)
+	}
+	a = path.Clean(a)
+	if strings.HasSuffix(p, "/") && a != "/" {
+		a += "/"
+	}
+	return a
 }
 
 func (b *binding) undef(any) goja.Value { return goja.Undefined() }
@@ -165,13 +191,13 @@ func (b *binding) install(obj *goja.Object) {
 		in := b.host.Stdin()
 		return b.do(cb, func() (any, error) {
 			data, err := io.ReadAll(in)
-			return data, uvErr(err, "read", "")
+			return data, fdErr(err, "read")
 		}, b.arrayBuffer)
 	})
 	set("writeFile", func(p string, data goja.Value, mode int, appendMode bool, cb goja.Value) goja.Value {
 		a, buf := b.abs(p), b.bytes(data)
 		return b.do(cb, func() (any, error) {
-			return nil, uvErr(fsys.WriteFile(a, buf, iofs.FileMode(mode), appendMode), "open", p)
+			return nil, uvErr(fsys.WriteFile(a, buf, appendMode, iofs.FileMode(mode)), "open", p)
 		}, b.undef)
 	})
 	set("stat", func(p string, follow bool, cb goja.Value) goja.Value {
@@ -247,15 +273,16 @@ func (b *binding) install(obj *goja.Object) {
 }
 
 // mkdir creates a directory and, when recursive, returns the first
-// directory it had to create (node's return value).
+// directory it had to create (node's return value), spelled as the
+// script's path spells it (relative stays relative).
 func (b *binding) mkdir(a, p string, mode int, recursive bool) (any, error) {
 	fsys := b.host.FS()
 	if !recursive {
-		return nil, uvErr(fsys.Mkdir(a, iofs.FileMode(mode), false), "mkdir", p)
+		return nil, uvErr(fsys.Mkdir(a, false, iofs.FileMode(mode)), "mkdir", p)
 	}
 	first := ""
-	for d := a; d != "/"; d = path.Dir(d) {
-		if _, err := fsys.Stat(d); err == nil {
+	for d := p; d != "" && d != "." && d != "/"; d = dirname(d) {
+		if _, err := fsys.Stat(b.abs(d)); err == nil {
 			break
 		}
 		first = d
@@ -263,10 +290,23 @@ func (b *binding) mkdir(a, p string, mode int, recursive bool) (any, error) {
 	if fi, err := fsys.Stat(a); err == nil && !fi.IsDir() {
 		return nil, &uvError{errno: syscall.EEXIST, syscall: "mkdir", path: p}
 	}
-	if err := fsys.Mkdir(a, iofs.FileMode(mode), true); err != nil {
+	if err := fsys.Mkdir(a, true, iofs.FileMode(mode)); err != nil {
 		return nil, uvErr(err, "mkdir", p)
 	}
 	return first, nil
+}
+
+// dirname drops p's last component as node's mkdirp does: at the last
+// slash, without cleaning ("a/b/" gives "a/b", "./a" gives ".").
+func dirname(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	switch {
+	case i < 0:
+		return "."
+	case i == 0:
+		return "/"
+	}
+	return p[:i]
 }
 
 // rm is node 20's fs.rm: lstat first, refuse directories unless recursive,
@@ -311,7 +351,7 @@ func (b *binding) copyFile(as, ad, src, dst string, excl bool) error {
 			return &uvError{errno: syscall.EEXIST, syscall: "copyfile", path: src, dest: dst}
 		}
 	}
-	if err := fsys.WriteFile(ad, data, mode, false); err != nil {
+	if err := fsys.WriteFile(ad, data, false, mode); err != nil {
 		return &uvError{errno: errnoOf(err), syscall: "copyfile", path: src, dest: dst}
 	}
 	return nil

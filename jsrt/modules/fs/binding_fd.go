@@ -16,7 +16,7 @@ func (b *binding) installFd(set func(string, any)) {
 	set("open", func(p string, flags, mode int, cb goja.Value) goja.Value {
 		a := b.abs(p)
 		return b.do(cb, func() (any, error) {
-			f, err := fsys.Open(a, flags, iofs.FileMode(mode))
+			f, err := fsys.OpenFile(a, flags, iofs.FileMode(mode))
 			if err != nil {
 				return nil, uvErr(err, "open", p)
 			}
@@ -29,7 +29,7 @@ func (b *binding) installFd(set func(string, any)) {
 			if err != nil {
 				return nil, err
 			}
-			return nil, uvErr(f.Close(), "close", "")
+			return nil, fdErr(f.Close(), "close")
 		}, b.undef)
 	})
 	set("read", func(fd int, buf goja.Value, off, length int, pos int64, cb goja.Value) goja.Value {
@@ -56,7 +56,7 @@ func (b *binding) installFd(set func(string, any)) {
 			if errors.Is(err, io.EOF) {
 				err = nil
 			}
-			return n, uvErr(err, "read", "")
+			return n, fdErr(err, "read")
 		}, func(res any) goja.Value { return b.rt.ToValue(res) })
 	})
 	set("write", func(fd int, data goja.Value, pos int64, cb goja.Value) goja.Value {
@@ -81,7 +81,7 @@ func (b *binding) installFd(set func(string, any)) {
 			} else {
 				n, err = f.Write(buf)
 			}
-			return n, uvErr(err, "write", "")
+			return n, fdErr(err, "write")
 		}, func(res any) goja.Value { return b.rt.ToValue(res) })
 	})
 	set("fstat", func(fd int, cb goja.Value) goja.Value {
@@ -91,7 +91,7 @@ func (b *binding) installFd(set func(string, any)) {
 				return nil, ferr
 			}
 			fi, err := f.Stat()
-			return fi, uvErr(err, "fstat", "")
+			return fi, fdErr(err, "fstat")
 		}, b.statArray)
 	})
 }

@@ -2,56 +2,44 @@ package fs
 
 import (
 	"crypto/rand"
+	"errors"
 	iofs "io/fs"
 	"path"
 	"syscall"
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
 
 // installMore adds the less common calls: attributes, links, mkdtemp,
 // access modes and cp.
 func (b *binding) installMore(set func(string, any)) {
 	fsys := b.host.FS()
-	attr, _ := fsys.(AttrFS)
-	links, _ := fsys.(LinkFS)
-	enosys := func(sc, p string) error { return &uvError{errno: syscall.ENOSYS, syscall: sc, path: p} }
 
 	set("chmod", func(p string, mode int, cb goja.Value) goja.Value {
 		a := b.abs(p)
 		return b.do(cb, func() (any, error) {
-			if attr == nil {
-				return nil, enosys("chmod", p)
-			}
-			return nil, uvErr(attr.Chmod(a, iofs.FileMode(mode&0o7777)), "chmod", p)
+			return nil, uvErr(fsys.Chmod(a, chmodMode(mode)), "chmod", p)
 		}, b.undef)
 	})
 	set("utimes", func(p string, atime, mtime float64, cb goja.Value) goja.Value {
 		a := b.abs(p)
 		return b.do(cb, func() (any, error) {
-			if attr == nil {
-				return nil, enosys("utime", p)
-			}
-			return nil, uvErr(attr.Chtimes(a, secTime(atime), secTime(mtime)), "utime", p)
+			return nil, uvErr(fsys.Chtimes(a, secTime(atime), secTime(mtime)), "utime", p)
 		}, b.undef)
 	})
 	set("truncate", func(p string, size int64, cb goja.Value) goja.Value {
 		a := b.abs(p)
 		return b.do(cb, func() (any, error) {
-			if attr == nil {
-				return nil, enosys("open", p)
-			}
-			return nil, uvErr(attr.Truncate(a, size), "open", p)
+			return nil, uvErr(fsys.Truncate(a, size), "open", p)
 		}, b.undef)
 	})
 	set("symlink", func(target, p string, cb goja.Value) goja.Value {
 		a := b.abs(p)
 		return b.do(cb, func() (any, error) {
-			if links == nil {
-				return nil, enosys("symlink", target)
-			}
-			if err := links.Symlink(target, a); err != nil {
+			if err := fsys.Symlink(target, a); err != nil {
 				return nil, &uvError{errno: errnoOf(err), syscall: "symlink", path: target, dest: p}
 			}
 			return nil, nil
@@ -60,22 +48,19 @@ func (b *binding) installMore(set func(string, any)) {
 	set("readlink", func(p string, cb goja.Value) goja.Value {
 		a := b.abs(p)
 		return b.do(cb, func() (any, error) {
-			if links == nil {
-				return nil, &uvError{errno: syscall.EINVAL, syscall: "readlink", path: p}
-			}
-			t, err := links.Readlink(a)
+			t, err := fsys.Readlink(a)
 			return t, uvErr(err, "readlink", p)
 		}, func(res any) goja.Value { return b.rt.ToValue(res) })
 	})
 	set("realpath", func(p string, cb goja.Value) goja.Value {
 		a := b.abs(p)
 		return b.do(cb, func() (any, error) {
-			if links == nil {
-				// Without links every existing path is its own real path.
-				_, err := fsys.Stat(a)
-				return a, uvErr(err, "lstat", p)
+			r, err := vfs.Realpath(fsys, a)
+			var pe *iofs.PathError
+			if errors.As(err, &pe) {
+				// node names the component that failed, not the argument.
+				return nil, &uvError{errno: errnoOf(err), syscall: pe.Op, path: pe.Path}
 			}
-			r, err := links.Realpath(a)
 			return r, uvErr(err, "lstat", p)
 		}, func(res any) goja.Value { return b.rt.ToValue(res) })
 	})
@@ -101,6 +86,22 @@ func (b *binding) installMore(set func(string, any)) {
 	})
 }
 
+// chmodMode turns chmod(2) bits into an fs.FileMode, whose set-id and
+// sticky bits are flags rather than the octal bits.
+func chmodMode(mode int) iofs.FileMode {
+	m := iofs.FileMode(mode & 0o777)
+	if mode&0o4000 != 0 {
+		m |= iofs.ModeSetuid
+	}
+	if mode&0o2000 != 0 {
+		m |= iofs.ModeSetgid
+	}
+	if mode&0o1000 != 0 {
+		m |= iofs.ModeSticky
+	}
+	return m
+}
+
 func secTime(s float64) time.Time {
 	return time.Unix(0, int64(s*1e9))
 }
@@ -119,7 +120,7 @@ func (b *binding) mkdtemp(prefix string) (any, error) {
 		for _, r := range rnd {
 			name = append(name, tempChars[int(r)%len(tempChars)])
 		}
-		err := fsys.Mkdir(b.abs(string(name)), 0o700, false)
+		err := fsys.Mkdir(b.abs(string(name)), false, 0o700)
 		if err == nil {
 			return string(name), nil
 		}
@@ -179,7 +180,7 @@ func (b *binding) cp(as, ad, src, dst string, recursive, force, errorOnExist boo
 	if !recursive {
 		return &uvError{errno: syscall.EISDIR, syscall: "cp", path: src}
 	}
-	if err := fsys.Mkdir(ad, fi.Mode().Perm(), true); err != nil {
+	if err := fsys.Mkdir(ad, true, fi.Mode().Perm()); err != nil {
 		return uvErr(err, "mkdir", dst)
 	}
 	ents, err := fsys.ReadDir(as)

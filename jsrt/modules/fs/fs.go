@@ -2,9 +2,10 @@
 //
 // The API surface (argument handling, encodings, Stats, the callback and
 // promise forms) is JavaScript in fs.js; each operation ends in a Go call
-// (binding.go) on the FS interface (fsys.go). Synchronous calls run on the
-// event loop; callback and promise calls run the operation on a goroutine
-// of their own and complete in the loop's poll phase, through Host.Async.
+// (binding.go) on the file-system service (runtime/vfs). Synchronous calls
+// run on the event loop; callback and promise calls run the operation on a
+// goroutine of their own and complete in the loop's poll phase, through
+// Host.Async.
 // Errors carry node's message, code, negative errno, syscall and path.
 //
 // jsrt registers the module for each runtime (it needs that runtime's Host),

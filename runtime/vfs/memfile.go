@@ -1,4 +1,4 @@
-package remotefs
+package vfs
 
 import (
 	"bytes"

@@ -5,7 +5,17 @@ import (
 	"time"
 )
 
-// New builds a Runtime on the hosted backend and starts its cores: each
+// The thread backend: each core is a worker goroutine locked to its own OS
+// thread. It is the only backend, used both hosted (the threads are Linux
+// threads) and natively (the image's kernel runs the same Go runtime's
+// threads on its vCPUs). What a core does when idle is the platform
+// (threadPlatform below): today a channel park and an optional poll. The
+// native SMP work plugs in here: pinning each core's thread to a vCPU
+// (sched_setaffinity from threadWorker) and waking a parked core with an
+// IPI would be a second platform constructor chosen in New, with
+// everything else, tests included, shared.
+
+// New builds a Runtime on the thread backend and starts its cores: each
 // core is a worker goroutine locked to its own OS thread, running the
 // core's event loop until Stop.
 //
@@ -18,40 +28,41 @@ func New(cfg Config) *Runtime {
 	if spin == 0 {
 		spin = defaultSpin(goruntime.GOMAXPROCS(0))
 	}
-	rt := newRuntime(cfg, func() platform { return newHostedPlatform(spin) })
+	rt := newRuntime(cfg, func() platform { return newThreadPlatform(spin) })
 	rt.workers.Add(len(rt.cores))
 	for _, c := range rt.cores {
-		go hostedWorker(c)
+		go threadWorker(c)
 	}
 	return rt
 }
 
-// hostedWorker is a core's thread on the hosted backend.
-func hostedWorker(c *Core) {
+// threadWorker is a core's thread.
+func threadWorker(c *Core) {
 	defer c.rt.workers.Done()
 	// The core is this thread, as in EbbRT's hosted library; locking also
-	// keeps the Go scheduler from moving the loop around.
+	// keeps the Go scheduler from moving the loop around, and gives a
+	// native platform one thread per core to pin.
 	goruntime.LockOSThread()
 	defer goruntime.UnlockOSThread()
 	EventManager.On(c).run()
 }
 
-// hostedPlatform parks a core's thread on a channel. The channel holds at
+// threadPlatform parks a core's thread on a channel. The channel holds at
 // most one token, so a wake before wait is remembered and extra wakes
 // coalesce.
-type hostedPlatform struct {
+type threadPlatform struct {
 	spinFor time.Duration // see Config.IdleSpin; < 0: park at once
 	wakeCh  chan struct{}
 	timer   *time.Timer // reused across waits; stopped when not waiting
 }
 
-func newHostedPlatform(spin time.Duration) platform {
+func newThreadPlatform(spin time.Duration) platform {
 	t := time.NewTimer(time.Hour)
 	t.Stop()
-	return &hostedPlatform{spinFor: spin, wakeCh: make(chan struct{}, 1), timer: t}
+	return &threadPlatform{spinFor: spin, wakeCh: make(chan struct{}, 1), timer: t}
 }
 
-func (p *hostedPlatform) wait(deadline time.Time) {
+func (p *threadPlatform) wait(deadline time.Time) {
 	if p.spin(deadline) {
 		return
 	}
@@ -73,7 +84,7 @@ func (p *hostedPlatform) wait(deadline time.Time) {
 	p.timer.Stop()
 }
 
-func (p *hostedPlatform) wake() {
+func (p *threadPlatform) wake() {
 	select {
 	case p.wakeCh <- struct{}{}:
 	default: // a wake is already pending
@@ -82,7 +93,7 @@ func (p *hostedPlatform) wake() {
 
 // spin polls for a wake until p.spinFor has passed or the deadline (if
 // non-zero) is reached. It reports whether it consumed a wake.
-func (p *hostedPlatform) spin(deadline time.Time) bool {
+func (p *threadPlatform) spin(deadline time.Time) bool {
 	if p.spinFor < 0 {
 		return false
 	}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"testing/fstest"
+
+	"github.com/ebbnode/ebbnode/host/offload"
+	"github.com/ebbnode/ebbnode/runtime/messenger"
+	"github.com/ebbnode/ebbnode/runtime/vfs"
+)
+
+// TestImageFS runs the native image's file system, the bundle overlaid on
+// a messenger.Client, against the real host side over a pipe: bundled
+// files come from the bundle, everything else from the granted directory,
+// and nothing outside it.
+func TestImageFS(t *testing.T) {
+	host := t.TempDir()
+	g, h := net.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		offload.Serve(ctx, h, offload.Config{Mounts: []offload.Mount{{Host: host, Guest: host}}})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		g.Close()
+		h.Close()
+		<-done
+	})
+	c, err := messenger.NewClient(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle := fstest.MapFS{"app.js": {Data: []byte("bundled"), Mode: 0o644}}
+	var fsys vfs.FS = vfs.NewOverlay(bundle, host, c)
+
+	if err := os.WriteFile(filepath.Join(host, "app.js"), []byte("host copy"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := fsys.ReadFile(filepath.Join(host, "app.js")); err != nil || string(b) != "bundled" {
+		t.Errorf("ReadFile(app.js) = %q, %v; want the bundle's", b, err)
+	}
+	out := filepath.Join(host, "out.txt")
+	if err := fsys.WriteFile(out, []byte("new"), false, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(out); err != nil || string(b) != "new" {
+		t.Errorf("host out.txt = %q, %v", b, err)
+	}
+	f, err := fsys.OpenFile(out, os.O_RDWR|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write([]byte("+")); err != nil {
+		t.Error(err)
+	}
+	f.Close()
+	if err := fsys.RemoveAll(filepath.Join(host, "nothing")); err != nil {
+		t.Errorf("RemoveAll of a missing path = %v, want nil", err)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "new+" {
+		t.Errorf("after append through OpenFile = %q", b)
+	}
+	for _, p := range []string{filepath.Join(host, "../../etc/passwd"), "/etc/passwd"} {
+		_, err := fsys.ReadFile(p)
+		if !errors.Is(err, syscall.ENOENT) && !errors.Is(err, syscall.EACCES) {
+			t.Errorf("ReadFile(%s) = %v, want ENOENT or EACCES", p, err)
+		}
+	}
+}
