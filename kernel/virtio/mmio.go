@@ -105,8 +105,8 @@ func scanMMIO(read func(uintptr) uint32) []MMIODevice {
 }
 
 // OpenConsoleMMIO finds the first virtio console in microvm's virtio-mmio
-// window (QEMU: -device virtio-serial-device -device
-// virtconsole,chardev=...) and starts its driver; interrupts arrive on
+// window (QEMU: -device virtio-serial-device plus a virtserialport or
+// virtconsole) and starts its driver; interrupts arrive on
 // vector through the I/O APIC.
 func OpenConsoleMMIO(vector int) (*Console, error) {
 	devs := ScanMMIO()
