@@ -17,8 +17,12 @@ const (
 	ConsoleDeviceID = 0x1003
 )
 
+// Buffers per port: maxBufs each way, bufSize bytes to receive (QEMU
+// fills at most 4 KiB per buffer) and txSize to transmit (fewer, larger
+// buffers mean fewer device notifications and host writes).
 const (
 	bufSize  = 4096
+	txSize   = 16 << 10
 	maxBufs  = 16
 	msixSlot = 0
 )
@@ -253,16 +257,23 @@ func (c *Console) Write(p []byte) (int, error) {
 			c.mu.Unlock()
 			return written, err
 		}
-		n := pq.fill(slot, p)
-		if c.hostOpen {
-			pq.postTx(slot)
+		// Fill every free slot the data needs, then notify once.
+		posted := false
+		for ; slot >= 0 && len(p) > 0; slot = pq.freeSlot() {
+			n := pq.fill(slot, p)
+			if c.hostOpen {
+				pq.postTx(slot)
+				posted = true
+			} else {
+				pq.held = append(pq.held, slot)
+			}
+			p = p[n:]
+			written += n
+		}
+		if posted {
 			c.t.notify(pq.txq)
-		} else {
-			pq.held = append(pq.held, slot)
 		}
 		c.mu.Unlock()
-		p = p[n:]
-		written += n
 	}
 	return written, nil
 }

@@ -3,7 +3,8 @@ package virtio
 import "bytes"
 
 // portQueues are the receive and transmit queues of one port with their
-// buffers: maxBufs slots of bufSize bytes each way.
+// buffers: maxBufs slots each way, of bufSize bytes to receive and txSize
+// to transmit.
 type portQueues struct {
 	c        *Console
 	rxq, txq uint16
@@ -26,7 +27,7 @@ func (c *Console) setupPort(port int) (*portQueues, error) {
 	if pq.rx, pq.rxBuf, pq.rxPA, err = c.ring(pq.rxq, maxBufs, bufSize); err != nil {
 		return nil, err
 	}
-	if pq.tx, pq.txBuf, pq.txPA, err = c.ring(pq.txq, maxBufs, bufSize); err != nil {
+	if pq.tx, pq.txBuf, pq.txPA, err = c.ring(pq.txq, maxBufs, txSize); err != nil {
 		return nil, err
 	}
 	pq.rxSlot = make([]int, pq.rx.n)
@@ -82,10 +83,10 @@ func (pq *portQueues) freeSlot() int {
 	return -1
 }
 
-// fill copies up to bufSize bytes of p into slot, marks it busy and
+// fill copies up to txSize bytes of p into slot, marks it busy and
 // returns how many it took.
 func (pq *portQueues) fill(slot int, p []byte) int {
-	n := copy(pq.txBuf[slot*bufSize:(slot+1)*bufSize], p)
+	n := copy(pq.txBuf[slot*txSize:(slot+1)*txSize], p)
 	pq.txBusy[slot] = true
 	pq.txLen[slot] = n
 	return n
@@ -94,7 +95,7 @@ func (pq *portQueues) fill(slot int, p []byte) int {
 // postTx hands a filled transmit slot to the device (the caller notifies).
 func (pq *portQueues) postTx(slot int) {
 	// Cannot fail: at most maxBufs (<= queue size) are in flight.
-	if id, ok := pq.tx.add(pq.txPA+uint64(slot*bufSize), uint32(pq.txLen[slot]), false); ok {
+	if id, ok := pq.tx.add(pq.txPA+uint64(slot*txSize), uint32(pq.txLen[slot]), false); ok {
 		pq.txSlot[id] = slot
 	}
 }
