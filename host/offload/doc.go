@@ -26,6 +26,13 @@
 //	anything else                     the host's own errno (ENOENT, EEXIST,
 //	                                  ENOTDIR, EISDIR, ENOTEMPTY, ...)
 //
+// A symbolic link the guest creates (Symlink) must lead somewhere inside
+// its own mount: a relative target may not climb above the mount's root
+// (checked lexically from the link's directory), and an absolute guest
+// target must lie in the same mount and is stored relative to the link,
+// so it means the same on the host. Other targets are EACCES, and no link
+// is made.
+//
 // Directories above a mount are not synthesised: with only /home/u/app
 // mounted, stat("/home") is ENOENT.
 //

@@ -41,6 +41,9 @@ func (s *server) fileOp(m messenger.Message) (messenger.Message, error) {
 	case *messenger.CloseRequest:
 		return s.closeFile(m)
 	}
+	if reply, ok, err := s.fileOpMore(m); ok {
+		return reply, err
+	}
 	return nil, fmt.Errorf("offload: no handler for %v: %w", m.Type(), syscall.ENOSYS)
 }
 

@@ -75,6 +75,12 @@
 //	                   empty dir, 1 file only, 2 empty
 //	                   dir only, 3 whole tree)
 //	0x0016  Rename     from str, to str                 -
+//	0x0017  Truncate   path str, size i64               -
+//	0x0018  Chmod      path str, perm u32               -
+//	0x0019  Utimes     path str, atime i64, mtime i64   -
+//	                   (Unix nanoseconds)
+//	0x001a  Symlink    target str, path str             -
+//	0x001b  Readlink   path str                         target str
 //	0x0020  Open       path str, flags u32 (Linux       handle u32
 //	                   O_*), perm u32
 //	0x0021  FRead      handle u32, offset i64 (-1:      data bytes (empty:

@@ -102,7 +102,7 @@ func newMessage(t Type) Message {
 	case TypeError:
 		return &ErrorReply{}
 	}
-	return nil
+	return newMoreMessage(t)
 }
 
 // Hello opens the stream (guest to host) and answers it (IsReply).

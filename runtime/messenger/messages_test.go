@@ -50,6 +50,16 @@ func sampleMessages() []Message {
 		&Ack{Of: TypeRename},
 		&Ack{Of: TypeClose},
 		&ErrorReply{Errno: 2, Detail: "why"},
+		&TruncateRequest{Path: "/t", Size: 1 << 33},
+		&ChmodRequest{Path: "/c", Perm: 0o4755},
+		&UtimesRequest{Path: "/u", Atime: -5, Mtime: 1 << 60},
+		&SymlinkRequest{Target: "../a", Path: "/l"},
+		&ReadlinkRequest{Path: "/l"},
+		&ReadlinkReply{Target: "../a"},
+		&Ack{Of: TypeTruncate},
+		&Ack{Of: TypeChmod},
+		&Ack{Of: TypeUtimes},
+		&Ack{Of: TypeSymlink},
 	}
 }
 

@@ -23,6 +23,11 @@ const (
 	TypeMkdir     Type = 0x0014
 	TypeRemove    Type = 0x0015
 	TypeRename    Type = 0x0016
+	TypeTruncate  Type = 0x0017
+	TypeChmod     Type = 0x0018
+	TypeUtimes    Type = 0x0019
+	TypeSymlink   Type = 0x001a
+	TypeReadlink  Type = 0x001b
 
 	TypeOpen   Type = 0x0020
 	TypeFRead  Type = 0x0021
@@ -49,6 +54,11 @@ var typeNames = map[Type]string{
 	TypeMkdir:     "Mkdir",
 	TypeRemove:    "Remove",
 	TypeRename:    "Rename",
+	TypeTruncate:  "Truncate",
+	TypeChmod:     "Chmod",
+	TypeUtimes:    "Utimes",
+	TypeSymlink:   "Symlink",
+	TypeReadlink:  "Readlink",
 	TypeOpen:      "Open",
 	TypeFRead:     "FRead",
 	TypeFWrite:    "FWrite",
