@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,15 +19,18 @@ import (
 
 // TestVirtioConsoleAuto boots the vconsoleauto guest (virtio.OpenConsoleAuto)
 // on microvm with both virtio-mmio register layouts (and without ACPI,
-// where the wiring differs) and on q35: line echo
-// both ways and a 64 KiB write, over interrupts (the guest reports how
-// many its driver took; a driver that never got one would hang on the
-// first read).
+// where the wiring differs) and on q35, with the Messenger's port (a
+// virtserialport, port 1, driven with MULTIPORT): the guest writes before
+// the host connects (QEMU discards what a port receives with no host, so
+// the driver must hold it), then line echo both ways and a 64 KiB write,
+// over interrupts (the guest reports how many its driver took; a driver
+// that never got one would hang on the first read).
 func TestVirtioConsoleAuto(t *testing.T) {
 	img, err := boottest.Build(context.Background(), "./internal/guests/vconsoleauto")
 	if err != nil {
 		t.Fatal(err)
 	}
+	port := []string{"-device", "virtserialport,chardev=m,nr=1,name=org.ebbnode.messenger"}
 	tests := []struct {
 		name      string
 		machine   string
@@ -46,7 +50,11 @@ func TestVirtioConsoleAuto(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out := echoOverConsole(t, img, tc.machine, tc.args, tc.transport)
+			s := startConsoleGuest(t, img, tc.machine, append(tc.args, port...), "vconsoleauto", false)
+			if s.port != 1 {
+				t.Errorf("guest drives port %d, want 1 (the virtserialport)", s.port)
+			}
+			out := echoOverConsole(t, s, "ready "+tc.transport+"\n")
 			if tc.slotLine != "" && !strings.Contains(out, tc.slotLine+"\n") {
 				t.Errorf("serial console lacks %q:\n%s", tc.slotLine, out)
 			}
@@ -66,29 +74,90 @@ func TestVirtioConsoleAuto(t *testing.T) {
 	}
 }
 
-// echoOverConsole boots img on machine with a virtio console (the device
-// in args, a virtconsole on a socket chardev), runs the echo dialogue and
-// returns the serial console after a clean exit.
-func echoOverConsole(t *testing.T, img, machine string, args []string, transport string) string {
+// consoleGuest is a guest booted with a virtio-serial port on a socket
+// chardev that QEMU serves, and the host's connection to it.
+type consoleGuest struct {
+	conn net.Conn
+	port int // the port the guest's driver serves
+	done chan consoleResult
+}
+
+type consoleResult struct {
+	r   qemu.Result
+	err error
+}
+
+// serialWatch is the guest's serial console as it arrives; ready is
+// closed once it holds a line matching re.
+type serialWatch struct {
+	mu    sync.Mutex
+	buf   []byte
+	re    *regexp.Regexp
+	match []string
+	ready chan struct{}
+}
+
+func (w *serialWatch) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	if w.match == nil {
+		if w.match = w.re.FindStringSubmatch(string(w.buf)); w.match != nil {
+			close(w.ready)
+		}
+	}
+	return len(p), nil
+}
+
+// startConsoleGuest boots img on machine with args (a virtio-serial
+// device and a port on chardev m) and connects to the port. With
+// hostFirst false it waits until the guest (named name) says on its serial
+// console that it has written to the port, checks that the host side was
+// not open then, and only then connects. With hostFirst true (for a
+// virtconsole, which QEMU reports open from the start and whose data it
+// drops while no host is connected) it connects as soon as QEMU listens.
+func startConsoleGuest(t *testing.T, img, machine string, args []string, name string, hostFirst bool) *consoleGuest {
 	t.Helper()
 	sock := filepath.Join(t.TempDir(), "c.sock")
-	type result struct {
-		r   qemu.Result
-		err error
-	}
-	done := make(chan result, 1)
+	w := &serialWatch{re: regexp.MustCompile(name + `: queued before host: port (-?\d+) host open (\w+)\n`), ready: make(chan struct{})}
+	g := &consoleGuest{done: make(chan consoleResult, 1)}
 	go func() {
 		extra := append([]string{"-chardev", "socket,id=m,path=" + sock + ",server=on,wait=off"}, args...)
-		extra = append(extra, "-device", "virtconsole,chardev=m")
 		r, err := qemu.Run(context.Background(), qemu.Config{Kernel: img, Machine: machine, MemoryMiB: 64,
-			Timeout: boottest.DefaultTimeout, ExtraArgs: extra})
-		done <- result{r, err}
+			Timeout: boottest.DefaultTimeout, Console: w, ExtraArgs: extra})
+		g.done <- consoleResult{r, err}
 	}()
-	var conn net.Conn
+	if hostFirst {
+		g.conn = dialWhileRunning(t, sock, g.done)
+	}
+	select {
+	case <-w.ready:
+	case res := <-g.done:
+		t.Fatalf("QEMU ended before the guest wrote to its port: %v; console:\n%s", res.err, res.r.Console)
+	}
+	g.port, _ = strconv.Atoi(w.match[1])
+	if hostFirst {
+		return g
+	}
+	if w.match[2] != "false" {
+		t.Fatalf("the guest saw the host side open before the host connected (%q)", w.match[0])
+	}
 	var err error
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if conn, err = net.Dial("unix", sock); err == nil {
-			break
+	if g.conn, err = net.Dial("unix", sock); err != nil {
+		t.Fatalf("connecting to the guest's port: %v", err)
+	}
+	t.Cleanup(func() { g.conn.Close() })
+	return g
+}
+
+// dialWhileRunning connects to sock as soon as QEMU listens on it.
+func dialWhileRunning(t *testing.T, sock string, done chan consoleResult) net.Conn {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		conn, err := net.Dial("unix", sock)
+		if err == nil {
+			t.Cleanup(func() { conn.Close() })
+			return conn
 		}
 		select {
 		case res := <-done:
@@ -99,18 +168,25 @@ func echoOverConsole(t *testing.T, img, machine string, args []string, transport
 			t.Fatalf("console socket never opened: %v", err)
 		}
 	}
-	defer conn.Close()
+}
+
+// echoOverConsole runs the echo dialogue with a guest that first sent
+// ready, and returns the serial console after a clean exit.
+func echoOverConsole(t *testing.T, g *consoleGuest, ready string) string {
+	t.Helper()
+	conn := g.conn
 	conn.SetDeadline(time.Now().Add(boottest.DefaultTimeout))
 	rd := bufio.NewReader(conn)
 	expect := func(want string) {
 		t.Helper()
 		got, err := rd.ReadString('\n')
 		if err != nil || got != want {
-			res := <-done
+			conn.Close()
+			res := <-g.done
 			t.Fatalf("read %q, %v; want %q; console:\n%s", got, err, want, res.r.Console)
 		}
 	}
-	expect("ready " + transport + "\n")
+	expect(ready)
 	fmt.Fprintf(conn, "hello virtio\n")
 	expect("echo: HELLO VIRTIO\n")
 	fmt.Fprintf(conn, "second line\nquit\n")
@@ -118,7 +194,7 @@ func echoOverConsole(t *testing.T, img, machine string, args []string, transport
 	big := strings.Repeat("0123456789abcdef", 4096)
 	expect(fmt.Sprintf("big %d %s\n", len(big), big))
 
-	res := <-done
+	res := <-g.done
 	if res.err != nil {
 		t.Fatal(res.err)
 	}

@@ -3,8 +3,8 @@
 // Link), that `ebbnode build` attaches an app bundle to.
 //
 // At boot it finds the bundle in its own image (kernel.Payload), opens the
-// virtio console that `ebbnode run` attaches (port 0 of virtio-serial: PCI
-// on q35, virtio-mmio on microvm),
+// virtio-serial port that `ebbnode run` attaches (a flow-controlled
+// virtserialport, port 1: PCI on q35, virtio-mmio on microvm),
 // performs the Messenger handshake, asks the host for the script's
 // arguments, environment and working directory, and runs the bundle's
 // entry script with jsrt on an Ebb runtime whose system Ebbs are the

@@ -26,11 +26,14 @@ import (
 // ends without reporting its exit: enough for a Go traceback.
 const consoleTail = 16 << 10
 
-// messengerArgs attaches the Messenger channel: port 0 of a virtio-serial
-// device (what kernel/virtio.OpenConsoleAuto drives: transitional PCI on
-// q35, virtio-mmio on microvm), on a chardev that connects to sock, where
-// this process listens. QEMU connects while it starts, before the guest
-// runs, so nothing the guest writes can be lost.
+// messengerArgs attaches the Messenger channel: a virtio-serial device
+// (transitional PCI on q35, virtio-mmio on microvm) with one
+// virtserialport, port 1, on a chardev that connects to sock, where this
+// process listens. kernel/virtio.OpenConsoleAuto drives it with the
+// MULTIPORT feature. A virtserialport, unlike a virtconsole, is
+// flow-controlled: QEMU pauses the guest's transmit queue while the
+// socket is full instead of dropping the data. The guest holds its writes
+// until QEMU reports the host side open, so nothing is lost either way.
 func messengerArgs(machine, sock string) []string {
 	dev := "virtio-serial-pci-transitional"
 	if machine == qemu.MachineMicrovm {
@@ -39,7 +42,7 @@ func messengerArgs(machine, sock string) []string {
 	return []string{
 		"-chardev", "socket,id=messenger,path=" + sock,
 		"-device", dev,
-		"-device", "virtconsole,chardev=messenger",
+		"-device", "virtserialport,chardev=messenger,nr=1,name=org.ebbnode.messenger",
 	}
 }
 

@@ -34,6 +34,11 @@ func FuzzServe(f *testing.F) {
 		&messenger.FReadRequest{Handle: 1, Offset: 0, Max: 4},
 		&messenger.FStatRequest{Handle: 1},
 		&messenger.CloseRequest{Handle: 1},
+		&messenger.TruncateRequest{Path: "/rw/f", Size: 3},
+		&messenger.ChmodRequest{Path: "/ro/f", Perm: 0o777},
+		&messenger.UtimesRequest{Path: "/rw/f", Atime: 1, Mtime: 2},
+		&messenger.SymlinkRequest{Target: "../ro/f", Path: "/rw/l"},
+		&messenger.ReadlinkRequest{Path: "/ro/link"},
 		&messenger.ExitRequest{Status: 1},
 	}
 	for i, m := range seeds {

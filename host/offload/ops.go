@@ -41,6 +41,9 @@ func (s *server) fileOp(m messenger.Message) (messenger.Message, error) {
 	case *messenger.CloseRequest:
 		return s.closeFile(m)
 	}
+	if reply, ok, err := s.fileOpMore(m); ok {
+		return reply, err
+	}
 	return nil, fmt.Errorf("offload: no handler for %v: %w", m.Type(), syscall.ENOSYS)
 }
 
@@ -63,37 +66,37 @@ func (s *server) readFile(m *messenger.ReadFileRequest) (messenger.Message, erro
 	if fi.IsDir() {
 		return nil, syscall.EISDIR
 	}
-	// The reply must fit in one message (reserve room for its length).
-	if fi.Size() > messenger.MaxMessage-64 {
-		return nil, syscall.EFBIG
-	}
-	data, err := readAll(f, fi.Size())
-	if err != nil {
+	// One chunk at most, whatever the file's size: the guest reads the
+	// rest through a handle, so a reply never holds more than a chunk of
+	// host memory. Stat sizes are only a hint (files in /proc report 0).
+	buf := make([]byte, min(max(fi.Size(), 0), messenger.ChunkSize)+1)
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return &messenger.ReadFileReply{Data: buf[:n]}, nil
+	case err != nil:
 		return nil, err
+	case n <= messenger.ChunkSize:
+		// The file was larger than Stat said: look for more.
+		return s.readMore(f, buf)
 	}
-	return &messenger.DataReply{Of: messenger.TypeReadFile, Data: data}, nil
+	return &messenger.ReadFileReply{Data: buf[:messenger.ChunkSize], More: true}, nil
 }
 
-// readAll reads f to its end, starting with a buffer of the size Stat gave
-// (files such as those in /proc report 0 and still have contents).
-func readAll(f *os.File, size int64) ([]byte, error) {
-	buf := make([]byte, 0, size+1)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := f.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return buf, nil
-			}
-			return nil, err
-		}
-		if len(buf) > messenger.MaxMessage-64 {
-			return nil, syscall.EFBIG
-		}
+// readMore reads up to a chunk of a file that held more than its Stat size,
+// buf being full.
+func (s *server) readMore(f io.Reader, buf []byte) (messenger.Message, error) {
+	full := make([]byte, messenger.ChunkSize+1)
+	n := copy(full, buf)
+	k, err := io.ReadFull(f, full[n:])
+	n += k
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return &messenger.ReadFileReply{Data: full[:n]}, nil
+	case err != nil:
+		return nil, err
 	}
+	return &messenger.ReadFileReply{Data: full[:messenger.ChunkSize], More: true}, nil
 }
 
 func (s *server) writeFile(m *messenger.WriteFileRequest) (messenger.Message, error) {

@@ -3,6 +3,7 @@ package offload
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"strings"
 	"syscall"
@@ -100,7 +101,7 @@ func TestVersionMismatch(t *testing.T) {
 		t.Fatalf("reply %#v, want the host's Hello", m)
 	}
 	r := g.result()
-	if r.err == nil || !strings.Contains(r.err.Error(), "version mismatch: peer speaks version 99, this side version 1") {
+	if r.err == nil || !strings.Contains(r.err.Error(), fmt.Sprintf("version mismatch: peer speaks version 99, this side version %d", messenger.Version)) {
 		t.Fatalf("Serve = %d, %v; want a version mismatch error", r.code, r.err)
 	}
 }

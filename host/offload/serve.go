@@ -29,9 +29,18 @@ type Config struct {
 	Mounts []Mount
 }
 
-// maxInFlight bounds the file operations served at once; further requests
-// wait in the stream, which pushes back on the guest.
-const maxInFlight = 16
+// Limits on one guest's file operations. maxInFlight are served at once;
+// up to maxQueued more wait in the host, holding at most maxQueuedBytes of
+// request payload between them (a request counts at least minCost). The
+// host keeps reading the stream until a limit is reached, and only then
+// stops, which pushes back on the guest (the virtio-serial port is
+// flow-controlled: QEMU pauses the guest rather than dropping data).
+const (
+	maxInFlight    = 16
+	maxQueued      = 1024
+	maxQueuedBytes = 32 << 20
+	minCost        = 256
+)
 
 // ErrNoExit is wrapped by Serve's error when the stream ends before the
 // guest sent Exit.
@@ -57,8 +66,9 @@ func Serve(ctx context.Context, rw io.ReadWriter, cfg Config) (exitCode int, err
 		r:      rw,
 		w:      messenger.NewWriter(rw),
 		mounts: mounts,
-		sem:    make(chan struct{}, maxInFlight),
+		jobs:   make(chan job, maxQueued),
 	}
+	s.budget.cond = sync.NewCond(&s.budget.mu)
 	s.files.m = make(map[uint32]*openFile)
 	type result struct {
 		code int
@@ -84,8 +94,9 @@ type server struct {
 	w      *messenger.Writer
 	mounts *mountTable
 	files  handleTable
-	sem    chan struct{} // one token per file operation in flight
-	ops    sync.WaitGroup
+	jobs   chan job       // file operations for the workers
+	budget budget         // payload bytes of the queued and running jobs
+	ops    sync.WaitGroup // jobs not yet answered
 	stdin  chan stdinRead // nil until the first stdin read
 	ended  atomic.Bool    // run has returned: drop late replies
 
@@ -98,8 +109,12 @@ type server struct {
 // run handshakes and then serves until Exit or a stream failure. It
 // releases every host resource before returning.
 func (s *server) run() (int, error) {
+	for i := 0; i < maxInFlight; i++ {
+		go s.worker()
+	}
 	defer func() {
 		s.ops.Wait()
+		close(s.jobs)
 		s.ended.Store(true)
 		if s.stdin != nil {
 			close(s.stdin)
@@ -140,7 +155,7 @@ func (s *server) run() (int, error) {
 			s.reply(id, &messenger.Ack{Of: messenger.TypeExit})
 			return int(ex.Status), nil
 		}
-		s.dispatch(id, m)
+		s.dispatch(id, m, len(payload))
 	}
 }
 
@@ -170,8 +185,10 @@ func (s *server) handshake() error {
 	return s.firstWriteErr()
 }
 
-// dispatch serves one decoded request other than Exit.
-func (s *server) dispatch(id uint32, m messenger.Message) {
+// dispatch serves one decoded request other than Exit, of size payload
+// bytes: stdio inline or on the stdin goroutine, file operations by
+// queueing them for the workers.
+func (s *server) dispatch(id uint32, m messenger.Message, size int) {
 	switch m := m.(type) {
 	case *messenger.Hello:
 		s.replyErr(id, syscall.EPROTO, "second Hello on an open stream")
@@ -182,18 +199,56 @@ func (s *server) dispatch(id uint32, m messenger.Message) {
 	case *messenger.ReadStdinRequest:
 		s.readStdin(id, m)
 	default:
-		s.sem <- struct{}{}
+		cost := max(size, minCost)
+		s.budget.acquire(cost)
 		s.ops.Add(1)
-		go func() {
-			defer func() { <-s.sem; s.ops.Done() }()
-			reply, err := s.fileOp(m)
-			if err != nil {
-				s.replyErr(id, errnoOf(err), "")
-				return
-			}
-			s.reply(id, reply)
-		}()
+		s.jobs <- job{id: id, m: m, cost: cost}
 	}
+}
+
+// job is one queued file operation; cost is what it holds of the budget.
+type job struct {
+	id   uint32
+	m    messenger.Message
+	cost int
+}
+
+// worker serves file operations until the queue closes.
+func (s *server) worker() {
+	for j := range s.jobs {
+		reply, err := s.fileOp(j.m)
+		if err != nil {
+			s.replyErr(j.id, errnoOf(err), "")
+		} else {
+			s.reply(j.id, reply)
+		}
+		s.budget.release(j.cost)
+		s.ops.Done()
+	}
+}
+
+// budget counts bytes against maxQueuedBytes. A single request larger
+// than the whole budget is let through when nothing else holds any.
+type budget struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	used int
+}
+
+func (b *budget) acquire(n int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.used > 0 && b.used+n > maxQueuedBytes {
+		b.cond.Wait()
+	}
+	b.used += n
+}
+
+func (b *budget) release(n int) {
+	b.mu.Lock()
+	b.used -= n
+	b.mu.Unlock()
+	b.cond.Broadcast()
 }
 
 // reply sends a message with id, remembering the first failure: the stream

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"sync"
 	"sync/atomic"
 
@@ -18,40 +17,53 @@ const (
 	ConsoleDeviceID = 0x1003
 )
 
+// Buffers per port: maxBufs each way, bufSize bytes to receive (QEMU
+// fills at most 4 KiB per buffer) and txSize to transmit (fewer, larger
+// buffers mean fewer device notifications and host writes).
 const (
-	rxQueue  = 0
-	txQueue  = 1
 	bufSize  = 4096
+	txSize   = 16 << 10
 	maxBufs  = 16
 	msixSlot = 0
 )
 
-// Console is port 0 of a virtio-serial device (QEMU: -device
-// virtio-serial-pci -device virtconsole,chardev=... on q35, or
-// virtio-serial-device on microvm; see OpenConsole, OpenConsoleMMIO and
-// OpenConsoleAuto), driven without the
-// multiport feature: one receive and one transmit queue, a byte stream in
-// each direction. Read and Write may be called from different goroutines;
-// concurrent Writes are serialised, as are concurrent Reads.
+// featMultiport is VIRTIO_CONSOLE_F_MULTIPORT (virtio 1.x, 5.3.3): control
+// queues and ports beyond 0.
+const featMultiport = 1 << 1
+
+// Console is one port of a virtio-serial device, a byte stream in each
+// direction (QEMU: -device virtio-serial-pci-transitional on q35 or
+// virtio-serial-device on microvm, plus one port device; see OpenConsole,
+// OpenConsoleMMIO and OpenConsoleAuto).
+//
+// When the device offers MULTIPORT (QEMU's default) the driver negotiates
+// it and drives the first port the device announces: port 0 for a
+// virtconsole, port 1 for a lone virtserialport. Only a virtserialport is
+// flow-controlled by QEMU (it pauses the guest's transmit queue while the
+// host socket is full; a console port drops the data instead), so the
+// Messenger uses one. The driver holds its writes until the host side of
+// the port is open (PORT_OPEN): QEMU discards what a port receives while
+// no host is connected. Without MULTIPORT it drives port 0 alone, with no
+// open/close signalling.
+//
+// Read and Write may be called from different goroutines; concurrent
+// Writes are serialised, as are concurrent Reads.
 type Console struct {
 	t      transport
 	vector int
 	irqs   atomic.Uint64 // wakeups by the interrupt (Interrupts)
-	rx, tx *queue
-	rxBuf  []byte // maxBufs receive buffers, slot i at i*bufSize
-	rxPA   uint64
-	txBuf  []byte
-	txPA   uint64
 
-	mu     sync.Mutex
-	cond   *sync.Cond
-	in     bytes.Buffer // received, not yet read
-	txBusy [maxBufs]bool
-	// Buffer slot of each descriptor id in flight (the queue reuses ids in
-	// its own order).
-	rxSlot, txSlot []int
-	err            error // sticky: the interrupt loop failed
-	wmu            sync.Mutex
+	mu    sync.Mutex
+	cond  *sync.Cond
+	in    bytes.Buffer // received, not yet read
+	ports [2]*portQueues
+	// active is the port the driver serves (-1 until the device names
+	// one); hostOpen says the host side is connected.
+	active   int
+	hostOpen bool
+	ctl      *control // nil without MULTIPORT
+	err      error    // sticky: the interrupt loop failed
+	wmu      sync.Mutex
 }
 
 // OpenConsole finds the first transitional virtio console on bus 0 and
@@ -73,65 +85,93 @@ func OpenConsole(cfg pci.Config, vector int) (*Console, error) {
 	// Reset, then announce ourselves (virtio 1.x, 3.1.2 legacy sequence).
 	t.setStatus(0)
 	t.setStatus(statusAck | statusDriver)
-	t.ack(0) // no features: port 0 only, no control queues
+	feat := t.features() & featMultiport
+	t.ack(feat)
 	if err := d.EnableMSIX(msixSlot, vector); err != nil {
 		t.setStatus(statusFailed)
 		return nil, err
 	}
 	t.setConfigVector(noVector)
-	return startConsole(t, vector)
+	return startConsole(t, vector, feat != 0)
 }
 
-// startConsole sets up the receive and transmit queues of a console whose
-// features t has negotiated, sets DRIVER_OK and starts the interrupt
-// goroutine, which waits on vector.
-func startConsole(t transport, vector int) (*Console, error) {
-	c := &Console{t: t, vector: vector}
+// Queue numbers (virtio 1.x, 5.3.2): port 0 on 0 and 1, the control
+// queues on 2 and 3, port n > 0 on 2n+2 and 2n+3.
+func portQueueIndex(port int) (rx, tx uint16) {
+	if port == 0 {
+		return 0, 1
+	}
+	return uint16(2*port + 2), uint16(2*port + 3)
+}
+
+// startConsole sets up the queues of a console whose features t has
+// negotiated, sets DRIVER_OK and starts the interrupt goroutine, which
+// waits on vector. With multiport it sets up ports 0 and 1 (queues must
+// be live before DRIVER_OK) and the control queues, and tells the device
+// it is ready.
+func startConsole(t transport, vector int, multiport bool) (*Console, error) {
+	c := &Console{t: t, vector: vector, active: 0, hostOpen: true}
 	c.cond = sync.NewCond(&c.mu)
 	// Clear any cause the device raised before its interrupt was routed:
 	// on an edge-triggered wire only a fresh assertion interrupts.
 	c.t.interruptAck()
-	var err error
-	if c.rx, c.rxBuf, c.rxPA, err = c.setupQueue(rxQueue); err != nil {
-		return nil, err
+	nports := 1
+	if multiport {
+		nports = 2
+		c.active, c.hostOpen = -1, false
 	}
-	if c.tx, c.txBuf, c.txPA, err = c.setupQueue(txQueue); err != nil {
-		return nil, err
+	for p := 0; p < nports; p++ {
+		pq, err := c.setupPort(p)
+		if err != nil {
+			return nil, err
+		}
+		c.ports[p] = pq
+	}
+	if multiport {
+		ctl, err := c.setupControl()
+		if err != nil {
+			return nil, err
+		}
+		c.ctl = ctl
 	}
 	c.t.setStatus(c.t.status() | statusDriverOK)
 
-	c.rxSlot = make([]int, c.rx.n)
-	c.txSlot = make([]int, c.tx.n)
-	for i := 0; i < maxBufs; i++ {
-		c.postRx(i)
+	c.mu.Lock()
+	for _, pq := range c.ports[:nports] {
+		for i := 0; i < maxBufs; i++ {
+			pq.postRx(i)
+		}
+		c.t.notify(pq.rxq)
 	}
-	c.t.notify(rxQueue)
+	if c.ctl != nil {
+		c.ctl.start(c)
+	}
+	c.mu.Unlock()
 	go c.interrupts()
 	return c, nil
 }
 
-// postRx hands receive buffer slot to the device.
-func (c *Console) postRx(slot int) {
-	if id, ok := c.rx.add(c.rxPA+uint64(slot*bufSize), bufSize, true); ok {
-		c.rxSlot[id] = slot
-	}
-}
-
-func (c *Console) setupQueue(i uint16) (*queue, []byte, uint64, error) {
+// ring allocates queue i (the device's size) with nbufs buffers of size
+// bytes each and makes it live.
+func (c *Console) ring(i uint16, nbufs, size int) (*queue, []byte, uint64, error) {
 	n := c.t.queueSize(i)
 	if n == 0 {
 		c.t.setStatus(statusFailed)
 		return nil, nil, 0, fmt.Errorf("virtio: console has no queue %d", i)
 	}
-	ring, pa, err := kernel.AllocDMA(ringSize(n))
+	if int(n) < nbufs {
+		c.t.setStatus(statusFailed)
+		return nil, nil, 0, fmt.Errorf("virtio: console queue %d has %d entries, need %d", i, n, nbufs)
+	}
+	mem, pa, err := kernel.AllocDMA(ringSize(n))
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	q, err := newQueue(n, ring)
+	q, err := newQueue(n, mem)
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	bufs, bpa, err := kernel.AllocDMA(maxBufs * bufSize)
+	bufs, bpa, err := kernel.AllocDMA(nbufs * size)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -143,7 +183,7 @@ func (c *Console) setupQueue(i uint16) (*queue, []byte, uint64, error) {
 }
 
 // interrupts is the driver goroutine: wait for the vector, then collect
-// received data and finished transmissions.
+// received data, control messages and finished transmissions.
 func (c *Console) interrupts() {
 	var seen uint64
 	for {
@@ -167,30 +207,21 @@ func (c *Console) interrupts() {
 func (c *Console) service() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	reposted := false
-	for {
-		id, n, ok := c.rx.used()
-		if !ok {
-			break
+	for p, pq := range c.ports {
+		if pq == nil {
+			continue
 		}
-		if n > bufSize {
-			n = bufSize
+		var sink *bytes.Buffer
+		if p == c.active {
+			sink = &c.in
 		}
-		slot := c.rxSlot[id]
-		off := slot * bufSize
-		c.in.Write(c.rxBuf[off : off+int(n)])
-		c.postRx(slot)
-		reposted = true
+		if pq.drainRx(sink) {
+			c.t.notify(pq.rxq)
+		}
+		pq.drainTx()
 	}
-	for {
-		id, _, ok := c.tx.used()
-		if !ok {
-			break
-		}
-		c.txBusy[c.txSlot[id]] = false
-	}
-	if reposted {
-		c.t.notify(rxQueue)
+	if c.ctl != nil {
+		c.ctl.service(c)
 	}
 	c.cond.Broadcast()
 }
@@ -212,47 +243,54 @@ func (c *Console) Read(p []byte) (int, error) {
 }
 
 // Write queues p for transmission, in order, blocking while all transmit
-// buffers are in flight.
+// buffers are in flight. Before the host side is open the bytes wait in
+// the driver's buffers (Write blocks once those are full) and go out when
+// it opens.
 func (c *Console) Write(p []byte) (int, error) {
 	c.wmu.Lock()
 	defer c.wmu.Unlock()
 	written := 0
 	for len(p) > 0 {
-		chunk := min(len(p), bufSize)
 		c.mu.Lock()
-		slot := -1
-		for c.err == nil {
-			for i := range c.txBusy {
-				if !c.txBusy[i] {
-					slot = i
-					break
-				}
-			}
-			if slot >= 0 {
-				break
-			}
-			c.cond.Wait()
-		}
-		if c.err != nil {
-			err := c.err
+		pq, slot, err := c.freeTxSlot()
+		if err != nil {
 			c.mu.Unlock()
 			return written, err
 		}
-		off := slot * bufSize
-		copy(c.txBuf[off:], p[:chunk])
-		id, ok := c.tx.add(c.txPA+uint64(off), uint32(chunk), false)
-		if !ok { // cannot happen: at most maxBufs <= queue size in flight
-			c.mu.Unlock()
-			return written, io.ErrShortWrite
+		// Fill every free slot the data needs, then notify once.
+		posted := false
+		for ; slot >= 0 && len(p) > 0; slot = pq.freeSlot() {
+			n := pq.fill(slot, p)
+			if c.hostOpen {
+				pq.postTx(slot)
+				posted = true
+			} else {
+				pq.held = append(pq.held, slot)
+			}
+			p = p[n:]
+			written += n
 		}
-		c.txSlot[id] = slot
-		c.txBusy[slot] = true
+		if posted {
+			c.t.notify(pq.txq)
+		}
 		c.mu.Unlock()
-		c.t.notify(txQueue)
-		p = p[chunk:]
-		written += chunk
 	}
 	return written, nil
+}
+
+// freeTxSlot waits until the device has named the port and a transmit
+// buffer of it is free.
+func (c *Console) freeTxSlot() (*portQueues, int, error) {
+	for c.err == nil {
+		if c.active >= 0 {
+			pq := c.ports[c.active]
+			if slot := pq.freeSlot(); slot >= 0 {
+				return pq, slot, nil
+			}
+		}
+		c.cond.Wait()
+	}
+	return nil, -1, c.err
 }
 
 // Flush blocks until the device has consumed every queued write.
@@ -263,8 +301,8 @@ func (c *Console) Flush() error {
 	defer c.mu.Unlock()
 	for c.err == nil {
 		busy := false
-		for _, b := range c.txBusy {
-			busy = busy || b
+		for _, pq := range c.ports {
+			busy = busy || (pq != nil && pq.busy())
 		}
 		if !busy {
 			return nil
@@ -272,6 +310,22 @@ func (c *Console) Flush() error {
 		c.cond.Wait()
 	}
 	return c.err
+}
+
+// HostOpen reports whether the host side of the port is connected (always
+// true without MULTIPORT, which has no way to tell).
+func (c *Console) HostOpen() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hostOpen
+}
+
+// Port returns the port number the driver serves, -1 while the device has
+// not announced one.
+func (c *Console) Port() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.active
 }
 
 // Interrupts returns how many times the device's interrupt has woken the

@@ -105,8 +105,8 @@ func scanMMIO(read func(uintptr) uint32) []MMIODevice {
 }
 
 // OpenConsoleMMIO finds the first virtio console in microvm's virtio-mmio
-// window (QEMU: -device virtio-serial-device -device
-// virtconsole,chardev=...) and starts its driver; interrupts arrive on
+// window (QEMU: -device virtio-serial-device plus a virtserialport or
+// virtconsole) and starts its driver; interrupts arrive on
 // vector through the I/O APIC.
 func OpenConsoleMMIO(vector int) (*Console, error) {
 	devs := ScanMMIO()
@@ -143,7 +143,8 @@ func (d MMIODevice) OpenConsole(vector int) (*Console, error) {
 	// Reset, then announce ourselves (virtio 1.x, 3.1.1).
 	t.setStatus(0)
 	t.setStatus(statusAck | statusDriver)
-	if err := t.negotiate(); err != nil {
+	multiport, err := t.negotiate()
+	if err != nil {
 		t.setStatus(statusFailed)
 		return nil, fmt.Errorf("virtio: virtio-mmio console at %#x: %w", d.Addr, err)
 	}
@@ -151,7 +152,7 @@ func (d MMIODevice) OpenConsole(vector int) (*Console, error) {
 		t.setStatus(statusFailed)
 		return nil, fmt.Errorf("virtio: virtio-mmio console at %#x: %w", d.Addr, err)
 	}
-	return startConsole(t, vector)
+	return startConsole(t, vector, multiport)
 }
 
 // mmioRegs reads and writes a transport's 32-bit registers by offset;
@@ -180,33 +181,36 @@ func (m *mmio) status() uint8       { return uint8(m.r.read32(mmioStatus)) }
 func (m *mmio) setStatus(s uint8)   { m.r.write32(mmioStatus, uint32(s)) }
 func (m *mmio) notify(queue uint16) { m.r.write32(mmioQueueNotify, uint32(queue)) }
 
-// negotiate accepts no device features (port 0 only, no control queues)
-// beyond what the register layout requires: VERSION_1 for version 2, whose
-// devices then check FEATURES_OK.
-func (m *mmio) negotiate() error {
+// negotiate accepts MULTIPORT when the device offers it (see Console) and
+// nothing else beyond what the register layout requires: VERSION_1 for
+// version 2, whose devices then check FEATURES_OK. It reports whether
+// MULTIPORT was accepted.
+func (m *mmio) negotiate() (bool, error) {
+	m.r.write32(mmioDeviceFeatSel, 0)
+	feat := m.r.read32(mmioDeviceFeatures) & featMultiport
 	switch m.version {
 	case 1:
 		m.r.write32(mmioDriverFeatSel, 0)
-		m.r.write32(mmioDriverFeatures, 0)
+		m.r.write32(mmioDriverFeatures, feat)
 		// Queue PFNs count pages of this size; our rings are 4 KiB aligned.
 		m.r.write32(mmioGuestPageSize, mmioPageSize)
-		return nil
+		return feat != 0, nil
 	case 2:
 		m.r.write32(mmioDeviceFeatSel, 1)
 		if m.r.read32(mmioDeviceFeatures)&featureVersion1 == 0 {
-			return errNoVersion1
+			return false, errNoVersion1
 		}
 		m.r.write32(mmioDriverFeatSel, 0)
-		m.r.write32(mmioDriverFeatures, 0)
+		m.r.write32(mmioDriverFeatures, feat)
 		m.r.write32(mmioDriverFeatSel, 1)
 		m.r.write32(mmioDriverFeatures, featureVersion1)
 		m.setStatus(m.status() | statusFeaturesOK)
 		if m.status()&statusFeaturesOK == 0 {
-			return errors.New("device refused our features (FEATURES_OK cleared)")
+			return false, errors.New("device refused our features (FEATURES_OK cleared)")
 		}
-		return nil
+		return feat != 0, nil
 	}
-	return fmt.Errorf("unknown virtio-mmio version %d", m.version)
+	return false, fmt.Errorf("unknown virtio-mmio version %d", m.version)
 }
 
 // queueSize selects queue i and returns the size we will use: the

@@ -176,7 +176,7 @@ func TestMMIONegotiate(t *testing.T) {
 			f := tc.dev
 			m := &mmio{r: &f, version: f.version}
 			m.setStatus(statusAck | statusDriver)
-			err := m.negotiate()
+			multiport, err := m.negotiate()
 			if tc.wantErr {
 				if err == nil {
 					t.Fatalf("negotiate succeeded; status %#x", f.status)
@@ -186,9 +186,9 @@ func TestMMIONegotiate(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// Port 0 only: no MULTIPORT (bit 1) or any other device feature.
-			if f.drvFeatures[0] != 0 {
-				t.Errorf("driver features word 0 = %#x, want 0", f.drvFeatures[0])
+			// MULTIPORT (bit 1) when offered, no other device feature.
+			if want := tc.dev.devFeatures[0] & featMultiport; f.drvFeatures[0] != want || multiport != (want != 0) {
+				t.Errorf("driver features word 0 = %#x (multiport %v), want %#x", f.drvFeatures[0], multiport, want)
 			}
 			switch f.version {
 			case 1:
@@ -208,7 +208,7 @@ func TestMMIONegotiate(t *testing.T) {
 	if name := (&mmio{version: 2}).name(); name != "mmio-v2" {
 		t.Errorf("name %q", name)
 	}
-	if !errors.Is((&mmio{r: &fakeMMIO{version: 2}, version: 2}).negotiate(), errNoVersion1) {
+	if _, err := (&mmio{r: &fakeMMIO{version: 2}, version: 2}).negotiate(); !errors.Is(err, errNoVersion1) {
 		t.Error("a version 2 device without VERSION_1 was not reported as such")
 	}
 }

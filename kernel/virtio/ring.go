@@ -1,8 +1,9 @@
 // Package virtio holds Go-world virtio drivers: the split virtqueue, two
 // transports — legacy (transitional) PCI with MSI-X for q35, virtio-mmio
-// (version 1 or 2) with an I/O APIC wire for microvm — and a console
-// (virtio-serial port 0) driver that gives the native image a byte stream
-// to the host, the transport for the Messenger. Drivers are ordinary
+// (version 1 or 2) with an I/O APIC wire for microvm — and a
+// virtio-serial driver (MULTIPORT: control queues, one port) that gives the
+// native image a flow-controlled byte stream to the host, the transport
+// for the Messenger. Drivers are ordinary
 // goroutines; interrupts arrive through kernel.WaitIRQ and ring memory
 // through kernel.AllocDMA.
 package virtio

@@ -2,6 +2,7 @@ package messenger
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net"
 	"strings"
@@ -68,7 +69,7 @@ func TestClientHandshakeErrors(t *testing.T) {
 		reply Message
 		want  string
 	}{
-		{"version", &Hello{Magic: Magic, Version: 2, IsReply: true}, "protocol version mismatch: peer speaks version 2, this side version 1"},
+		{"version", &Hello{Magic: Magic, Version: Version + 1, IsReply: true}, fmt.Sprintf("protocol version mismatch: peer speaks version %d, this side version %d", Version+1, Version)},
 		{"magic", &Hello{Magic: 1, Version: Version, IsReply: true}, "bad magic 0x00000001"},
 		{"refused", &ErrorReply{Errno: uint32(syscall.EPROTO), Detail: "go away"}, "host refused: go away"},
 		{"wrong type", &ArgsReply{}, "host answered with Args reply, want Hello reply"},

@@ -6,7 +6,10 @@
 //
 // One reliable, ordered byte stream: a virtio-serial port in the native
 // image, a pipe or socket pair in hosted tests. The protocol needs nothing
-// else: no message boundaries, no out-of-band signals.
+// else: no message boundaries, no out-of-band signals. The stream must
+// never drop bytes: in the native image it is a virtserialport, which QEMU
+// flow-controls (a virtconsole would drop the guest's data whenever the
+// host socket is full; see kernel/virtio.Console).
 //
 // # Frames
 //
@@ -25,7 +28,7 @@
 // A message longer than MaxPayload is sent as consecutive frames with the
 // same type and id, all but the last with FlagMore; the sender writes them
 // back to back, so they are never interleaved with other frames. A
-// reassembled message is at most MaxMessage (1 GiB). A bad header, an
+// reassembled message is at most MaxMessage (16 MiB). A bad header, an
 // oversized frame, a truncated frame or an interleaved continuation is
 // fatal to the stream: a byte stream cannot be resynchronised.
 //
@@ -59,7 +62,8 @@
 //	                   data bytes
 //	0x0004  ReadStdin  max u32                          data bytes, eof bool
 //	0x0005  Exit       status i32 (as u32)              -
-//	0x0010  ReadFile   path str                         data bytes
+//	0x0010  ReadFile   path str                         data bytes (at most
+//	                                                    ChunkSize), more bool
 //	0x0011  WriteFile  path str, perm u32, append bool, -
 //	                   data bytes
 //	0x0012  Stat       path str, nofollow bool          Stat (below)
@@ -71,6 +75,12 @@
 //	                   empty dir, 1 file only, 2 empty
 //	                   dir only, 3 whole tree)
 //	0x0016  Rename     from str, to str                 -
+//	0x0017  Truncate   path str, size i64               -
+//	0x0018  Chmod      path str, perm u32               -
+//	0x0019  Utimes     path str, atime i64, mtime i64   -
+//	                   (Unix nanoseconds)
+//	0x001a  Symlink    target str, path str             -
+//	0x001b  Readlink   path str                         target str
 //	0x0020  Open       path str, flags u32 (Linux       handle u32
 //	                   O_*), perm u32
 //	0x0021  FRead      handle u32, offset i64 (-1:      data bytes (empty:
@@ -80,6 +90,17 @@
 //	0x0023  FStat      handle u32                       Stat
 //	0x0024  Close      handle u32                       -
 //	0xffff  Error      (reply only)                     errno u32, detail str
+//
+// # Large transfers
+//
+// No message carries more than a chunk (ChunkSize, 1 MiB) of file or
+// stdio data, so neither side ever holds a whole large file in one
+// message. A ReadFile reply holds the file's first chunk; more says the
+// file goes on, and Client.ReadFile reads the rest through a handle (Open,
+// FRead per chunk, Close). Client.WriteFile sends data of up to a chunk as
+// one WriteFile and writes more through a handle (Open with O_TRUNC or
+// O_APPEND, FWrite per chunk, Close). Stdout and stderr writes go a chunk
+// per Write request.
 //
 // Stat is Linux's struct stat in a fixed order: dev u64, ino u64, mode u32
 // (S_IFMT type bits and permissions), nlink u64, uid u32, gid u32, rdev u64,
@@ -98,7 +119,9 @@
 //
 // The host serves stdout and stderr writes in arrival order, each before it
 // reads the next request, and replies once the bytes are written; stdin
-// reads are served in order; file operations run concurrently. Exit is
+// reads are served in order; file operations run concurrently (16 at a
+// time, the rest queued: the host keeps reading while up to 1024 requests
+// holding up to 32 MiB wait, and only then lets the stream push back). Exit is
 // answered after all earlier requests are done, and ends the session.
 //
 // # The Messenger Ebb

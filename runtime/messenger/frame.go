@@ -20,9 +20,10 @@ const (
 	// for the message's other fields.
 	MaxPayload = ChunkSize + 4096
 	// MaxMessage bounds a message reassembled from several frames (a
-	// whole file for ReadFile or WriteFile). Its buffer grows only with the
-	// bytes that actually arrive.
-	MaxMessage = 1 << 30
+	// large directory listing, a long environment). File data never needs
+	// more than one chunk per message: larger reads and writes go through
+	// handles. Its buffer grows only with the bytes that actually arrive.
+	MaxMessage = 16 << 20
 )
 
 // FlagMore on a frame says that the next frame on the stream continues the
@@ -139,9 +140,14 @@ type Writer struct {
 // NewWriter returns a Writer on w.
 func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
 
+// bigFrame is the payload size from which a frame's header and payload
+// go out as two Writes rather than one copy into a single buffer.
+const bigFrame = 64 << 10
+
 // WriteMessage writes a message, split into frames of at most MaxPayload
-// bytes. Each frame goes out in a single Write so that transports that
-// preserve write boundaries (virtio-serial) see whole frames.
+// bytes. Small frames go out in a single Write; a large payload is
+// written after its header without being copied (the stream needs no
+// write boundaries, and the lock keeps the two together).
 func (w *Writer) WriteMessage(t Type, id uint32, payload []byte) error {
 	if len(payload) > MaxMessage {
 		return fmt.Errorf("%w: %v is %d bytes", ErrMessageTooLarge, t, len(payload))
@@ -154,8 +160,7 @@ func (w *Writer) WriteMessage(t Type, id uint32, payload []byte) error {
 		if n < len(payload) {
 			h.Flags = FlagMore
 		}
-		w.buf = append(appendHeader(w.buf[:0], h), payload[:n]...)
-		if _, err := w.w.Write(w.buf); err != nil {
+		if err := w.writeFrame(h, payload[:n]); err != nil {
 			return fmt.Errorf("messenger: writing %v (id %d): %w", t, id, err)
 		}
 		payload = payload[n:]
@@ -167,4 +172,19 @@ func (w *Writer) WriteMessage(t Type, id uint32, payload []byte) error {
 		w.buf = nil // do not keep a megabyte alive after a big message
 	}
 	return nil
+}
+
+// writeFrame writes one frame's header and payload. Called with w.mu held.
+func (w *Writer) writeFrame(h Header, payload []byte) error {
+	w.buf = appendHeader(w.buf[:0], h)
+	if len(payload) < bigFrame {
+		w.buf = append(w.buf, payload...)
+		_, err := w.w.Write(w.buf)
+		return err
+	}
+	if _, err := w.w.Write(w.buf); err != nil {
+		return err
+	}
+	_, err := w.w.Write(payload)
+	return err
 }

@@ -1,7 +1,9 @@
 package messenger
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -14,23 +16,78 @@ import (
 // callers map it exactly as they map errors from package os. When the
 // stream itself failed, Err wraps ErrClosed instead.
 
-// ReadFile returns the whole contents of the file.
+// ReadFile returns the whole contents of the file. A file of up to
+// ChunkSize bytes takes one request; the rest of a larger one is read
+// through a handle, a chunk per request (see ReadFileReply).
 func (c *Client) ReadFile(name string) ([]byte, error) {
 	m, err := c.roundTrip(&ReadFileRequest{Path: name})
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	return m.(*DataReply).Data, nil
+	r := m.(*ReadFileReply)
+	if !r.More {
+		return r.Data, nil
+	}
+	return c.readRest(name, r.Data)
+}
+
+// readRest reads what follows head in the file through a handle.
+func (c *Client) readRest(name string, head []byte) ([]byte, error) {
+	f, err := c.Open(name, os.O_RDONLY, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data := head
+	if fi, err := f.Stat(); err == nil && fi.Size() > int64(len(head)) {
+		data = make([]byte, len(head), fi.Size()+1)
+		copy(data, head)
+	}
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.ReadAt(data[len(data):cap(data)], int64(len(data)))
+		data = data[:len(data)+n]
+		if errors.Is(err, io.EOF) {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // WriteFile creates or truncates the file, or appends to it with
-// appendMode, and writes data. perm applies to a new file.
+// appendMode, and writes data. perm applies to a new file. Data of up to
+// ChunkSize bytes takes one request; more is written through a handle, a
+// chunk per request, so no message carries more than a chunk.
 func (c *Client) WriteFile(name string, data []byte, appendMode bool, perm fs.FileMode) error {
+	if len(data) > ChunkSize {
+		return c.writeStreamed(name, data, appendMode, perm)
+	}
 	req := &WriteFileRequest{Path: name, Perm: PermBits(perm), Append: appendMode, Data: data}
 	if _, err := c.roundTrip(req); err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return nil
+}
+
+func (c *Client) writeStreamed(name string, data []byte, appendMode bool, perm fs.FileMode) error {
+	flag := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if appendMode {
+		flag = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+	}
+	f, err := c.Open(name, flag, perm)
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if werr != nil {
+		return werr
+	}
+	return cerr
 }
 
 // Stat returns the file's metadata, following symbolic links.

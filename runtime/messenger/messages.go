@@ -84,8 +84,10 @@ func newMessage(t Type) Message {
 		return &OpenReply{}
 	case TypeFRead:
 		return &FReadRequest{}
-	case TypeReadFile | Reply, TypeFRead | Reply:
-		return &DataReply{Of: t &^ Reply}
+	case TypeReadFile | Reply:
+		return &ReadFileReply{}
+	case TypeFRead | Reply:
+		return &DataReply{Of: TypeFRead}
 	case TypeFWrite:
 		return &FWriteRequest{}
 	case TypeFWrite | Reply:
@@ -100,7 +102,7 @@ func newMessage(t Type) Message {
 	case TypeError:
 		return &ErrorReply{}
 	}
-	return nil
+	return newMoreMessage(t)
 }
 
 // Hello opens the stream (guest to host) and answers it (IsReply).
@@ -176,7 +178,7 @@ func (*ExitRequest) Type() Type          { return TypeExit }
 func (m *ExitRequest) encode(e *encoder) { e.u32(uint32(m.Status)) }
 func (m *ExitRequest) decode(d *decoder) { m.Status = int32(d.u32()) }
 
-// ReadFileRequest asks for a whole file; the reply is a DataReply.
+// ReadFileRequest asks for a file; the reply is a ReadFileReply.
 type ReadFileRequest struct{ Path string }
 
 func (*ReadFileRequest) Type() Type          { return TypeReadFile }
@@ -411,9 +413,21 @@ func (*CloseRequest) Type() Type          { return TypeClose }
 func (m *CloseRequest) encode(e *encoder) { e.u32(m.Handle) }
 func (m *CloseRequest) decode(d *decoder) { m.Handle = d.u32() }
 
-// DataReply answers ReadFile and FRead requests.
+// ReadFileReply answers ReadFile with the file's first ChunkSize bytes at
+// most; More says the file goes on, and the guest reads the rest through
+// a handle (Open, FRead), so no message carries more than a chunk of file.
+type ReadFileReply struct {
+	Data []byte
+	More bool
+}
+
+func (*ReadFileReply) Type() Type          { return TypeReadFile | Reply }
+func (m *ReadFileReply) encode(e *encoder) { e.bytes(m.Data); e.flag(m.More) }
+func (m *ReadFileReply) decode(d *decoder) { m.Data = d.bytes(); m.More = d.flag() }
+
+// DataReply answers FRead requests.
 type DataReply struct {
-	Of   Type // TypeReadFile or TypeFRead; not on the wire
+	Of   Type // TypeFRead; not on the wire
 	Data []byte
 }
 

@@ -39,7 +39,8 @@ func sampleMessages() []Message {
 		&FWriteReply{N: 1},
 		&FStatRequest{Handle: 77},
 		&CloseRequest{Handle: 77},
-		&DataReply{Of: TypeReadFile, Data: []byte("file")},
+		&ReadFileReply{Data: []byte("file")},
+		&ReadFileReply{Data: []byte("head"), More: true},
 		&DataReply{Of: TypeFRead, Data: []byte{}},
 		&Ack{Of: TypeWrite},
 		&Ack{Of: TypeExit},
@@ -49,6 +50,16 @@ func sampleMessages() []Message {
 		&Ack{Of: TypeRename},
 		&Ack{Of: TypeClose},
 		&ErrorReply{Errno: 2, Detail: "why"},
+		&TruncateRequest{Path: "/t", Size: 1 << 33},
+		&ChmodRequest{Path: "/c", Perm: 0o4755},
+		&UtimesRequest{Path: "/u", Atime: -5, Mtime: 1 << 60},
+		&SymlinkRequest{Target: "../a", Path: "/l"},
+		&ReadlinkRequest{Path: "/l"},
+		&ReadlinkReply{Target: "../a"},
+		&Ack{Of: TypeTruncate},
+		&Ack{Of: TypeChmod},
+		&Ack{Of: TypeUtimes},
+		&Ack{Of: TypeSymlink},
 	}
 }
 

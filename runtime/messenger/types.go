@@ -23,6 +23,11 @@ const (
 	TypeMkdir     Type = 0x0014
 	TypeRemove    Type = 0x0015
 	TypeRename    Type = 0x0016
+	TypeTruncate  Type = 0x0017
+	TypeChmod     Type = 0x0018
+	TypeUtimes    Type = 0x0019
+	TypeSymlink   Type = 0x001a
+	TypeReadlink  Type = 0x001b
 
 	TypeOpen   Type = 0x0020
 	TypeFRead  Type = 0x0021
@@ -49,6 +54,11 @@ var typeNames = map[Type]string{
 	TypeMkdir:     "Mkdir",
 	TypeRemove:    "Remove",
 	TypeRename:    "Rename",
+	TypeTruncate:  "Truncate",
+	TypeChmod:     "Chmod",
+	TypeUtimes:    "Utimes",
+	TypeSymlink:   "Symlink",
+	TypeReadlink:  "Readlink",
 	TypeOpen:      "Open",
 	TypeFRead:     "FRead",
 	TypeFWrite:    "FWrite",
@@ -78,7 +88,7 @@ func (t Type) IsReply() bool { return t&Reply != 0 }
 // and Version; the host answers with its own. Any difference is fatal.
 const (
 	Magic   uint32 = 0x4e424245 // "EBBN" as little-endian bytes
-	Version uint32 = 1
+	Version uint32 = 2
 )
 
 // RemoveKind says which removal a Remove request asks for, so that the

@@ -1,5 +1,6 @@
 // Command vconsole talks to the host over a virtio console: it says
-// "ready", reads lines and answers each in upper case, until "quit".
+// "ready" (then tells on the serial console whether the host side was
+// open yet), reads lines and answers each in upper case, until "quit".
 package main
 
 import (
@@ -20,6 +21,7 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Fprintf(c, "ready\n")
+	fmt.Printf("vconsole: queued before host: port %d host open %v\n", c.Port(), c.HostOpen())
 	r := bufio.NewReader(c)
 	lines := 0
 	for {

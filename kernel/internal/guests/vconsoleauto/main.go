@@ -1,8 +1,9 @@
 // Command vconsoleauto is the vconsole guest over virtio.OpenConsoleAuto,
 // so it runs on q35 (legacy PCI) and microvm (virtio-mmio) alike: it says
-// "ready <transport>", answers each line in upper case until "quit", sends
-// 64 KiB, and reports on the serial console how many interrupts the driver
-// took.
+// "ready <transport>" (before the host connects: the serial console then
+// tells which port it uses and that the host side was not open yet),
+// answers each line in upper case until "quit", sends 64 KiB, and reports
+// on the serial console how many interrupts the driver took.
 package main
 
 import (
@@ -25,6 +26,7 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Fprintf(c, "ready %s\n", c.Transport())
+	fmt.Printf("vconsoleauto: queued before host: port %d host open %v\n", c.Port(), c.HostOpen())
 	r := bufio.NewReader(c)
 	lines := 0
 	for {
