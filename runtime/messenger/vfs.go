@@ -2,8 +2,6 @@ package messenger
 
 import (
 	"io/fs"
-	"syscall"
-	"time"
 
 	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
@@ -24,24 +22,3 @@ func (c *Client) OpenFile(name string, flag int, perm fs.FileMode) (vfs.File, er
 	}
 	return f, nil
 }
-
-// TEMPORARY (removed when the protocol gains Truncate, Chmod, Chtimes,
-// Symlink and Readlink messages): until then these calls fail with
-// ENOSYS, as they did before the Client was a vfs.FS.
-
-func enosys(op, name string) error { return &fs.PathError{Op: op, Path: name, Err: syscall.ENOSYS} }
-
-// Truncate is not on the wire yet: ENOSYS.
-func (c *Client) Truncate(name string, size int64) error { return enosys("truncate", name) }
-
-// Chmod is not on the wire yet: ENOSYS.
-func (c *Client) Chmod(name string, mode fs.FileMode) error { return enosys("chmod", name) }
-
-// Chtimes is not on the wire yet: ENOSYS.
-func (c *Client) Chtimes(name string, atime, mtime time.Time) error { return enosys("chtimes", name) }
-
-// Symlink is not on the wire yet: ENOSYS.
-func (c *Client) Symlink(oldname, newname string) error { return enosys("symlink", newname) }
-
-// Readlink is not on the wire yet: ENOSYS.
-func (c *Client) Readlink(name string) (string, error) { return "", enosys("readlink", name) }
