@@ -72,7 +72,7 @@ func Link(ctx context.Context, o LinkOptions) error {
 	if err := AddPVHNote(out); err != nil {
 		return err
 	}
-	return nil
+	return SealFile(out)
 }
 
 // pvhNote encodes the note: 12-byte header, "Xen\0", then an 8-byte entry
@@ -125,7 +125,7 @@ func AddPVHNote(path string) error {
 	}
 	// Append the note, 8-aligned, at the end of the file.
 	off := (len(data) + 7) &^ 7
-	note := pvhNote(f.Entry)
+	note := append(pvhNote(f.Entry), digestNote()...) // the digest: see Seal
 	out := make([]byte, off, off+len(note))
 	copy(out, data)
 	out = append(out, note...)
@@ -214,10 +214,15 @@ func findPVHEntry(f *elf.File, data []byte) (uint64, bool, error) {
 // segment, whose loadable segments lie within the file and below 4 GiB, and
 // whose ELF header loads at ImageBase.
 func Check(path string) error {
-	data, err := os.ReadFile(path)
+	data, err := Load(path)
 	if err != nil {
-		return fmt.Errorf("image: %w", err)
+		return err
 	}
+	return CheckData(path, data)
+}
+
+// CheckData is Check for an image already read from the file path.
+func CheckData(path string, data []byte) error {
 	f, err := elf.NewFile(bytes.NewReader(data))
 	if err != nil {
 		return fmt.Errorf("image: %s: not an ELF: %w", path, err)
