@@ -129,6 +129,11 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 	if err != nil {
 		return fail(err)
 	}
+	// The grants are checked before anything is built or booted.
+	cfg, err := appConfig(o, args)
+	if err != nil {
+		return fail(err)
+	}
 	ctx, stop := stopOnSignals(cmd.Context())
 	defer stop()
 	r := launch.Run{VM: vm, Image: path}
@@ -154,10 +159,6 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 	case !app:
 		r.VM.Console = cmd.OutOrStdout() // a raw image's console is its output
 	default:
-		cfg, err := appConfig(o, args)
-		if err != nil {
-			return fail(err)
-		}
 		r.App = &cfg
 		if o.verbose {
 			r.VM.Console = stderr

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/offload"
 )
 
@@ -35,6 +36,9 @@ func appConfig(o runOptions, args []string) (offload.Config, error) {
 			return cfg, err
 		}
 		cfg.Mounts = append(cfg.Mounts, m)
+	}
+	if err := launch.CheckMounts(cfg.Mounts); err != nil {
+		return cfg, err
 	}
 	wd, err := os.Getwd()
 	if err != nil {
