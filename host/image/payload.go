@@ -169,8 +169,8 @@ func ReadPayload(path string) ([]byte, error) {
 	return p, nil
 }
 
-// WriteWithPayload writes the image at runtimePath with payload attached to
-// out, through a temporary file in out's directory and a rename, so that a
+// WriteWithPayload writes the image at runtimePath with payload attached,
+// sealed (its digest recomputed over the new segment), to out, through a temporary file in out's directory and a rename, so that a
 // failure leaves no partial image behind.
 func WriteWithPayload(runtimePath, out string, payload []byte) error {
 	data, err := os.ReadFile(runtimePath)
