@@ -44,8 +44,9 @@ func LDFlags() string {
 }
 
 // Link builds o.Pkg for linux/amd64 with the kernel's entry and layout, then
-// adds the PVH note and seals the image (its digest, see Seal). The package must import the kernel (blank import is
-// enough), otherwise the linker cannot find the entry symbol.
+// adds the PVH note and seals the image (its digest, see Seal). The package
+// must import the kernel (blank import is enough), otherwise the linker
+// cannot find the entry symbol.
 func Link(ctx context.Context, o LinkOptions) error {
 	if o.Pkg == "" || o.Out == "" {
 		return errors.New("image: Link needs Pkg and Out")
@@ -92,8 +93,8 @@ func pvhNote(entry uint64) []byte {
 // AddPVHNote rewrites the ELF at path in place (via a temporary file and a
 // rename, so a failure leaves the original untouched) so that it carries a
 // PVH note whose entry is the ELF entry point, followed by an empty digest
-// note for Seal to fill. It is idempotent: an image that
-// already has the note is left as is.
+// note for Seal to fill. It is idempotent: an image that already has the
+// PVH note is left as is.
 func AddPVHNote(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
