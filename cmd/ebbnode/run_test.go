@@ -6,6 +6,7 @@ import (
 	"debug/elf"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/ebbnode/ebbnode/host/image"
+	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/qemu"
 	"github.com/ebbnode/ebbnode/host/qemu/qemutest"
 )
@@ -243,4 +245,28 @@ func atImageBase(t *testing.T, elfData []byte) []byte {
 		}
 	}
 	return b
+}
+
+// TestRunHelp: run's help states the limits the launcher enforces.
+func TestRunHelp(t *testing.T) {
+	cmd, _, err := rootCmd.Find([]string{"run"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	help := strings.Join(strings.Fields(cmd.Long), " ")
+	for _, want := range []string{
+		fmt.Sprintf("--memory %d to %d MiB", launch.MinMemoryMiB, launch.MaxMemoryMiB),
+		fmt.Sprintf("--cpus 1 to %d", launch.MaxCPUs),
+		fmt.Sprintf("at most %d MiB", image.MaxSize>>20),
+		"SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGPIPE",
+	} {
+		if !strings.Contains(help, want) {
+			t.Errorf("run --help lacks %q", want)
+		}
+	}
+	for flag, want := range map[string]string{"memory": "128", "cpus": "1", "timeout": "10m0s", "machine": "q35"} {
+		if got := cmd.Flags().Lookup(flag).DefValue; got != want {
+			t.Errorf("--%s default %q, want %q", flag, got, want)
+		}
+	}
 }
