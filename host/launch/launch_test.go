@@ -91,8 +91,8 @@ func TestSweepStale(t *testing.T) {
 	names := map[string]bool{ // name -> swept
 		fmt.Sprintf("%s%d-1", runDirPrefix, dead.Process.Pid): true,
 		fmt.Sprintf("%s%d-2", runDirPrefix, os.Getpid()):      false,
-		runDirPrefix + "x-3":                                  false,
-		"ebbnode-bench-4":                                     false,
+		runDirPrefix + "x-3": false,
+		"ebbnode-bench-4":    false,
 	}
 	for n := range names {
 		if err := os.MkdirAll(filepath.Join(tmp, n, "sub"), 0o700); err != nil {
