@@ -59,16 +59,16 @@ func (o Outcome) Report(w io.Writer) {
 	fmt.Fprintf(w, "ebbnode: %s\n", o.Message)
 }
 
-// Err is nil when the guest ended with status 0 as it chose, else an error
-// carrying Message and Code (for callers that are not a CLI).
+// Err is nil when the run's status is 0 (as `ebbnode run` exits 0), else
+// an error carrying Message and Code, for callers that are not a CLI.
 func (o Outcome) Err() error {
 	switch {
+	case o.Code == 0:
+		return nil
 	case o.Message != "":
 		return fmt.Errorf("%s (exit status %d)", o.Message, o.Code)
-	case o.Code != 0:
-		return fmt.Errorf("guest exited with status %d", o.Code)
 	}
-	return nil
+	return fmt.Errorf("guest exited with status %d", o.Code)
 }
 
 // failed is the outcome of a run that could not start.
