@@ -85,7 +85,7 @@ func TestQuickHost(t *testing.T) {
 // and ebbnode in the Linux VM (d), in one session on two suites: Richards,
 // and Splay for the garbage collector. All eight take five minutes or more
 // per VM under TCG, so `ebbnode bench --quick` covers them, not this test.
-// runNative itself fails a run whose QEMU machine differs from d's.
+// Both boot VMSettings (see TestNativeRun).
 func TestQuickVMs(t *testing.T) {
 	t.Parallel()
 	suites := []string{"Richards", "Splay"}

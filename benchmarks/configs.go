@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"github.com/ebbnode/ebbnode/benchmarks/linuxvm"
+	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/qemu"
 )
 
 // VMSettings is the one machine both VM configurations boot: the native
 // ebbnode image (c) and the Linux VM (d) must differ only in the OS, so
 // neither may set its own machine, memory, CPU count or accelerator.
-var VMSettings = qemu.Config{
+var VMSettings = launch.VM{
 	Machine:   qemu.MachineQ35,
 	MemoryMiB: 1024,
 	CPUs:      1,
@@ -123,7 +124,7 @@ func runLinuxVM(ctx context.Context, e *env, mode string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	vm := e.vm
+	vm := e.vm.QEMU(e.kernel)
 	vm.Timeout = e.timeout(mode)
 	vm.Log = e.log
 	res, err := linuxvm.Boot(ctx, vm, e.kernel, initrd)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/ebbnode/ebbnode/benchmarks/linuxvm"
 	"github.com/ebbnode/ebbnode/benchmarks/octane"
+	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/qemu"
 )
 
@@ -30,8 +31,8 @@ type env struct {
 	ebbnode string // static ebbnode binary
 	ebbErr  error
 
-	vm       qemu.Config // VMSettings with the accelerator resolved
-	accelWhy string      // why that accelerator
+	vm       launch.VM // VMSettings with the accelerator resolved
+	accelWhy string    // why that accelerator
 	kernel   string
 	kernPkg  string
 	vminit   []byte
@@ -98,9 +99,10 @@ func (e *env) timeout(mode string) time.Duration {
 	}
 }
 
-// ebbnodeBinary returns the static ebbnode that (b) and (d) run and that
-// builds and boots (c), so all run the same engine build: Options.Ebbnode if given, else one built from
-// the source tree around the working directory.
+// ebbnodeBinary returns the static ebbnode that (b) and (d) run (c builds
+// its runtime from the same tree, or finds it beside this binary):
+// Options.Ebbnode if given, else one built from the source tree around the
+// working directory.
 func (e *env) ebbnodeBinary(ctx context.Context) (string, error) {
 	e.ebbOnce.Do(func() {
 		if e.opts.Ebbnode != "" {

@@ -1,47 +1,34 @@
 package benchmarks
 
 import (
-	"strings"
+	"bytes"
+	"reflect"
 	"testing"
 	"time"
 
+	"github.com/ebbnode/ebbnode/host/offload"
 	"github.com/ebbnode/ebbnode/host/qemu"
 )
 
-func TestNativeRunArgs(t *testing.T) {
-	vm := VMSettings
-	vm.Accel = qemu.AccelTCG
-	got := strings.Join(nativeRunArgs(vm, 90*time.Minute, "/w/bench.img", "vmfull"), " ")
-	want := "run --verbose --machine q35 --memory 1024 --cpus 1 --accel tcg --timeout 1h30m0s /w/bench.img -- vmfull"
-	if got != want {
-		t.Errorf("nativeRunArgs = %q, want %q", got, want)
+// TestNativeRun: configuration c boots the machine d boots (VMSettings as
+// resolved), only with the mode's time limit, and passes the mode as the
+// script's one argument with the work directory granted and current.
+func TestNativeRun(t *testing.T) {
+	e := &env{opts: Options{RunTimeout: 90 * time.Minute}, work: "/w", image: "/w/bench.img", vm: VMSettings}
+	e.vm.Accel = qemu.AccelTCG
+	var stdout, stderr bytes.Buffer
+	r := nativeRun(e, "vmfull", &stdout, &stderr)
+	want := e.vm
+	want.Timeout, want.Log = 90*time.Minute, &stderr
+	if !reflect.DeepEqual(r.VM, want) {
+		t.Errorf("VM %+v, want %+v", r.VM, want)
 	}
-}
-
-// TestCheckMachine feeds checkMachine the line `ebbnode run --verbose`
-// prints, built the way run builds it, and variants of it.
-func TestCheckMachine(t *testing.T) {
-	vm := VMSettings
-	vm.Accel = qemu.AccelTCG
-	line := func(c qemu.Config) string {
-		c.Kernel = "/tmp/x/bench.img"
-		c.ExtraArgs = []string{"-chardev", "socket,id=messenger,path=/tmp/m.sock"}
-		return "noise\nebbnode: " + qemu.Binary + " " + strings.Join(qemu.Args(c, c.Accel), " ") + "\nmore\n"
+	if err := r.VM.Validate(); err != nil {
+		t.Errorf("VMSettings invalid for the launcher: %v", err)
 	}
-	if err := checkMachine(line(vm), vm); err != nil {
-		t.Errorf("same machine refused: %v", err)
-	}
-	other := []qemu.Config{vm, vm, vm, vm}
-	other[0].MemoryMiB = 512
-	other[1].CPUs = 2
-	other[2].Accel = qemu.AccelKVM
-	other[3].Machine = qemu.MachineMicrovm
-	for _, o := range other {
-		if err := checkMachine(line(o), vm); err == nil {
-			t.Errorf("machine %+v accepted as %+v", o, vm)
-		}
-	}
-	if err := checkMachine("hello\n", vm); err == nil || !strings.Contains(err.Error(), "no QEMU command line") {
-		t.Errorf("missing line: %v", err)
+	a := r.App
+	if r.Image != "/w/bench.img" || a == nil || !reflect.DeepEqual(a.Args, []string{"vmfull"}) || a.Cwd != "/w" ||
+		!reflect.DeepEqual(a.Mounts, []offload.Mount{{Host: "/w", Guest: "/w"}}) || a.Stdout != &stdout || len(a.Env) != 0 {
+		t.Errorf("run %+v, app %+v", r, a)
 	}
 }

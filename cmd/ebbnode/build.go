@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,15 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ebbnode/ebbnode/host/image"
-	"github.com/ebbnode/ebbnode/jsrt/bundle"
+	"github.com/ebbnode/ebbnode/host/launch"
 )
-
-// runtimeEnv names the prebuilt native runtime image explicitly.
-const runtimeEnv = "EBBNODE_RUNTIME"
-
-// runtimeName is the native runtime's file name next to the ebbnode
-// executable (make puts both in bin/).
-const runtimeName = "ebbnode-native.elf"
 
 type buildOptions struct {
 	out      string
@@ -34,15 +26,17 @@ func init() {
 		Short: "Build a script and the modules it requires into one bootable image",
 		Long: `build turns a CommonJS script into one bootable x86_64 image: the prebuilt
 native runtime (kernel, libc, Ebb runtime and jsrt, made by "make" as
-bin/` + runtimeName + `) with an app bundle attached: the script, every local
+bin/` + image.RuntimeName + `) with an app bundle attached: the script, every local
 module and node_modules package it requires (found by static analysis of
 require('literal') calls), and whatever --include names. No Go compiler is
 needed. The image boots with "ebbnode run app.img", and plain
 "qemu-system-x86_64 -kernel app.img" loads it too.
 
-The runtime is found through $` + runtimeEnv + `, else next to the ebbnode
-executable. The image is written to a temporary file and renamed, so a
-failed build leaves no image behind.
+The runtime is found through $` + image.RuntimeEnv + `, else next to the ebbnode
+executable. The image records a SHA-256 digest over every loaded segment
+(the runtime and the bundle), which "ebbnode run" checks before booting. It
+is written to a temporary file and renamed, so a failed build leaves no
+image behind.
 
 Requires whose argument is not a string literal cannot be followed: build
 warns about them, and --include adds the files they load (a file, or a
@@ -78,18 +72,11 @@ func buildImage(entry, out string, includes []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	b, err := bundle.Collect(entry, includes)
-	if err != nil {
-		return err // a *bundle.SourceError reads "file:line: message"
-	}
-	for _, w := range b.Warnings {
+	warnings, err := launch.BuildApp(rt, entry, includes, out)
+	for _, w := range warnings {
 		fmt.Fprintf(stderr, "ebbnode: warning: %v\n", w)
 	}
-	var buf bytes.Buffer
-	if err := b.Write(&buf); err != nil {
-		return fmt.Errorf("bundle: %w", err)
-	}
-	return image.WriteWithPayload(rt, out, buf.Bytes())
+	return err
 }
 
 // checkScript refuses what cannot be an entry script before analysis
@@ -103,6 +90,8 @@ func checkScript(entry string) error {
 		return err
 	case fi.IsDir():
 		return fmt.Errorf("%s: is a directory, not a JavaScript file", entry)
+	case !fi.Mode().IsRegular():
+		return fmt.Errorf("%s: not a regular file", entry)
 	}
 	switch filepath.Ext(entry) {
 	case ".js", ".cjs":
@@ -113,23 +102,12 @@ func checkScript(entry string) error {
 	return fmt.Errorf("%s: not a JavaScript file (want a .js or .cjs script)", entry)
 }
 
-// findRuntime returns the prebuilt native runtime image: $EBBNODE_RUNTIME,
-// else ebbnode-native.elf beside the running executable.
+// findRuntime returns the prebuilt native runtime image for this
+// executable (image.FindRuntime).
 func findRuntime() (string, error) {
-	if p := os.Getenv(runtimeEnv); p != "" {
-		if _, err := os.Stat(p); err != nil {
-			return "", fmt.Errorf("native runtime $%s: %w", runtimeEnv, err)
-		}
-		return p, nil
-	}
 	exe, err := os.Executable()
-	if err == nil {
-		if exe, err = filepath.EvalSymlinks(exe); err == nil {
-			p := filepath.Join(filepath.Dir(exe), runtimeName)
-			if _, err := os.Stat(p); err == nil {
-				return p, nil
-			}
-		}
+	if err != nil {
+		exe = ""
 	}
-	return "", errors.New("native runtime not found: run 'make' (or set $" + runtimeEnv + ")")
+	return image.FindRuntime(exe)
 }

@@ -45,7 +45,7 @@ func nativeTools(t testing.TB) (bin, runtime string) {
 			shared.err = fmt.Errorf("go build: %v\n%s", err, out)
 			return
 		}
-		shared.rt = filepath.Join(shared.dir, runtimeName)
+		shared.rt = filepath.Join(shared.dir, image.RuntimeName)
 		shared.err = image.Link(context.Background(), image.LinkOptions{
 			Pkg: "github.com/ebbnode/ebbnode/cmd/ebbnode-native",
 			Out: shared.rt,

@@ -14,12 +14,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/ebbnode/ebbnode/host/image"
+	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/qemu"
 )
-
-// exitInterrupted is the shell's code for a process stopped by SIGINT.
-const exitInterrupted = 130
 
 type runOptions struct {
 	machine string
@@ -69,10 +66,24 @@ A raw image (a Go program that imports the kernel, linked by host/image
 Link, with no app attached) gets no Messenger: its serial console is
 streamed to standard output.
 
+Before QEMU starts, the image must be a regular file of at most 512 MiB,
+bootable, with its app bundle intact and the SHA-256 digest recorded by
+"ebbnode build" (or Link) matching every loaded segment; the flags must be
+in range (--memory 64 to 2048 MiB, --cpus 1 to 64) and no guest path
+granted twice. Anything else is one line on standard error and status 1,
+with nothing started.
+
+If the host side fails while the guest runs (the Messenger server meets a
+protocol error, the stream breaks, the socket is lost), QEMU is stopped at
+once and one line names the cause. The run's private directory (the
+Messenger socket, the image built from a .js file) is removed however the
+run ends; one left by a run killed with SIGKILL is removed by the next run.
+
 Exit status: the script's (the guest's, for raw images); 124 if --timeout
 passed; 125 if the guest crashed without an exit status (e.g. a triple
-fault); 127 after a kernel panic; 130 on Ctrl-C or SIGTERM (QEMU is
-killed); 1 if the image is bad or QEMU cannot run it.
+fault); 127 after a kernel panic; 130 on SIGINT (Ctrl-C), SIGTERM, SIGHUP
+or SIGPIPE (a closed output pipe) — QEMU is stopped; 1 if the image or a
+flag is bad, QEMU cannot run it, or the host side failed.
 
 KVM is used when the host CPU has vmx/svm and /dev/kvm works (kvm-pvm
 cannot run these guests); otherwise TCG, which is slower, and a one-line
@@ -91,11 +102,11 @@ notice says so on a terminal's standard error (always with --verbose).`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.machine, "machine", qemu.MachineQ35, "QEMU machine: q35 or microvm")
-	f.IntVar(&o.memory, "memory", 128, "guest memory in MiB")
-	f.IntVar(&o.cpus, "cpus", 1, "virtual CPUs")
+	f.StringVar(&o.machine, "machine", launch.Default.Machine, "QEMU machine: q35 or microvm")
+	f.IntVar(&o.memory, "memory", launch.Default.MemoryMiB, fmt.Sprintf("guest memory in MiB (%d to %d)", launch.MinMemoryMiB, launch.MaxMemoryMiB))
+	f.IntVar(&o.cpus, "cpus", launch.Default.CPUs, fmt.Sprintf("virtual CPUs (1 to %d)", launch.MaxCPUs))
 	f.StringVar(&o.accel, "accel", qemu.AccelAuto, "accelerator: auto, kvm or tcg")
-	f.DurationVar(&o.timeout, "timeout", 10*time.Minute, "kill the guest after this long (0: no limit; none by default with --gdb)")
+	f.DurationVar(&o.timeout, "timeout", launch.Default.Timeout, "kill the guest after this long (0: no limit; none by default with --gdb)")
 	f.BoolVar(&o.gdb, "gdb", false, "start QEMU's gdb stub on localhost:1234 and wait for a debugger before the first instruction")
 	f.BoolVar(&o.verbose, "verbose", false, "show the accelerator choice, the QEMU command line and the kernel console on standard error")
 	f.StringArrayVarP(&o.env, "env", "e", nil, "set KEY=VALUE in the script's environment (repeatable)")
@@ -106,39 +117,125 @@ notice says so on a terminal's standard error (always with --verbose).`,
 }
 
 // runCommand dispatches on what path is: a script is built first; an app
-// image is served; a raw image is only booted.
+// image is served; a raw image is only booted. Every failure has been
+// reported on stderr by the time it returns.
 func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) error {
 	stderr := cmd.ErrOrStderr()
+	fail := func(err error) error {
+		fmt.Fprintf(stderr, "ebbnode: %v\n", err)
+		return exitError{1}
+	}
+	vm, err := o.vm(stderr)
+	if err != nil {
+		return fail(err)
+	}
+	// The grants are checked before anything is built or booted.
+	cfg, err := appConfig(o, args)
+	if err != nil {
+		return fail(err)
+	}
+	ctx, stop := stopOnSignals(cmd.Context())
+	defer stop()
+	r := launch.Run{VM: vm, Image: path}
 	if isScript(path) {
-		dir, err := os.MkdirTemp("", "ebbnode-run-")
-		if err != nil {
-			fmt.Fprintf(stderr, "ebbnode: %v\n", err)
-			return exitError{1}
+		// The image goes in the run's private directory, which goes
+		// with the run however it ends (a SIGKILLed run's is swept by
+		// the next).
+		if r.Dir, err = launch.NewRunDir(); err != nil {
+			return fail(err)
 		}
-		defer os.RemoveAll(dir)
-		img := filepath.Join(dir, "app.img")
-		if err := buildImage(path, img, o.includes, stderr); err != nil {
-			fmt.Fprintf(stderr, "ebbnode: %v\n", err)
-			return exitError{1}
+		defer os.RemoveAll(r.Dir)
+		r.Image = filepath.Join(r.Dir, "app.img")
+		if err := buildImage(path, r.Image, o.includes, stderr); err != nil {
+			return fail(err)
 		}
-		return runApp(cmd, img, args, o)
 	}
-	if err := image.Check(path); err != nil {
-		fmt.Fprintf(stderr, "ebbnode: %v\n", err)
-		return exitError{1}
-	}
-	switch _, err := image.ReadPayload(path); {
-	case errors.Is(err, image.ErrNoPayload):
-		if len(args) > 0 {
-			fmt.Fprintf(stderr, "ebbnode: %s is a raw image (no app): it takes no arguments\n", path)
-			return exitError{1}
-		}
-		return runImage(cmd, path, o)
+	app, err := launch.CheckImage(r.Image)
+	switch {
 	case err != nil:
-		fmt.Fprintf(stderr, "ebbnode: %v\n", err)
-		return exitError{1}
+		return fail(err)
+	case !app && len(args) > 0:
+		return fail(fmt.Errorf("%s is a raw image (no app): it takes no arguments", path))
+	case !app:
+		r.VM.Console = cmd.OutOrStdout() // a raw image's console is its output
+	default:
+		r.App = &cfg
+		if o.verbose {
+			r.VM.Console = stderr
+		}
 	}
-	return runApp(cmd, path, args, o)
+	accel, notice, err := qemu.ResolveAccel(o.accel, qemu.DefaultHost)
+	if err != nil {
+		return fail(err)
+	}
+	r.VM.Accel = accel
+	r.Started = func(qemuArgs []string) { announce(stderr, o, notice, qemuArgs, path) }
+	out := launch.Boot(ctx, r)
+	out.Report(stderr)
+	if out.Code != 0 {
+		return exitError{out.Code}
+	}
+	return nil
+}
+
+// vm turns run's flags into VM settings, checked, with errors naming the
+// flag.
+func (o runOptions) vm(stderr io.Writer) (launch.VM, error) {
+	vm := launch.VM{
+		Machine:   o.machine,
+		MemoryMiB: o.memory,
+		CPUs:      o.cpus,
+		Accel:     o.accel,
+		Timeout:   o.timeout,
+		GDB:       o.gdb,
+		Log:       stderr, // QEMU's own warnings and errors
+	}
+	var se *launch.SettingError
+	if err := vm.Validate(); errors.As(err, &se) {
+		return vm, fmt.Errorf("--%s %v: %s", se.Setting, se.Value, se.Reason)
+	} else if err != nil {
+		return vm, err
+	}
+	return vm, nil
+}
+
+// stopSignals end a run as Ctrl-C does: QEMU stopped, the run's files
+// removed, exit status 130. SIGPIPE (a closed output pipe, as in
+// "ebbnode run app.img | head -1") would otherwise kill ebbnode outright
+// and leave them behind.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGPIPE}
+
+// stopOnSignals returns a context canceled, with the signal as its cause,
+// by the first of stopSignals.
+func stopOnSignals(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, stopSignals...)
+	go func() {
+		select {
+		case s := <-ch:
+			cancel(signalError{s.(syscall.Signal)})
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, func() { signal.Stop(ch); cancel(nil) }
+}
+
+// signalError names the signal that stopped a run.
+type signalError struct{ sig syscall.Signal }
+
+func (e signalError) Error() string {
+	switch e.sig {
+	case syscall.SIGINT:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	case syscall.SIGPIPE:
+		return "SIGPIPE: output closed"
+	}
+	return e.sig.String()
 }
 
 // isScript reports whether path names a script rather than an image.
@@ -148,51 +245,6 @@ func isScript(path string) bool {
 		return true
 	}
 	return false
-}
-
-// runImage boots path and turns how the guest ended into ebbnode's exit
-// status. Every failure has been reported on stderr by the time it returns.
-func runImage(cmd *cobra.Command, path string, o runOptions) error {
-	stderr := cmd.ErrOrStderr()
-	fail := func(format string, a ...any) error {
-		fmt.Fprintf(stderr, "ebbnode: "+format+"\n", a...)
-		return exitError{1}
-	}
-	accel, notice, err := qemu.ResolveAccel(o.accel, qemu.DefaultHost)
-	if err != nil {
-		return fail("%v", err)
-	}
-	c := qemu.Config{
-		Kernel:    path,
-		Machine:   o.machine,
-		MemoryMiB: o.memory,
-		CPUs:      o.cpus,
-		Accel:     accel,
-		Timeout:   o.timeout,
-		GDB:       o.gdb,
-		Console:   cmd.OutOrStdout(),
-		Log:       stderr, // QEMU's own warnings and errors
-	}
-	announce(stderr, o, c, accel, notice, path)
-
-	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	res, err := qemu.Run(ctx, c)
-	switch {
-	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "\nebbnode: interrupted; QEMU stopped")
-		return exitError{exitInterrupted}
-	case err != nil:
-		return fail("%v", err)
-	case res.TimedOut:
-		fmt.Fprintf(stderr, "\nebbnode: guest killed after --timeout %v\n", o.timeout)
-	case res.Crashed:
-		fmt.Fprintf(stderr, "\nebbnode: guest stopped without an exit status (crash or triple fault; QEMU status %d)\n", res.Status)
-	}
-	if res.ExitCode != 0 {
-		return exitError{res.ExitCode}
-	}
-	return nil
 }
 
 // shellQuote joins args for display, quoting those a shell would split.
@@ -219,15 +271,15 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// announce tells the user, before QEMU starts, what run is about to do: the
-// TCG notice (on a terminal, or with --verbose), the QEMU command line
-// (--verbose) and how to attach a debugger (--gdb).
-func announce(stderr io.Writer, o runOptions, c qemu.Config, accel, notice, path string) {
+// announce tells the user, as QEMU starts, what run does: the TCG notice
+// (on a terminal, or with --verbose), the QEMU command line (--verbose)
+// and how to attach a debugger (--gdb).
+func announce(stderr io.Writer, o runOptions, notice string, qemuArgs []string, path string) {
 	if notice != "" && (o.verbose || isTerminal(stderr)) {
 		fmt.Fprintln(stderr, notice)
 	}
 	if o.verbose {
-		fmt.Fprintf(stderr, "ebbnode: %s %s\n", qemu.Binary, shellQuote(qemu.Args(c, accel)))
+		fmt.Fprintf(stderr, "ebbnode: %s %s\n", qemu.Binary, shellQuote(qemuArgs))
 	}
 	if o.gdb {
 		fmt.Fprintf(stderr, "ebbnode: QEMU waits for a debugger: gdb -ex 'target remote localhost:1234' %s\n", path)

@@ -6,6 +6,7 @@ import (
 	"debug/elf"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/ebbnode/ebbnode/host/image"
+	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/qemu"
 	"github.com/ebbnode/ebbnode/host/qemu/qemutest"
 )
@@ -31,10 +33,19 @@ func TestRunCommand(t *testing.T) {
 	}
 	img := func(name string, p *qemutest.Program) string {
 		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, atImageBase(t, p.ELF()), 0o644); err != nil {
+		if err := os.WriteFile(path, sealed(t, atImageBase(t, p.ELF())), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return path
+	}
+	fifo := filepath.Join(dir, "fifo.img")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ok := img("ok.elf", new(qemutest.Program).Exit(0))
+	unsealed := filepath.Join(dir, "unsealed.elf")
+	if err := os.WriteFile(unsealed, atImageBase(t, new(qemutest.Program).Exit(0).ELF()), 0o644); err != nil {
+		t.Fatal(err)
 	}
 	corrupt := filepath.Join(dir, "corrupt.elf")
 	if err := os.WriteFile(corrupt, []byte("this is not an ELF image\n"), 0o644); err != nil {
@@ -57,16 +68,31 @@ func TestRunCommand(t *testing.T) {
 		{"truncated", []string{truncated}, 1, "", []string{"ebbnode: image: "}},
 		{"missing", []string{filepath.Join(dir, "nope.elf")}, 1, "", []string{"no such file"}},
 		{"exit code and console", []string{"--accel", "tcg", img("hello.elf", hello)}, 7, "hi from a tiny image\n", nil},
-		{"microvm", []string{"--machine", "microvm", "--memory", "32", img("micro.elf", new(qemutest.Program).Print("m").Exit(0))}, 0, "m", nil},
+		{"microvm", []string{"--machine", "microvm", "--memory", "64", img("micro.elf", new(qemutest.Program).Print("m").Exit(0))}, 0, "m", nil},
 		{"crash", []string{img("tf.elf", new(qemutest.Program).TripleFault())}, 125, "", []string{"without an exit status"}},
 		{"timeout", []string{"--timeout", "1s", img("hang.elf", new(qemutest.Program).Hang())}, 124, "", []string{"--timeout 1s"}},
 		{"verbose", []string{"--verbose", "--accel", "tcg", img("v.elf", new(qemutest.Program).Exit(0))}, 0, "", []string{qemu.Binary + " ", "-kernel " + filepath.Join(dir, "v.elf")}},
-		{"bad machine", []string{"--machine", "pc", img("m.elf", new(qemutest.Program).Exit(0))}, 1, "", []string{`unknown machine "pc"`}},
+		{"bad machine", []string{"--machine", "pc", ok}, 1, "", []string{`--machine "pc": unknown machine`}},
+		// Input validation: one line naming the file or flag, nothing
+		// started, no hang (a FIFO is not opened for a blocking read,
+		// /dev/zero is not read at all).
+		{"no digest", []string{unsealed}, 1, "", []string{"unsealed.elf: image records no digest"}},
+		{"dev zero", []string{"/dev/zero"}, 1, "", []string{"/dev/zero: not a regular file but a character device"}},
+		{"fifo", []string{fifo}, 1, "", []string{"fifo.img: not a regular file but a FIFO"}},
+		{"directory", []string{dir}, 1, "", []string{"not a regular file but a directory"}},
+		{"memory 0", []string{"--memory", "0", ok}, 1, "", []string{"--memory 0: out of range: want 64 to 2048"}},
+		{"memory huge", []string{"--memory", "99999", ok}, 1, "", []string{"--memory 99999: out of range"}},
+		{"cpus 0", []string{"--cpus", "0", ok}, 1, "", []string{"--cpus 0: out of range: want 1 to 64"}},
+		{"cpus many", []string{"--cpus", "1000", ok}, 1, "", []string{"--cpus 1000: out of range"}},
+		{"negative timeout", []string{"--timeout", "-1s", ok}, 1, "", []string{"--timeout -1s: negative"}},
+		{"bad accel", []string{"--accel", "hvf", ok}, 1, "", []string{`--accel "hvf": unknown accelerator`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
-			cmd := exec.Command(bin, append([]string{"run"}, tt.args...)...)
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, append([]string{"run"}, tt.args...)...)
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			err := cmd.Run()
 			code := 0
@@ -172,6 +198,17 @@ func processesMentioning(t *testing.T, s string) []string {
 	return pids
 }
 
+// sealed records the image digest in a hand-made image, as Link does for
+// real ones (`ebbnode run` refuses an image without one).
+func sealed(t *testing.T, elfData []byte) []byte {
+	t.Helper()
+	b, err := image.Seal(elfData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // atImageBase moves a qemutest image (position-independent code, loaded at
 // 1 MiB) to image.ImageBase, where image.Check wants an image's ELF header
 // (the kernel reads its program headers there): it rewrites the entry, the
@@ -208,4 +245,28 @@ func atImageBase(t *testing.T, elfData []byte) []byte {
 		}
 	}
 	return b
+}
+
+// TestRunHelp: run's help states the limits the launcher enforces.
+func TestRunHelp(t *testing.T) {
+	cmd, _, err := rootCmd.Find([]string{"run"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	help := strings.Join(strings.Fields(cmd.Long), " ")
+	for _, want := range []string{
+		fmt.Sprintf("--memory %d to %d MiB", launch.MinMemoryMiB, launch.MaxMemoryMiB),
+		fmt.Sprintf("--cpus 1 to %d", launch.MaxCPUs),
+		fmt.Sprintf("at most %d MiB", image.MaxSize>>20),
+		"SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGPIPE",
+	} {
+		if !strings.Contains(help, want) {
+			t.Errorf("run --help lacks %q", want)
+		}
+	}
+	for flag, want := range map[string]string{"memory": "128", "cpus": "1", "timeout": "10m0s", "machine": "q35"} {
+		if got := cmd.Flags().Lookup(flag).DefValue; got != want {
+			t.Errorf("--%s default %q, want %q", flag, got, want)
+		}
+	}
 }

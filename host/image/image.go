@@ -44,8 +44,9 @@ func LDFlags() string {
 }
 
 // Link builds o.Pkg for linux/amd64 with the kernel's entry and layout, then
-// adds the PVH note. The package must import the kernel (blank import is
-// enough), otherwise the linker cannot find the entry symbol.
+// adds the PVH note and seals the image (its digest, see Seal). The package
+// must import the kernel (blank import is enough), otherwise the linker
+// cannot find the entry symbol.
 func Link(ctx context.Context, o LinkOptions) error {
 	if o.Pkg == "" || o.Out == "" {
 		return errors.New("image: Link needs Pkg and Out")
@@ -72,7 +73,7 @@ func Link(ctx context.Context, o LinkOptions) error {
 	if err := AddPVHNote(out); err != nil {
 		return err
 	}
-	return nil
+	return SealFile(out)
 }
 
 // pvhNote encodes the note: 12-byte header, "Xen\0", then an 8-byte entry
@@ -91,8 +92,9 @@ func pvhNote(entry uint64) []byte {
 
 // AddPVHNote rewrites the ELF at path in place (via a temporary file and a
 // rename, so a failure leaves the original untouched) so that it carries a
-// PVH note whose entry is the ELF entry point. It is idempotent: an image that
-// already has the note is left as is.
+// PVH note whose entry is the ELF entry point, followed by an empty digest
+// note for Seal to fill. It is idempotent: an image that already has the
+// PVH note is left as is.
 func AddPVHNote(path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -125,7 +127,7 @@ func AddPVHNote(path string) error {
 	}
 	// Append the note, 8-aligned, at the end of the file.
 	off := (len(data) + 7) &^ 7
-	note := pvhNote(f.Entry)
+	note := append(pvhNote(f.Entry), digestNote()...) // the digest: see Seal
 	out := make([]byte, off, off+len(note))
 	copy(out, data)
 	out = append(out, note...)
@@ -214,10 +216,15 @@ func findPVHEntry(f *elf.File, data []byte) (uint64, bool, error) {
 // segment, whose loadable segments lie within the file and below 4 GiB, and
 // whose ELF header loads at ImageBase.
 func Check(path string) error {
-	data, err := os.ReadFile(path)
+	data, err := Load(path)
 	if err != nil {
-		return fmt.Errorf("image: %w", err)
+		return err
 	}
+	return CheckData(path, data)
+}
+
+// CheckData is Check for an image already read from the file path.
+func CheckData(path string, data []byte) error {
 	f, err := elf.NewFile(bytes.NewReader(data))
 	if err != nil {
 		return fmt.Errorf("image: %s: not an ELF: %w", path, err)

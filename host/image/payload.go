@@ -158,9 +158,9 @@ func Payload(elfData []byte) ([]byte, error) {
 
 // ReadPayload reads the image at path and returns its payload.
 func ReadPayload(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
+	data, err := Load(path)
 	if err != nil {
-		return nil, fmt.Errorf("image: %w", err)
+		return nil, err
 	}
 	p, err := Payload(data)
 	if err != nil {
@@ -169,8 +169,8 @@ func ReadPayload(path string) ([]byte, error) {
 	return p, nil
 }
 
-// WriteWithPayload writes the image at runtimePath with payload attached to
-// out, through a temporary file in out's directory and a rename, so that a
+// WriteWithPayload writes the image at runtimePath with payload attached,
+// sealed (its digest recomputed over the new segment), to out, through a temporary file in out's directory and a rename, so that a
 // failure leaves no partial image behind.
 func WriteWithPayload(runtimePath, out string, payload []byte) error {
 	data, err := os.ReadFile(runtimePath)
@@ -178,6 +178,9 @@ func WriteWithPayload(runtimePath, out string, payload []byte) error {
 		return fmt.Errorf("image: %w", err)
 	}
 	img, err := AttachPayload(data, payload)
+	if err == nil {
+		img, err = Seal(img) // after attaching: the digest covers the payload
+	}
 	if err != nil {
 		return fmt.Errorf("image: %s: %w", runtimePath, err)
 	}

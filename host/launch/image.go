@@ -1,0 +1,57 @@
+package launch
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/ebbnode/ebbnode/host/image"
+	"github.com/ebbnode/ebbnode/jsrt/bundle"
+)
+
+// CheckImage reads the image at path and checks it before anything boots:
+// a regular file of at most image.MaxSize bytes, bootable (image.Check's
+// rules), an app bundle that reads back intact if it carries one, and the
+// digest recorded at build time matching every loaded segment. app reports
+// whether it carries an app. The error is one line naming the file.
+func CheckImage(path string) (app bool, err error) {
+	data, err := image.Load(path)
+	if err != nil {
+		return false, err
+	}
+	if err := image.CheckData(path, data); err != nil {
+		return false, err
+	}
+	// The bundle first: its own checksum names the damaged part more
+	// precisely than the digest over everything.
+	p, err := image.Payload(data)
+	switch {
+	case errors.Is(err, image.ErrNoPayload):
+	case err != nil:
+		return false, fmt.Errorf("image: %s: %w", path, err)
+	default:
+		app = true
+		if _, err := bundle.Read(bytes.NewReader(p), int64(len(p))); err != nil {
+			return app, fmt.Errorf("image: %s: app bundle: %w", path, err)
+		}
+	}
+	if err := image.Verify(data); err != nil {
+		return app, fmt.Errorf("image: %s: %w", path, err)
+	}
+	return app, nil
+}
+
+// BuildApp bundles the script entry (with the local modules it requires
+// and the includes) and writes it, attached to the native runtime image
+// and sealed, to out. It returns the bundler's warnings.
+func BuildApp(runtime, entry string, includes []string, out string) ([]bundle.Warning, error) {
+	b, err := bundle.Collect(entry, includes)
+	if err != nil {
+		return nil, err // a *bundle.SourceError reads "file:line: message"
+	}
+	var buf bytes.Buffer
+	if err := b.Write(&buf); err != nil {
+		return b.Warnings, fmt.Errorf("bundle: %w", err)
+	}
+	return b.Warnings, image.WriteWithPayload(runtime, out, buf.Bytes())
+}

@@ -1,0 +1,105 @@
+package launch
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/ebbnode/ebbnode/host/qemu"
+)
+
+// Limits on VM settings, checked by Validate before anything starts.
+const (
+	// MinMemoryMiB: the native runtime (about 16 MiB loaded) plus the Go
+	// heap of a small script; at 48 MiB "hello" runs out of frames.
+	MinMemoryMiB = 64
+	// MaxMemoryMiB: the kernel manages physical memory below 4 GiB only,
+	// and q35 moves RAM above 2 GiB past that line once -m reaches
+	// 2816 MiB; 2 GiB always lands where the kernel uses it.
+	MaxMemoryMiB = 2048
+	// MaxCPUs is a sane bound on virtual CPUs (the kernel runs on the
+	// first today; more only cost QEMU threads).
+	MaxCPUs = 64
+)
+
+// VM is the machine one run boots. Every field is explicit: a zero
+// MemoryMiB or CPUs is an error, not a default (see Default).
+type VM struct {
+	Machine   string // qemu.MachineQ35 or qemu.MachineMicrovm
+	MemoryMiB int
+	CPUs      int
+	Accel     string        // qemu.AccelAuto, AccelKVM or AccelTCG
+	Timeout   time.Duration // 0: no limit but the context's
+	GDB       bool          // QEMU's gdb stub on localhost, CPU held at the first instruction
+	Append    string        // kernel command line
+	// Console receives the kernel's serial console as it arrives
+	// (`ebbnode run --verbose`); nil shows nothing, and the end of it is
+	// reported only when an app's script did not finish.
+	Console io.Writer
+	Log     io.Writer // QEMU's own messages; nil discards them
+	// Devices are attached besides the board's fixed ones. Boot adds the
+	// Messenger channel of an app itself.
+	Devices []Device
+}
+
+// Default is `ebbnode run`'s machine.
+var Default = VM{Machine: qemu.MachineQ35, MemoryMiB: 128, CPUs: 1, Accel: qemu.AccelAuto, Timeout: 10 * time.Minute}
+
+// SettingError is a VM setting out of range. Setting is the name of
+// `ebbnode run`'s flag for it.
+type SettingError struct {
+	Setting string // "machine", "memory", "cpus", "accel" or "timeout"
+	Value   any
+	Reason  string
+}
+
+func (e *SettingError) Error() string { return fmt.Sprintf("%s %v: %s", e.Setting, e.Value, e.Reason) }
+
+// Validate checks the settings against what QEMU and the kernel accept.
+func (vm VM) Validate() error {
+	bad := func(s string, v any, format string, a ...any) error {
+		return &SettingError{Setting: s, Value: v, Reason: fmt.Sprintf(format, a...)}
+	}
+	switch {
+	case vm.Machine != qemu.MachineQ35 && vm.Machine != qemu.MachineMicrovm:
+		return bad("machine", fmt.Sprintf("%q", vm.Machine), "unknown machine (want %s or %s)", qemu.MachineQ35, qemu.MachineMicrovm)
+	case vm.MemoryMiB < MinMemoryMiB || vm.MemoryMiB > MaxMemoryMiB:
+		return bad("memory", vm.MemoryMiB, "out of range: want %d to %d (MiB)", MinMemoryMiB, MaxMemoryMiB)
+	case vm.CPUs < 1 || vm.CPUs > MaxCPUs:
+		return bad("cpus", vm.CPUs, "out of range: want 1 to %d", MaxCPUs)
+	case vm.Timeout < 0:
+		return bad("timeout", vm.Timeout, "negative (0 means no limit)")
+	}
+	switch vm.Accel {
+	case qemu.AccelAuto, qemu.AccelKVM, qemu.AccelTCG:
+		return nil
+	}
+	return bad("accel", fmt.Sprintf("%q", vm.Accel), "unknown accelerator (want auto, kvm or tcg)")
+}
+
+// QEMU returns the host/qemu configuration that boots kernel on vm, its
+// devices' arguments included.
+func (vm VM) QEMU(kernel string) qemu.Config {
+	c := qemu.Config{
+		Kernel:    kernel,
+		Machine:   vm.Machine,
+		MemoryMiB: vm.MemoryMiB,
+		CPUs:      vm.CPUs,
+		Accel:     vm.Accel,
+		Append:    vm.Append,
+		Timeout:   vm.Timeout,
+		GDB:       vm.GDB,
+		Console:   vm.Console,
+		Log:       vm.Log,
+	}
+	for _, d := range vm.Devices {
+		c.ExtraArgs = append(c.ExtraArgs, d.QEMUArgs(vm.Machine)...)
+	}
+	return c
+}
+
+// CommandLine is QEMU's command line (without the program) for kernel on
+// vm with accel resolved ("kvm" or "tcg").
+func (vm VM) CommandLine(kernel, accel string) []string {
+	return qemu.Args(vm.QEMU(kernel), accel)
+}
