@@ -128,7 +128,7 @@ func TestDriverAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	r, err := qemu.Run(context.Background(), qemu.Config{Kernel: img, MemoryMiB: 64,
-		Timeout: boottest.DefaultTimeout, ExtraArgs: []string{"-device", "edu"}})
+		Timeout: boottest.DefaultTimeout, ExtraArgs: qemu.EduArgs()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,8 +152,7 @@ func TestVirtioConsole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := startConsoleGuest(t, img, qemu.MachineQ35, []string{
-		"-device", "virtio-serial-pci-transitional", "-device", "virtconsole,chardev=m"}, "vconsole", true)
+	g := startConsoleGuest(t, img, qemu.MachineQ35, nil, true, "vconsole", true)
 	if g.port != 0 {
 		t.Errorf("guest drives port %d, want 0 (the virtconsole)", g.port)
 	}

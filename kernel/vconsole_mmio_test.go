@@ -30,7 +30,6 @@ func TestVirtioConsoleAuto(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	port := []string{"-device", "virtserialport,chardev=m,nr=1,name=org.ebbnode.messenger"}
 	tests := []struct {
 		name      string
 		machine   string
@@ -38,19 +37,19 @@ func TestVirtioConsoleAuto(t *testing.T) {
 		transport string
 		slotLine  string // the guest's scan must list the console like this
 	}{
-		{name: "microvm-mmio-v1", machine: qemu.MachineMicrovm, args: []string{"-device", "virtio-serial-device"},
+		{name: "microvm-mmio-v1", machine: qemu.MachineMicrovm, args: nil,
 			transport: "mmio-v1", slotLine: `virtio-mmio slot 23 at 0xfeb02e00: version 1 device 3 gsi 47`},
-		{name: "microvm-mmio-v2", machine: qemu.MachineMicrovm, args: []string{"-global", "virtio-mmio.force-legacy=false", "-device", "virtio-serial-device"},
+		{name: "microvm-mmio-v2", machine: qemu.MachineMicrovm, args: []string{"-global", "virtio-mmio.force-legacy=false"},
 			transport: "mmio-v2", slotLine: `virtio-mmio slot 23 at 0xfeb02e00: version 2 device 3 gsi 47`},
 		// Without ACPI microvm has one I/O APIC and 8 transports on GSIs 5-12.
-		{name: "microvm-acpi-off", machine: qemu.MachineMicrovm, args: []string{"-machine", "acpi=off", "-device", "virtio-serial-device"},
+		{name: "microvm-acpi-off", machine: qemu.MachineMicrovm, args: []string{"-machine", "acpi=off"},
 			transport: "mmio-v1", slotLine: `virtio-mmio slot 7 at 0xfeb00e00: version 1 device 3 gsi 12`},
-		{name: "q35-pci", machine: qemu.MachineQ35, args: []string{"-device", "virtio-serial-pci-transitional"},
+		{name: "q35-pci", machine: qemu.MachineQ35, args: nil,
 			transport: "pci-legacy"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := startConsoleGuest(t, img, tc.machine, append(tc.args, port...), "vconsoleauto", false)
+			s := startConsoleGuest(t, img, tc.machine, tc.args, false, "vconsoleauto", false)
 			if s.port != 1 {
 				t.Errorf("guest drives port %d, want 1 (the virtserialport)", s.port)
 			}
@@ -109,20 +108,22 @@ func (w *serialWatch) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// startConsoleGuest boots img on machine with args (a virtio-serial
-// device and a port on chardev m) and connects to the port. With
+// startConsoleGuest boots img on machine with the machine options args
+// and the Messenger's channel (qemu.Channel, QEMU listening; port 0 as a
+// virtconsole when console is set) and connects to the port. With
 // hostFirst false it waits until the guest (named name) says on its serial
 // console that it has written to the port, checks that the host side was
 // not open then, and only then connects. With hostFirst true (for a
 // virtconsole, which QEMU reports open from the start and whose data it
 // drops while no host is connected) it connects as soon as QEMU listens.
-func startConsoleGuest(t *testing.T, img, machine string, args []string, name string, hostFirst bool) *consoleGuest {
+func startConsoleGuest(t *testing.T, img, machine string, args []string, console bool, name string, hostFirst bool) *consoleGuest {
 	t.Helper()
 	sock := filepath.Join(t.TempDir(), "c.sock")
 	w := &serialWatch{re: regexp.MustCompile(name + `: queued before host: port (-?\d+) host open (\w+)\n`), ready: make(chan struct{})}
 	g := &consoleGuest{done: make(chan consoleResult, 1)}
 	go func() {
-		extra := append([]string{"-chardev", "socket,id=m,path=" + sock + ",server=on,wait=off"}, args...)
+		ch := qemu.Channel{Socket: sock, Listen: true, Console: console}
+		extra := append(append([]string(nil), args...), ch.Args(machine)...)
 		r, err := qemu.Run(context.Background(), qemu.Config{Kernel: img, Machine: machine, MemoryMiB: 64,
 			Timeout: boottest.DefaultTimeout, Console: w, ExtraArgs: extra})
 		g.done <- consoleResult{r, err}

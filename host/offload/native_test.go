@@ -39,12 +39,7 @@ func TestNativeMalformedFrame(t *testing.T) {
 	vm := make(chan vmResult, 1)
 	var console syncBuffer
 	go func() {
-		r, err := qemu.Run(ctx, qemu.Config{Kernel: img, MemoryMiB: 64, Timeout: boottest.DefaultTimeout, Console: &console, ExtraArgs: []string{
-			// As cmd/ebbnode's messengerArgs for q35.
-			"-chardev", "socket,id=messenger,path=" + sock,
-			"-device", "virtio-serial-pci-transitional",
-			"-device", "virtserialport,chardev=messenger,nr=1,name=org.ebbnode.messenger",
-		}})
+		r, err := qemu.Run(ctx, qemu.Config{Kernel: img, MemoryMiB: 64, Timeout: boottest.DefaultTimeout, Console: &console, ExtraArgs: qemu.Channel{Socket: sock}.Args(qemu.MachineQ35)})
 		vm <- vmResult{r, err}
 	}()
 	conn, err := ln.Accept()
