@@ -21,9 +21,12 @@
 //     whose rep is a *messenger.Client (messenger.Messenger,
 //     messenger.Install). Only the native image installs it: a hosted
 //     process has no host to offload to.
+//   - NetworkId: the network service, a shared Ebb whose rep is a
+//     netstack.Stack (netstack.Network, netstack.Install): Go's net
+//     hosted (netstack.Hosted), gVisor's tcpip over virtio-net natively.
 //
 // The services are installed by whoever builds the Runtime (the command's
-// main), before any event uses them; the network stack will join them.
+// main), before any event uses them.
 //
 // # Representatives and the miss path
 //

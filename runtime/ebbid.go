@@ -21,6 +21,7 @@ const (
 	EventManagerId EbbId = 1 // per-core event loops (this package)
 	MessengerId    EbbId = 2 // the image's channel to its host (runtime/messenger)
 	FileSystemId   EbbId = 3 // the file-system service (runtime/vfs)
+	NetworkId      EbbId = 4 // the network service (netstack)
 
 	// FirstDynamicId is the first id AllocateId hands out. Everything
 	// below it is reserved for static ids.
@@ -35,6 +36,7 @@ var staticIdNames = [FirstDynamicId]string{
 	EventManagerId: "EventManager",
 	MessengerId:    "Messenger",
 	FileSystemId:   "FileSystem",
+	NetworkId:      "Network",
 }
 
 // nextDynamicId is the next id AllocateId returns.
