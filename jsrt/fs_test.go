@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -46,5 +47,16 @@ try { fs.mkdirSync(process.argv[2] + '/new', { recursive: true }); } catch (e) {
 	}
 	if got, want := out.String(), "undefined\nEROFS\n"; got != want {
 		t.Errorf("stdout = %q, want %q", got, want)
+	}
+}
+
+// TestRuntimeWithoutFileSystem: a Runtime with no file-system Ebb is an
+// error naming the missing piece, not a crash.
+func TestRuntimeWithoutFileSystem(t *testing.T) {
+	ebb := ebbrt.New(ebbrt.Config{Cores: 1})
+	defer ebb.Stop()
+	_, err := Run(Options{Script: "main.js", Runtime: ebb})
+	if err == nil || !strings.Contains(err.Error(), "vfs.Install") {
+		t.Errorf("Run without a file system = %v, want an error naming vfs.Install", err)
 	}
 }
