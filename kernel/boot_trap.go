@@ -249,6 +249,7 @@ func setupFrames() {
 			continue
 		}
 		lo, hi := e.addr, e.addr+e.size
+		ramBytes += e.size
 		if lo < end {
 			lo = end
 		}
@@ -298,8 +299,30 @@ func pushString(p uintptr, s string) uintptr {
 	return p
 }
 
+// pushBytes is pushString for a byte slice.
+//
+//go:nosplit
+func pushBytes(p uintptr, b []byte) uintptr {
+	p -= uintptr(len(b)) + 1
+	for i := 0; i < len(b); i++ {
+		store8(p+uintptr(i), b[i])
+	}
+	store8(p+uintptr(len(b)), 0)
+	return p
+}
+
+// pushMemLimit pushes the GOMEMLIMIT environment string (memLimitEnv),
+// keeping its buffer out of setupMainThread's frame.
+//
+//go:nosplit
+func pushMemLimit(p uintptr) uintptr {
+	var lim [40]byte
+	return pushBytes(p, memLimitEnv(&lim))
+}
+
 // setupMainThread creates thread 1 at _rt0_amd64_linux with a Linux
-// process stack: argc, argv, envp, auxv (AT_PAGESZ, AT_RANDOM).
+// process stack: argc, argv, envp (GODEBUG, TZ, GOMEMLIMIT: see
+// memLimitEnv), auxv (AT_PAGESZ, AT_RANDOM, AT_SYSINFO_EHDR).
 //
 //go:nosplit
 func setupMainThread() {
@@ -311,6 +334,9 @@ func setupMainThread() {
 	env0 := p
 	p = pushString(p, "TZ=")
 	env1 := p
+	p = pushMemLimit(p)
+	env2 := p
+
 	p = (p - 16) &^ 15
 	rnd := p
 	store64(rnd, random64())
@@ -321,7 +347,7 @@ func setupMainThread() {
 	}
 	words := [...]uint64{
 		1, uint64(argv0), 0, // argc, argv, NULL
-		uint64(env0), uint64(env1), 0, // envp, NULL
+		uint64(env0), uint64(env1), uint64(env2), 0, // envp, NULL
 		6, pageSize, // AT_PAGESZ
 		25, uint64(rnd), // AT_RANDOM
 		33, vdso, // AT_SYSINFO_EHDR (0: the runtime ignores it)

@@ -61,6 +61,17 @@
 // block is one writable area. A fault in an area that does not allow the
 // access becomes SIGSEGV with a Linux rt_sigframe.
 //
+// The Go heap's soft limit follows the VM's RAM: the synthetic envp
+// carries GOMEMLIMIT, the RAM free after boot less the kernel's share (a
+// sixteenth plus 4 MiB: page tables, DMA, large-page rounding), so the
+// collector works before the kernel runs out. MADV_DONTNEED frees pages at
+// once; MADV_FREE does so only while less than 32 MiB is free, else it
+// marks the pages and clears their dirty bit, and a fault that finds no
+// free frame takes back every marked page not written since (as Linux
+// does) before the kernel declares itself out of memory. That exit prints
+// the limit hit (the VM's RAM), the memory the process has mapped, the
+// soft limit and what reclaim took back.
+//
 // # Drivers (Go world)
 //
 // Port I/O (Outb, Inl, ...), MMIO registers (Read32, Write32), device

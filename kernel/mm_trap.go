@@ -16,7 +16,9 @@ const (
 	ptePresent  = 1 << 0
 	pteWrite    = 1 << 1
 	pteUser     = 1 << 2
+	pteDirty    = 1 << 6
 	pteHuge     = 1 << 7
+	pteLazy     = 1 << 9 // available to software: MADV_FREE'd (see markLazy)
 	pteAddrMask = 0x000ffffffffff000
 
 	pageSize  = 4096
@@ -38,6 +40,9 @@ var (
 //go:nosplit
 func allocZeroFrame() (uintptr, bool) {
 	pa, ok := phys.Alloc()
+	if !ok && reclaimLazy() != 0 {
+		pa, ok = phys.Alloc()
+	}
 	if !ok {
 		return 0, false
 	}
@@ -57,8 +62,11 @@ const (
 // replace the privileged instruction.
 var flushTLB = invlpg
 
-// mmStats counts demand-paged mappings, for ebbnode.debug=mmap.
-var mmStats struct{ huge, small, splits uint64 }
+// mmStats counts demand-paged mappings (for ebbnode.debug=mmap and the
+// out-of-memory report): huge, small and splits are totals since boot,
+// mapped the frames mapped now and reclaimed the MADV_FREE'd frames taken
+// back under pressure.
+var mmStats struct{ huge, small, splits, mapped, reclaimed uint64 }
 
 // entry returns the address of va's entry in the page table at level
 // (4 = PML4, 3 = PDPT, 2 = PD, 1 = PT), creating missing tables when
@@ -162,11 +170,7 @@ func unmapRange(start, end uint64) {
 					store64(e, 0)
 					flushTLB(uintptr(blk))
 					base := v & pteAddrMask &^ (hugeSize - 1)
-					for i := uint64(0); i < 512; i++ {
-						if !phys.Free(base + i*pageSize) {
-							kpanic("unmapRange: freeing a free frame")
-						}
-					}
+					freeHuge(base)
 					next = blk + hugeSize
 					break
 				}
@@ -185,9 +189,7 @@ func unmapRange(start, end uint64) {
 		if v := load64(pte); v&ptePresent != 0 {
 			store64(pte, 0)
 			flushTLB(uintptr(va))
-			if !phys.Free(v & pteAddrMask) {
-				kpanic("unmapRange: freeing a free frame")
-			}
+			freeSmall(v & pteAddrMask)
 		}
 		va += pageSize
 	}
@@ -216,6 +218,7 @@ func demandFault(addr uint64, write bool) bool {
 				memclr(uintptr(pa), hugeSize)
 				store64(pde, pa|ptePresent|pteWrite|pteUser|pteHuge)
 				mmStats.huge++
+				mmStats.mapped += 512
 				return true
 			}
 		}
@@ -234,18 +237,30 @@ func demandFault(addr uint64, write bool) bool {
 	}
 	store64(pte, uint64(f)|flags)
 	mmStats.small++
+	mmStats.mapped++
 	return true
 }
 
-// oom ends the machine: the Go runtime cannot recover from a fault it
-// did not expect, so this is the clearest outcome.
+// freeSmall returns a demand-paged 4 KiB frame.
 //
 //go:nosplit
-func oom() {
-	kprint("ebbnode: out of memory: no physical frame for a demand-paged fault; free frames: ")
-	kprintDec(phys.NumFree())
-	kprint("\n")
-	machineExit(exitOOM)
+func freeSmall(pa uint64) {
+	if !phys.Free(pa) {
+		kpanic("unmapRange: freeing a free frame")
+	}
+	mmStats.mapped--
+}
+
+// freeHuge returns the 512 frames of a demand-paged 2 MiB page at base.
+//
+//go:nosplit
+func freeHuge(base uint64) {
+	for i := uint64(0); i < 512; i++ {
+		if !phys.Free(base + i*pageSize) {
+			kpanic("unmapRange: freeing a free frame")
+		}
+	}
+	mmStats.mapped -= 512
 }
 
 // userAccessible reports whether [addr, addr+n) can be read (or written)
@@ -360,18 +375,22 @@ func munmap(addr, length uint64) uint64 {
 //go:nosplit
 func sysMadvise(_ *thread, a sysArgs) uint64 { return madvise(a[0], a[1], a[2]) }
 
-// madvise: DONTNEED drops the pages (they read back zero), FREE only when
-// free memory is short (see lazyFreeMinFree); other advice is ignored.
+// madvise: DONTNEED drops the pages (they read back zero); FREE drops
+// them when free memory is short (see lazyFreeMinFree), else marks them
+// for reclaimLazy; other advice is ignored.
 //
 //go:nosplit
 func madvise(addr, length, advice uint64) uint64 {
 	if addr&(pageSize-1) != 0 {
 		return errno(libc.EINVAL)
 	}
+	end := (addr + length + pageSize - 1) &^ (pageSize - 1)
 	switch {
 	case advice == libc.MadvDontneed,
 		advice == libc.MadvFree && phys.NumFree() < lazyFreeMinFree:
-		unmapRange(addr, (addr+length+pageSize-1)&^(pageSize-1))
+		unmapRange(addr, end)
+	case advice == libc.MadvFree:
+		markLazy(addr, end)
 	}
 	return 0
 }

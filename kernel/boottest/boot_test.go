@@ -272,7 +272,7 @@ func TestOutOfMemory(t *testing.T) {
 	if r.Status != exitOOM<<1|1 {
 		t.Errorf("QEMU status %d, want %d", r.Status, exitOOM<<1|1)
 	}
-	line := regexp.MustCompile(`(?m)^ebbnode: out of memory: no physical frame for a demand-paged fault; free frames: \d+$`)
+	line := regexp.MustCompile(`(?m)^ebbnode: out of memory: no physical frame for a demand-paged fault; free frames: \d+\nebbnode: out of memory: limit hit: the VM.s RAM \(\d+ MiB, raise it with --memory\); process memory mapped \d+ MiB, Go heap soft limit \(GOMEMLIMIT\) \d+ MiB, reclaimed from MADV_FREE \d+ MiB$`)
 	if !line.MatchString(r.Output()) {
 		t.Errorf("console lacks the kernel's out-of-memory line")
 	}
@@ -294,4 +294,43 @@ func TestGoja(t *testing.T) {
 	if want := fmt.Sprintf("fib(20)=%d\n", fib(20)); !strings.Contains(r.Output(), want) {
 		t.Errorf("console lacks %q", want)
 	}
+}
+
+// TestMemoryLimit checks that the kernel gives the Go runtime a soft heap
+// limit from the VM's RAM (GOMEMLIMIT in the process's environment): the
+// guest turns the collector's percentage trigger off and churns through
+// four times its free memory, which it survives only because the limit
+// makes the collector run.
+func TestMemoryLimit(t *testing.T) {
+	const mib = 128
+	r := boottest.Boot(t, "./testdata/memlimit", boottest.Options{MemoryMiB: mib})
+	wantExit(t, r, 0)
+	limit := field(t, r, "limit")
+	if env := field(t, r, "env"); env != limit {
+		t.Errorf("runtime's limit %d differs from GOMEMLIMIT=%d in the environment", limit, env)
+	}
+	if limit <= 0 || limit >= mib<<20 {
+		t.Errorf("memory limit %d, want within the VM's %d MiB", limit, mib)
+	}
+	if gcs := field(t, r, "gcs"); gcs == 0 {
+		t.Errorf("no collection ran with GOGC=off")
+	}
+	t.Logf("limit %d MiB, churned %d MiB, %d collections", limit>>20, field(t, r, "churned"), field(t, r, "gcs"))
+}
+
+// TestLazyFreeReclaimed checks that pages the runtime gave back with
+// MADV_FREE while memory was plentiful (kept mapped by the kernel) are
+// reclaimed when a later fault finds no free frame.
+func TestLazyFreeReclaimed(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/reclaim", boottest.Options{MemoryMiB: 256})
+	wantExit(t, r, 0)
+	start, grown, released := field(t, r, "start"), field(t, r, "grown"), field(t, r, "released")
+	if released-grown > start/8 {
+		t.Errorf("free memory went from %d to %d MiB at MADV_FREE: the kernel freed the pages at once, so reclaim was not exercised", grown, released)
+	}
+	touched := field(t, r, "touched")
+	if touched <= released {
+		t.Errorf("touched %d MiB, not more than the %d MiB free", touched, released)
+	}
+	t.Logf("free MiB: start %d, heap grown %d, after MADV_FREE %d; then touched %d MiB", start, grown, released, touched)
 }
