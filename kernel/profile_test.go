@@ -65,3 +65,19 @@ func TestNoTickForALoneThread(t *testing.T) {
 		t.Errorf("%d timer interrupts in %d ms with two runnable threads, want at least %d (a 4 ms quantum gives ms/4)", ticks, ms, want)
 	}
 }
+
+// TestTimerInterrupts boots a timer-heavy guest (sleeps, a ticker,
+// channel wake-ups, a computing goroutine, on one P then two) and checks
+// the kernel's timer counters for stale interrupts.
+func TestTimerInterrupts(t *testing.T) {
+	r := boottest.Boot(t, "./internal/guests/timers", boottest.Options{Append: "ebbnode.debug=syscalls"})
+	if r.TimedOut || r.Crashed || r.ExitCode != 0 {
+		t.Fatalf("exit code %d (crashed %v, timed out %v), want 0", r.ExitCode, r.Crashed, r.TimedOut)
+	}
+	line := regexp.MustCompile(`timers:.*`).FindString(r.Output())
+	if line == "" {
+		t.Fatalf("console lacks the guest's timers line")
+	}
+	t.Logf("%s", line)
+	t.Logf("%s", regexp.MustCompile(`ebbnode: traps:.*`).FindString(r.Output()))
+}

@@ -140,6 +140,7 @@ func pitCount() uint16 {
 //
 //go:nosplit
 func armTimer(ns uint64) {
+	prof.timerArms++
 	hz := clock.lapicHz
 	if clock.deadline {
 		hz = clock.tscHz
@@ -173,6 +174,7 @@ func armTimer(ns uint64) {
 //
 //go:nosplit
 func stopTimer() {
+	prof.timerArms++
 	if clock.deadline {
 		wrmsr(msrTSCDeadline, 0)
 		return
