@@ -20,7 +20,7 @@ var prof struct {
 	// timerArms counts LAPIC timer programmings (arm or stop): under TCG
 	// each is an MMIO exit (or an MSR write in TSC-deadline mode).
 	timerArms uint64
-	idleTSC                    uint64 // TSC cycles halted in the idle loop
+	idleTSC   uint64 // TSC cycles halted in the idle loop
 	// TSC cycles in userTrap, idle time excluded, by kind of trap.
 	sysTSC, timerTSC, faultTSC, otherTSC uint64
 }
