@@ -368,5 +368,5 @@ func setupMainThread() {
 	fxsave(fxArea(i))
 	t.state = tRunnable
 	switchTo(i)
-	setTimer(quantumEnd, nanotime())
+	armAtExit()
 }

@@ -51,7 +51,9 @@
 // LAPIC timer (one-shot) wakes sleepers and preempts threads every 4 ms,
 // but only while two or more threads are runnable: a lone runnable thread
 // (the usual case: GOMAXPROCS is 1) gets no preemption tick, since under
-// TCG every interrupt is an expensive exit.
+// TCG every interrupt is an expensive exit. The timer is programmed at
+// most once per trap, at its exit, for the earliest deadline left then,
+// so no interrupt fires for a deadline a wake-up already served.
 //
 // # Memory
 //

@@ -19,9 +19,10 @@ const (
 func userTrap() {
 	if debugSys {
 		profiledUserTrap()
-		return
+	} else {
+		userTrapDispatch()
 	}
-	userTrapDispatch()
+	armAtExit()
 }
 
 // userTrapDispatch is userTrap's body: dispatch on the trap's vector. Like
