@@ -37,6 +37,7 @@
 //
 //	exit_group(n) / last thread's exit(n)  code n&0xff  -> QEMU status 2n+1
 //	kernel panic, fatal fault, deadlock    code 0x7f    -> QEMU status 255
+//	  (a fault no signal covers, or whose signal cannot be delivered)
 //	out of physical memory on a fault      code 0x7e    -> QEMU status 253
 //
 // An unrecovered Go panic prints the runtime's own trace and calls
@@ -61,7 +62,11 @@
 // dereferences fault). mmap areas live above 4 GiB and are demand-paged
 // from the free RAM after the image, with 2 MiB pages where a whole aligned
 // block is one writable area. A fault in an area that does not allow the
-// access becomes SIGSEGV with a Linux rt_sigframe.
+// access becomes SIGSEGV with a Linux rt_sigframe. Other CPU exceptions in
+// the Go world become the signals Linux sends: #DE SIGFPE (the runtime's
+// divide panic), #GP SIGSEGV with si_code SI_KERNEL (a panic under
+// debug.SetPanicOnFault, else the runtime's fatal "fault"), #UD SIGILL
+// (the runtime's fatal report, exit 2); the rest end the machine.
 //
 // The Go heap's soft limit follows the VM's RAM: the synthetic envp
 // carries GOMEMLIMIT, the RAM free after boot less the kernel's share (a

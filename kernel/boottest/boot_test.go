@@ -334,3 +334,28 @@ func TestLazyFreeReclaimed(t *testing.T) {
 	}
 	t.Logf("free MiB: start %d, heap grown %d, after MADV_FREE %d; then touched %d MiB", start, grown, released, touched)
 }
+
+// TestExceptionSignals checks that CPU exceptions in Go code become the
+// signals Linux sends, not a machine exit: #DE a SIGFPE the runtime turns
+// into a recoverable divide panic, #GP from a non-canonical address a
+// SIGSEGV (recoverable under debug.SetPanicOnFault), #UD a SIGILL the
+// runtime reports before exiting 2.
+func TestExceptionSignals(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/signals", boottest.Options{})
+	wantExit(t, r, 2)
+	for _, want := range []string{
+		"#DE: recovered runtime error: integer divide by zero\n",
+		"#GP: recovered runtime error: invalid memory address or nil pointer dereference\n",
+		"#UD: next\nSIGILL: illegal instruction\nPC=",
+		"main.ud2()",
+	} {
+		if !strings.Contains(r.Output(), want) {
+			t.Errorf("console lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"no fault", "ebbnode: unhandled exception"} {
+		if strings.Contains(r.Output(), bad) {
+			t.Errorf("console has %q", bad)
+		}
+	}
+}
