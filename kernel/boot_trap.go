@@ -52,13 +52,14 @@ func bootMain(startInfo uintptr) {
 	hasRDRAND = ecx&(1<<30) != 0
 	bootInfo.entryTSC = tsc
 	clock.tsc0 = tsc
-	if threadAddr(0)%16 != 0 || (threadAddr(0)+trapFrameSize)%16 != 0 {
-		kpanic("thread table is not 16-byte aligned")
-	}
 	setupDescriptors()
 	setupSyscall()
 	pml4 = uintptr(readCR3() & pteAddrMask)
 	setupFrames()
+	hardenMemory()
+	if threadAddr(0)%16 != 0 || (threadAddr(0)+trapFrameSize)%16 != 0 {
+		kpanic("thread table is not 16-byte aligned")
+	}
 	timeInit()
 	if debugBoot {
 		kprint("ebbnode: boot: TSC ")

@@ -27,7 +27,14 @@
 // runnable the CPU halts until the next deadline or device interrupt.
 //
 // The Go world runs in ring 3 with IOPL 3 (drivers may use port I/O); the
-// whole address space is shared and user-accessible (a library OS).
+// address space is shared (a library OS), but what only the trap world
+// uses is supervisor-only: the page tables, the thread table, the LAPIC
+// page and the identity map of the RAM the frame allocator manages (DMA
+// memory and boot modules excepted), so a stray write from Go code faults
+// instead of corrupting the kernel, and system calls refuse such addresses
+// (EFAULT). The image stays user-accessible: kernel and program are one
+// binary, sharing text, and the linker interleaves their globals
+// (harden_trap.go).
 //
 // # Console and exit status
 //

@@ -127,21 +127,29 @@ func splitHuge(e uintptr, va uint64) bool {
 //
 //go:nosplit
 func lookup(va uint64) (present, writable bool) {
-	if va < identTop {
-		return va >= pageSize, true
-	}
+	f := pageFlags(va)
+	return f&ptePresent != 0, f&pteWrite != 0
+}
+
+// pageFlags returns va's effective present, write and user bits (each set
+// only if set at every level), 0 when va is not mapped.
+//
+//go:nosplit
+func pageFlags(va uint64) uint64 {
 	table := pml4
+	flags := uint64(ptePresent | pteWrite | pteUser)
 	for l := 4; l >= 1; l-- {
 		v := load64(table + uintptr((va>>(12+9*uint(l-1)))&511)*8)
 		if v&ptePresent == 0 {
-			return false, false
+			return 0
 		}
+		flags &= v
 		if l == 1 || v&pteHuge != 0 {
-			return true, v&pteWrite != 0
+			return flags & (ptePresent | pteWrite | pteUser)
 		}
 		table = uintptr(v & pteAddrMask)
 	}
-	return false, false
+	return 0
 }
 
 // unmapRange drops the mappings in [start, end) above the identity map and
@@ -264,7 +272,10 @@ func freeHuge(base uint64) {
 }
 
 // userAccessible reports whether [addr, addr+n) can be read (or written)
-// by the kernel on the process's behalf, faulting in demand pages.
+// by the kernel on the process's behalf, faulting in demand pages: only
+// memory the process could access itself (user pages), so kernel memory
+// (the page tables, the thread table, the RAM behind the identity map: see
+// hardenMemory) is rejected.
 //
 //go:nosplit
 func userAccessible(addr, n uint64, write bool) bool {
@@ -276,11 +287,11 @@ func userAccessible(addr, n uint64, write bool) bool {
 		return false
 	}
 	for p := addr &^ (pageSize - 1); p < end; p += pageSize {
-		present, writable := lookup(p)
-		if present && (writable || !write) {
+		f := pageFlags(p)
+		if f&pteUser != 0 && (f&pteWrite != 0 || !write) {
 			continue
 		}
-		if present || !demandFault(p, write) {
+		if f != 0 || !demandFault(p, write) {
 			return false
 		}
 	}

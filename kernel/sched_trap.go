@@ -37,7 +37,10 @@ type thread struct {
 }
 
 var (
-	threads    [maxThreads]thread
+	// threads is the thread table: frames of its own, mapped
+	// supervisor-only (moveThreadTable), so the Go world cannot rewrite
+	// saved contexts.
+	threads    *[maxThreads]thread
 	nextTID    uint32 = 1
 	quantumEnd uint64
 	nthreads   int

@@ -359,3 +359,16 @@ func TestExceptionSignals(t *testing.T) {
 		}
 	}
 }
+
+// TestKernelMemoryIsSupervisorOnly checks that the Go world cannot read
+// kernel memory (the LAPIC page, the page tables at the top of RAM) and
+// that system calls refuse kernel addresses (EFAULT).
+func TestKernelMemoryIsSupervisorOnly(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/harden", boottest.Options{MemoryMiB: 128})
+	wantExit(t, r, 0)
+	for _, want := range []string{"lapic: fault\n", "ramtop: fault\n", "own: read\n", "write from kernel memory: efault=true\n"} {
+		if !strings.Contains(r.Output(), want) {
+			t.Errorf("console lacks %q", want)
+		}
+	}
+}
