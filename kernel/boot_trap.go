@@ -12,6 +12,10 @@ const (
 	cmdlineMax     = 1024
 	maxModules     = 8
 	modCmdlineMax  = 256
+	// lowRAM is the lowest address the frame allocator may hand out: the
+	// pages below hold the 32-bit entry's scratch stack
+	// (bootScratchStack).
+	lowRAM = 0x10000
 )
 
 // bootModule is a PVH module (QEMU -initrd): its memory stays where the
@@ -73,7 +77,7 @@ func bootMain(startInfo uintptr) {
 			kprint(" (TSC-deadline mode)")
 		}
 		kprint(", free memory ")
-		kprintDec(phys.NumFree() * pageSize >> 20)
+		kprintDec(freeFrames() * pageSize >> 20)
 		kprint(" MiB\n")
 		for i := 0; i < bootInfo.nmem; i++ {
 			e := &bootInfo.mem[i]
@@ -236,7 +240,9 @@ func setupSyscall() {
 	wrmsr(msrFMASK, 1<<9|1<<10|1<<8|1<<18)
 }
 
-// setupFrames gives the frame allocator the usable RAM above the image.
+// setupFrames gives the frame allocator the usable RAM below 4 GiB outside
+// the image: above it, and below it from lowRAM (the boot information
+// there has been copied out by now; modules stay reserved).
 //
 //go:nosplit
 func setupFrames() {
@@ -249,13 +255,12 @@ func setupFrames() {
 		if e.typ != 1 {
 			continue
 		}
-		lo, hi := e.addr, e.addr+e.size
 		ramBytes += e.size
-		if lo < end {
-			lo = end
-		}
-		if lo < hi {
-			phys.AddFree(lo, hi)
+		for _, r := range [...][2]uint64{{lowRAM, imageBase}, {end, identTop}} {
+			lo, hi := max(e.addr, r[0]), min(e.addr+e.size, r[1])
+			if lo < hi {
+				phys.AddFree(lo, hi)
+			}
 		}
 	}
 	for i := 0; i < bootInfo.nmods; i++ {

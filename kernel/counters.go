@@ -20,6 +20,6 @@ func ReadCounters() Counters {
 		TimerArms:       prof.timerArms,
 		EarlyTimers:     prof.earlyTimers,
 		Switches:        prof.switches,
-		FreeBytes:       phys.NumFree() * pageSize,
+		FreeBytes:       freeFrames() * pageSize,
 	}
 }

@@ -66,9 +66,15 @@
 // # Memory
 //
 // The first 4 GiB are identity-mapped (2 MiB pages; page 0 unmapped so nil
-// dereferences fault). mmap areas live above 4 GiB and are demand-paged
-// from the free RAM after the image, with 2 MiB pages where a whole aligned
-// block is one writable area. A fault in an area that does not allow the
+// dereferences fault). mmap areas live above 4 GiB and are demand-paged,
+// with 2 MiB pages where a whole aligned block is one writable area. Their
+// frames come first from RAM the kernel never reaches through the identity
+// map (userram_trap.go): RAM above 4 GiB, and the whole 2 MiB blocks at the
+// tail of the image's BSS, which are backed on first touch as Linux backs
+// BSS (the linker puts the largest zero variables there, such as the 32
+// MiB FIPS entropy scratch buffer every program linking crypto/rand
+// carries); then from the RAM below 4 GiB outside the image, which also
+// holds the page tables, the thread table and DMA memory. A fault in an area that does not allow the
 // access becomes SIGSEGV with a Linux rt_sigframe. Other CPU exceptions in
 // the Go world become the signals Linux sends: #DE SIGFPE (the runtime's
 // divide panic), #GP SIGSEGV with si_code SI_KERNEL (a panic under

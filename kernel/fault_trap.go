@@ -94,6 +94,8 @@ func kernelTrap(tf *trapFrame) {
 		timerAt = 0     // fired: nothing is armed now
 		lapicEOIWrite() // the idle loop re-checks the deadlines
 	case v == vecSpurious:
+	case v == 14 && inLazyBSS(readCR2()) && lazyBSSFault(readCR2()):
+		// the kernel touched the lazily backed BSS (userram_trap.go)
 	case v < 32:
 		fatalTrap(tf, readCR2(), "kernel fault")
 	case v >= firstDeviceVector && v <= lastDeviceVector:

@@ -1,7 +1,5 @@
 package kernel
 
-import "unsafe"
-
 // Supervisor-only memory. The Go world runs in ring 3 and shares the
 // address space with the kernel; what only the trap world uses and can be
 // told apart by page is mapped without the user bit, so a stray or hostile
@@ -30,20 +28,19 @@ import "unsafe"
 func hardenMemory() {
 	moveThreadTable()
 	pml4 = copyTables(pml4)
+	setupUserRAM()
 	end := imageEnd()
 	for i := 0; i < bootInfo.nmem; i++ {
 		e := bootInfo.mem[i]
-		lo, hi := e.addr, e.addr+e.size
-		if e.typ != 1 || hi <= end || lo >= identTop {
+		if e.typ != 1 {
 			continue
 		}
-		if lo < end {
-			lo = end
+		for _, r := range [...][2]uint64{{lowRAM, imageBase}, {end, identTop}} {
+			lo, hi := max(e.addr, r[0]), min(e.addr+e.size, r[1])
+			if lo < hi {
+				setUser(lo&^(pageSize-1), (hi+pageSize-1)&^(pageSize-1), false)
+			}
 		}
-		if hi > identTop {
-			hi = identTop
-		}
-		setUser(lo&^(pageSize-1), (hi+pageSize-1)&^(pageSize-1), false)
 	}
 	for i := 0; i < bootInfo.nmods; i++ {
 		m := &bootInfo.mods[i]
@@ -59,13 +56,13 @@ func hardenMemory() {
 //
 //go:nosplit
 func moveThreadTable() {
-	n := (uint64(unsafe.Sizeof([maxThreads]thread{})) + pageSize - 1) / pageSize
+	n := (uint64(threadTableSize) + pageSize - 1) / pageSize
 	pa, ok := phys.AllocContig(n)
 	if !ok {
 		kpanic("no memory for the thread table")
 	}
 	memclr(uintptr(pa), uintptr(n*pageSize))
-	threads = (*[maxThreads]thread)(physPointer(uintptr(pa)))
+	threads = threadTableAt(uintptr(pa))
 }
 
 // copyTables copies the page-table tree at root (the boot tables in the

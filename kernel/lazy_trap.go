@@ -116,7 +116,7 @@ func lazyLeaf(e uintptr, va uint64, reclaim bool) bool {
 //go:nosplit
 func oom() {
 	kprint("ebbnode: out of memory: no physical frame for a demand-paged fault; free frames: ")
-	kprintDec(phys.NumFree())
+	kprintDec(freeFrames())
 	kprint("\nebbnode: out of memory: limit hit: the VM's RAM (")
 	kprintDec(ramBytes >> 20)
 	kprint(" MiB, raise it with --memory); process memory mapped ")

@@ -31,7 +31,7 @@ func memLimitShare(free uint64) uint64 { return free/16 + 4<<20 }
 //
 //go:nosplit
 func memLimitEnv(buf *[40]byte) []byte {
-	free := phys.NumFree() * pageSize
+	free := freeFrames() * pageSize
 	lim := uint64(1 << 20) // a VM smaller than the share still gets a limit
 	if share := memLimitShare(free); free > share+lim {
 		lim = free - share

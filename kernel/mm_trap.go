@@ -209,8 +209,15 @@ func unmapRange(start, end uint64) {
 // areas do not allow; on exhausted physical memory it ends the machine
 // with a clear message.
 //
-//go:nosplit
+// Like userTrap it is not nosplit: it is reached from long nosplit chains
+// (a signal frame's userAccessible) and starts long ones (page-table
+// splits, reclaim); its stack check compares against the scratch g's zero
+// guard, so it never calls morestack, and it restarts the linker's
+// nosplit budget.
 func demandFault(addr uint64, write bool) bool {
+	if inLazyBSS(addr) {
+		return lazyBSSFault(addr)
+	}
 	a, ok := areas.Find(addr)
 	if !ok || a.Prot == 0 || (write && a.Prot&vma.ProtWrite == 0) {
 		return false
@@ -220,11 +227,11 @@ func demandFault(addr uint64, write bool) bool {
 	}
 	blk := addr &^ (hugeSize - 1)
 	if a.Prot&vma.ProtWrite != 0 && a.Start <= blk && a.End >= blk+hugeSize &&
-		phys.NumFree() > hugeMinFree {
+		freeFrames() > hugeMinFree {
 		if pde := entry(addr, 2, true); pde != 0 && load64(pde)&ptePresent == 0 {
-			if pa, ok := phys.Alloc2M(); ok {
-				memclr(uintptr(pa), hugeSize)
+			if pa, ok := allocUser2M(); ok {
 				store64(pde, pa|ptePresent|pteWrite|pteUser|pteHuge)
+				zeroFrame(pa, blk, hugeSize)
 				mmStats.huge++
 				mmStats.mapped += 512
 				return true
@@ -235,7 +242,7 @@ func demandFault(addr uint64, write bool) bool {
 	if pte == 0 {
 		oom()
 	}
-	f, ok := allocZeroFrame()
+	f, ok := allocUserFrame()
 	if !ok {
 		oom()
 	}
@@ -243,7 +250,8 @@ func demandFault(addr uint64, write bool) bool {
 	if a.Prot&vma.ProtWrite != 0 {
 		flags |= pteWrite
 	}
-	store64(pte, uint64(f)|flags)
+	store64(pte, f|flags)
+	zeroFrame(f, addr&^(pageSize-1), pageSize)
 	mmStats.small++
 	mmStats.mapped++
 	return true
@@ -253,7 +261,7 @@ func demandFault(addr uint64, write bool) bool {
 //
 //go:nosplit
 func freeSmall(pa uint64) {
-	if !phys.Free(pa) {
+	if !releaseFrame(pa) {
 		kpanic("unmapRange: freeing a free frame")
 	}
 	mmStats.mapped--
@@ -264,7 +272,7 @@ func freeSmall(pa uint64) {
 //go:nosplit
 func freeHuge(base uint64) {
 	for i := uint64(0); i < 512; i++ {
-		if !phys.Free(base + i*pageSize) {
+		if !releaseFrame(base + i*pageSize) {
 			kpanic("unmapRange: freeing a free frame")
 		}
 	}
@@ -398,7 +406,7 @@ func madvise(addr, length, advice uint64) uint64 {
 	end := (addr + length + pageSize - 1) &^ (pageSize - 1)
 	switch {
 	case advice == libc.MadvDontneed,
-		advice == libc.MadvFree && phys.NumFree() < lazyFreeMinFree:
+		advice == libc.MadvFree && freeFrames() < lazyFreeMinFree:
 		unmapRange(addr, end)
 	case advice == libc.MadvFree:
 		markLazy(addr, end)
