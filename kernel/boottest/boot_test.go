@@ -389,3 +389,16 @@ func TestLazyBSS(t *testing.T) {
 		t.Errorf("touching five BSS pages used %d KiB", used)
 	}
 }
+
+// TestRAMAbove4GiB checks that RAM above 4 GiB is used: with 3 GiB, q35
+// puts 2 GiB below 4 GiB and 1 GiB above, and the guest touches 2.25 GiB.
+func TestRAMAbove4GiB(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/highram", boottest.Options{MemoryMiB: 3072, Timeout: 5 * time.Minute})
+	wantExit(t, r, 0)
+	if free := field(t, r, "free"); free < 2560 {
+		t.Errorf("free memory at start %d MiB, want most of the VM's 3072", free)
+	}
+	if !strings.Contains(r.Output(), "touched=2304 MiB bad=0\n") {
+		t.Errorf("console lacks the guest's touched line")
+	}
+}
