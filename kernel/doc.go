@@ -90,7 +90,9 @@
 // free frame takes back every marked page not written since (as Linux
 // does) before the kernel declares itself out of memory. That exit prints
 // the limit hit (the VM's RAM), the memory the process has mapped, the
-// soft limit and what reclaim took back.
+// soft limit and what reclaim took back; an mmap refused because the
+// kernel's area table is full prints that limit before the runtime's own
+// "out of memory".
 //
 // # Drivers (Go world)
 //

@@ -365,9 +365,22 @@ func mmap(addr, length, prot, flags uint64) uint64 {
 		}
 	}
 	if !areas.Set(addr, addr+length, p) {
+		areaTableFull()
 		return errno(libc.ENOMEM)
 	}
 	return addr
+}
+
+// areaTableFull names the limit behind an mmap's ENOMEM, on which the Go
+// runtime ends the process with its own "out of memory".
+//
+//go:nosplit
+func areaTableFull() {
+	kprint("ebbnode: out of memory: limit hit: the kernel's area table (")
+	kprintDec(vma.Max)
+	kprint(" mmap areas); free memory ")
+	kprintDec(freeFrames() * pageSize >> 20)
+	kprint(" MiB\n")
 }
 
 //go:nosplit
