@@ -270,6 +270,31 @@ func setupFrames() {
 		}
 		phys.Reserve(m.addr, m.addr+m.size)
 	}
+	// Every loaded segment, wherever the image builder put it (a payload
+	// may one day sit below the image, in the RAM added above).
+	for i := 0; i < imagePhnum(); i++ {
+		if lo, hi, ok := imageLoad(i); ok {
+			phys.Reserve(lo, hi)
+		}
+	}
+}
+
+// imagePhnum returns the number of program headers of the image.
+//
+//go:nosplit
+func imagePhnum() int { return int(load32(imageBase+56) & 0xffff) }
+
+// imageLoad returns the physical range of program header i if it is a
+// PT_LOAD.
+//
+//go:nosplit
+func imageLoad(i int) (lo, hi uint64, ok bool) {
+	ph := imageBase + uintptr(load64(imageBase+32)) + uintptr(i)*uintptr(load32(imageBase+54)&0xffff)
+	if load32(ph) != 1 {
+		return 0, 0, false
+	}
+	lo = load64(ph + 24)
+	return lo, lo + load64(ph+40), true
 }
 
 // imageEnd returns the end of the highest loaded segment, from the ELF

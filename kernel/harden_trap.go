@@ -10,8 +10,8 @@ package kernel
 //   - the thread table (saved contexts, FXSAVE areas),
 //   - the identity map of all RAM the frame allocator manages, so the
 //     frames behind the Go heap and the tables cannot be reached through
-//     their low alias, except DMA memory and boot modules, which drivers
-//     read in ring 3,
+//     their low alias, except DMA memory, boot modules and image segments,
+//     which the Go world reads,
 //   - the LAPIC page (its ID is read at boot for RouteGSI).
 //
 // The image itself stays user-accessible: the kernel package and the Go
@@ -40,6 +40,11 @@ func hardenMemory() {
 			if lo < hi {
 				setUser(lo&^(pageSize-1), (hi+pageSize-1)&^(pageSize-1), false)
 			}
+		}
+	}
+	for i := 0; i < imagePhnum(); i++ {
+		if lo, hi, ok := imageLoad(i); ok && lo < imageBase {
+			setUser(lo&^(pageSize-1), (hi+pageSize-1)&^(pageSize-1), true)
 		}
 	}
 	for i := 0; i < bootInfo.nmods; i++ {
