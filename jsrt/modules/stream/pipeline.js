@@ -202,7 +202,7 @@ function pipelinePromise(...streams) {
   });
 }
 
-function finished(stream, opts, cb) { return eos(stream, opts, cb); }
+function finished(...args) { return eos(...args); }
 Object.defineProperty(finished, Symbol.for('nodejs.util.promisify.custom'), {
   enumerable: false, configurable: true, writable: true, value: finishedPromise,
 });

@@ -33,6 +33,7 @@ function ReadableState(options, stream, isDuplex) {
   this.multiAwaitDrain = false;
   this.readingMore = false;
   this.dataEmitted = false;
+  this.dataListening = false;
   this.decoder = null;
   this.encoding = null;
   if (options && options.encoding) {
@@ -82,14 +83,16 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
       chunk = toBuffer(chunk);
       encoding = '';
     } else if (chunk != null) {
-      err = errors.invalidArgType('chunk', ['string', 'Buffer', 'Uint8Array'], chunk);
+      err = errors.invalidArgType('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
     }
   }
   if (err) {
     errorOrDestroy(stream, err);
+    return false;
   } else if (chunk === null) {
     state.reading = false;
     onEofChunk(stream, state);
+    return false;
   } else if (state.objectMode || (chunk && chunk.length > 0)) {
     if (addToFront) {
       if (state.endEmitted) errorOrDestroy(stream, ERR.UNSHIFT_AFTER_END());
@@ -97,6 +100,7 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
       else addChunk(stream, state, chunk, true);
     } else if (state.ended) {
       errorOrDestroy(stream, ERR.PUSH_AFTER_EOF());
+      return false;
     } else if (state.destroyed || state.errored) {
       return false;
     } else {
@@ -117,7 +121,7 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
 }
 
 function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
+  if (state.flowing && state.length === 0 && !state.sync && state.dataListening) {
     if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
     state.dataEmitted = true;
@@ -204,7 +208,7 @@ Readable.prototype.read = function (n) {
   }
   let ret = n > 0 ? fromList(n, state) : null;
   if (ret === null) {
-    state.needReadable = state.length <= state.highWaterMark;
+    if (state.length <= state.highWaterMark) state.needReadable = true;
     n = 0;
   } else {
     state.length -= n;
@@ -300,7 +304,7 @@ function emitReadable_(stream) {
     stream.emit('readable');
     state.emittedReadable = false;
   }
-  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
+  if (!state.flowing && !state.ended && state.length <= state.highWaterMark) state.needReadable = true;
   flow(stream);
 }
 
@@ -401,7 +405,7 @@ function pipeOnDrain(src, dest) {
     const state = src._readableState;
     if (state.awaitDrainWriters === dest) state.awaitDrainWriters = null;
     else if (state.multiAwaitDrain) state.awaitDrainWriters.delete(dest);
-    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) && src.listenerCount('data')) {
+    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) && state.dataListening) {
       src.resume();
     }
   };
@@ -430,6 +434,7 @@ Readable.prototype.on = function (ev, fn) {
   const res = Stream.prototype.on.call(this, ev, fn);
   const state = this._readableState;
   if (ev === 'data') {
+    state.dataListening = true;
     state.readableListening = this.listenerCount('readable') > 0;
     if (state.flowing !== false) this.resume();
   } else if (ev === 'readable') {
@@ -448,6 +453,7 @@ Readable.prototype.addListener = Readable.prototype.on;
 Readable.prototype.removeListener = function (ev, fn) {
   const res = Stream.prototype.removeListener.call(this, ev, fn);
   if (ev === 'readable') nextTick(updateReadableListening, this);
+  else if (ev === 'data' && this.listenerCount('data') === 0) this._readableState.dataListening = false;
   return res;
 };
 Readable.prototype.off = Readable.prototype.removeListener;
@@ -462,7 +468,7 @@ function updateReadableListening(self) {
   const state = self._readableState;
   state.readableListening = self.listenerCount('readable') > 0;
   if (state.resumeScheduled && state.paused === false) state.flowing = true;
-  else if (self.listenerCount('data') > 0) self.resume();
+  else if (state.dataListening) self.resume();
   else if (!state.readableListening) state.flowing = null;
 }
 
@@ -539,12 +545,12 @@ function createAsyncIterator(stream, options) {
   let callback = nop;
   let error;
   let done = false;
-  function onReadable() { callback(); callback = nop; }
+  function wake() { const cb = callback; callback = nop; cb(); }
+  function onReadable() { wake(); }
   stream.on('readable', onReadable);
   const cleanup = eos(stream, { writable: false }, (err) => {
     error = err ? aggregateTwoErrors(error, err) : null;
-    callback();
-    callback = nop;
+    wake();
   });
   function finish(threw) {
     if (done) return;
@@ -574,7 +580,7 @@ function createAsyncIterator(stream, options) {
         if (chunk !== null) resolve({ value: chunk, done: false });
         else if (error) { const e = error; finish(true); reject(e); }
         else if (error === null) { finish(false); resolve({ value: undefined, done: true }); }
-        else callback = loop;
+        else callback = () => { Promise.resolve().then(loop); };
       };
       loop();
     });
