@@ -10,6 +10,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/ebbnode/ebbnode/netstack"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
@@ -69,6 +70,9 @@ func Run(opts Options) (exitCode int, err error) {
 		ebb = ebbrt.New(ebbrt.Config{Cores: 1})
 		defer ebb.Stop()
 		if err := vfs.Install(ebb, OSFS{}); err != nil {
+			return 1, err
+		}
+		if err := netstack.Install(ebb, netstack.Hosted()); err != nil {
 			return 1, err
 		}
 	}

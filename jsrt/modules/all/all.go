@@ -13,6 +13,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/net"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/os"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/path"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/perf_hooks"

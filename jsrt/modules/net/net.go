@@ -1,0 +1,84 @@
+// Package net is node's 'net' module for ebbnode: TCP servers and sockets
+// on the network service (netstack.Stack, the runtime's Network Ebb).
+//
+// The API (Socket as a stream.Duplex, Server, argument handling, node's
+// errors) is JavaScript in net.js. Each socket and listener is a Go handle
+// (binding.go): its accept or read loop runs on a goroutine of its own and
+// hands each event to the JS event loop through the Host, so JS runs only
+// on the loop. Reads are bounded (a few chunks in flight; readStop parks the
+// reader) and writes are one at a time, as stream.Writable issues them, so
+// a slow peer or a slow script applies backpressure instead of buffering
+// without limit.
+//
+// The embedder gives each goja runtime its Host with Provide before a
+// script can require the module; without one, every operation fails with
+// ENETDOWN.
+package net
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/dop251/goja"
+
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
+	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/stream"
+	"github.com/ebbnode/ebbnode/netstack"
+)
+
+// ModuleName is the name require() knows this module by.
+const ModuleName = "net"
+
+// Host is what the module needs from the runtime that runs the script.
+type Host interface {
+	// Network is the network service; an error when none is installed.
+	Network() (netstack.Stack, error)
+	// Hold keeps the event loop alive until the returned release runs.
+	// Both are called on the loop.
+	Hold() (release func())
+	// Post runs fn on the event loop as a callback (ticks and promise
+	// jobs drained after it; a goja exception it panics with is reported
+	// as uncaught). Safe from any goroutine; it does not keep the loop
+	// alive by itself.
+	Post(fn func())
+}
+
+// hostSym keys the runtime's Host on its global object.
+var hostSym = goja.NewSymbol("ebbnode.net.host")
+
+type hostBox struct{ h Host }
+
+// Provide gives rt's net module its Host. Call it on rt's goroutine before
+// the script runs.
+func Provide(rt *goja.Runtime, h Host) error {
+	if err := rt.GlobalObject().DefineDataPropertySymbol(hostSym, rt.ToValue(&hostBox{h}), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+		return fmt.Errorf("net: provide host: %w", err)
+	}
+	return nil
+}
+
+func hostOf(rt *goja.Runtime) Host {
+	if v := rt.GlobalObject().GetSymbol(hostSym); v != nil {
+		if b, ok := v.Export().(*hostBox); ok {
+			return b.h
+		}
+	}
+	return nil
+}
+
+//go:embed net.js
+var source string
+
+var src = jsmod.NewSource("node:net", source)
+
+func build(rt *goja.Runtime, exports *goja.Object) goja.Value {
+	b := &binding{rt: rt, host: hostOf(rt)}
+	return src.Run(rt, exports, b.object())
+}
+
+func init() {
+	jsmod.Register(ModuleName, build)
+}
