@@ -5,6 +5,7 @@ import (
 	"io"
 	"net"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/dop251/goja"
@@ -124,11 +125,18 @@ func (k *conn) readLoop(onread goja.Value) {
 	}
 }
 
-// write sends a copy of data on a goroutine and calls cb(error) on the
+// write sends data and reports whether it went out at once, as libuv's
+// uv_try_write lets node complete a write synchronously: then cb is not
+// called. Otherwise the rest goes on a goroutine and cb(error) runs on the
 // loop. stream.Writable issues one write at a time, so writes keep their
 // order.
-func (k *conn) write(data goja.Value, cb goja.Value) {
+func (k *conn) write(data goja.Value, cb goja.Value) bool {
 	b := k.b.bytes(data)
+	n := tryWrite(k.c, b)
+	if n == len(b) {
+		return true
+	}
+	b = b[n:]
 	release := k.b.host.Hold()
 	go func() {
 		_, err := k.c.Write(b)
@@ -141,6 +149,32 @@ func (k *conn) write(data goja.Value, cb goja.Value) {
 			k.b.call(cb, goja.Null())
 		})
 	}()
+	return false
+}
+
+// tryWrite writes what the socket takes without blocking, when the
+// connection is a host socket (the hosted backend); otherwise nothing.
+func tryWrite(c net.Conn, b []byte) int {
+	sc, ok := c.(syscall.Conn)
+	if !ok {
+		return 0
+	}
+	rc, err := sc.SyscallConn()
+	if err != nil {
+		return 0
+	}
+	n := 0
+	_ = rc.Write(func(fd uintptr) bool {
+		for n < len(b) {
+			m, err := syscall.Write(int(fd), b[n:])
+			if m <= 0 || err != nil {
+				break
+			}
+			n += m
+		}
+		return true // never wait: the rest goes asynchronously
+	})
+	return n
 }
 
 // shutdown closes the write side (a FIN) and then calls cb on the loop.

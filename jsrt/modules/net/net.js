@@ -238,12 +238,13 @@ Socket.prototype._writeGeneric = function (writev, data, encoding, cb) {
     buf = typeof data === 'string' ? Buffer.from(data, encoding) : data;
   }
   this[kBytesWritten] += buf.length;
-  this._handle.write(buf, (info) => {
+  const done = this._handle.write(buf, (info) => {
     if (this.destroyed) { cb(); return; }
     if (info) { cb(errnoException(info, 'write')); return; }
     this._unrefTimer();
     cb();
   });
+  if (done) cb(); // written at once, as node completes a write that uv_try_write took
 };
 
 Socket.prototype._write = function (data, encoding, cb) { this._writeGeneric(false, data, encoding, cb); };
@@ -481,20 +482,28 @@ Server.prototype.listen = function (...args) {
   if (options.path) throw errors.makeNodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'ebbnode: IPC (pipe) servers are not supported');
   const port = options.port === undefined || options.port === null ? 0 : validatePort(options.port, 'options.port');
   const host = options.host || '';
-  const address = host || '::';
-  const res = binding.listen(host, port,
-    (handle) => onconnection(this, handle),
-    (info) => this.emit('error', errnoException(info, 'accept')));
-  if (res.error) {
-    const ex = uvExceptionWithHostPort(res.error, 'listen', address, port);
-    process.nextTick(() => this.emit('error', ex));
-    return this;
-  }
-  this._handle = res.handle;
-  if (this._unref) this._handle.unref();
-  process.nextTick(() => { if (this._handle) this.emit('listening'); });
+  // node binds at once without a host, and after a lookup (a tick for an
+  // IP literal) with one.
+  if (host) process.nextTick(() => listenNow(this, host, port));
+  else listenNow(this, host, port);
   return this;
 };
+
+function listenNow(self, host, port) {
+  if (self._handle) return;
+  const address = host || '::';
+  const res = binding.listen(host, port,
+    (handle) => onconnection(self, handle),
+    (info) => self.emit('error', errnoException(info, 'accept')));
+  if (res.error) {
+    const ex = uvExceptionWithHostPort(res.error, 'listen', address, port);
+    process.nextTick(() => self.emit('error', ex));
+    return;
+  }
+  self._handle = res.handle;
+  if (self._unref) self._handle.unref();
+  process.nextTick(() => { if (self._handle) self.emit('listening'); });
+}
 
 function onconnection(self, handle) {
   if (self.maxConnections && self._connections >= self.maxConnections) {
