@@ -28,6 +28,8 @@ func (b *binding) object() *goja.Object {
 	o := b.rt.NewObject()
 	b.set(o, "listen", b.listen)
 	b.set(o, "connect", b.connect)
+	b.set(o, "udpBind", b.udpBind)
+	b.set(o, "lookup", b.lookup)
 	return o
 }
 

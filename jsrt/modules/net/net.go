@@ -1,9 +1,10 @@
-// Package net is node's 'net' module for ebbnode: TCP servers and sockets
-// on the network service (netstack.Stack, the runtime's Network Ebb).
+// Package net is node's 'net', 'dgram' and 'dns' modules for ebbnode: TCP
+// servers and sockets, UDP sockets and name lookup on the network service
+// (netstack.Stack, the runtime's Network Ebb).
 //
 // The API (Socket as a stream.Duplex, Server, argument handling, node's
-// errors) is JavaScript in net.js. Each socket and listener is a Go handle
-// (binding.go): its accept or read loop runs on a goroutine of its own and
+// errors) is JavaScript in net.js, dgram.js and dns.js. Each socket and
+// listener is a Go handle (binding.go, conn.go, udp.go; lookups in dns.go): its accept or read loop runs on a goroutine of its own and
 // hands each event to the JS event loop through the Host, so JS runs only
 // on the loop. Reads are bounded (a few chunks in flight; readStop parks the
 // reader) and writes are one at a time, as stream.Writable issues them, so
@@ -69,16 +70,34 @@ func hostOf(rt *goja.Runtime) Host {
 	return nil
 }
 
-//go:embed net.js
-var source string
+var (
+	//go:embed net.js
+	netJS string
+	//go:embed dgram.js
+	dgramJS string
+	//go:embed dns.js
+	dnsJS string
+)
 
-var src = jsmod.NewSource("node:net", source)
-
-func build(rt *goja.Runtime, exports *goja.Object) goja.Value {
-	b := &binding{rt: rt, host: hostOf(rt)}
-	return src.Run(rt, exports, b.object())
-}
+// The three modules share one binding per runtime (internal/netbinding).
+var (
+	netSrc   = jsmod.NewSource("node:net", netJS)
+	dgramSrc = jsmod.NewSource("node:dgram", dgramJS)
+	dnsSrc   = jsmod.NewSource("node:dns", dnsJS)
+)
 
 func init() {
-	jsmod.Register(ModuleName, build)
+	jsmod.RegisterInternal("internal/netbinding", func(rt *goja.Runtime, _ *goja.Object) goja.Value {
+		b := &binding{rt: rt, host: hostOf(rt)}
+		return b.object()
+	})
+	for name, s := range map[string]*jsmod.Source{ModuleName: netSrc, "dgram": dgramSrc, "dns": dnsSrc} {
+		s := s
+		jsmod.Register(name, func(rt *goja.Runtime, exports *goja.Object) goja.Value {
+			return s.Run(rt, exports, jsmod.GetObject(rt, "internal/netbinding"))
+		})
+	}
+	jsmod.Register("dns/promises", func(rt *goja.Runtime, _ *goja.Object) goja.Value {
+		return jsmod.GetObject(rt, "dns").Get("promises")
+	})
 }
