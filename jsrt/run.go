@@ -37,9 +37,10 @@ type Options struct {
 	// Runtime is the Ebb runtime the script runs on, as events on its core
 	// 0, one script per Runtime. Its file-system Ebb (vfs.FileSystem)
 	// serves every file the script or the loader reads or writes, so it
-	// must be installed (vfs.Install). The caller stops it after Run. Nil
-	// means a one-core Runtime of Run's own whose file system is the
-	// host's (OSFS).
+	// must be installed (vfs.Install); its Network Ebb (netstack.Install)
+	// serves sockets, if installed. The caller stops it after Run. Nil
+	// means a one-core Runtime of Run's own whose file system and network
+	// are the host's (OSFS, netstack.Hosted).
 	Runtime *ebbrt.Runtime
 	// Cwd is process.cwd(); empty means the host's working directory.
 	Cwd string
