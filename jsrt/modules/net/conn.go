@@ -39,6 +39,13 @@ func (b *binding) newConn(c net.Conn) *goja.Object {
 	b.set(o, "write", k.write)
 	b.set(o, "shutdown", k.shutdown)
 	b.set(o, "close", k.close)
+	b.set(o, "reset", func(cb goja.Value) {
+		// SO_LINGER 0: close sends RST instead of FIN.
+		if tc, ok := c.(interface{ SetLinger(int) error }); ok {
+			_ = tc.SetLinger(0)
+		}
+		k.close(cb)
+	})
 	b.set(o, "setNoDelay", func(on bool) {
 		if tc, ok := c.(interface{ SetNoDelay(bool) error }); ok {
 			_ = tc.SetNoDelay(on)

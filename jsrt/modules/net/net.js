@@ -275,7 +275,12 @@ Socket.prototype._destroy = function (exception, cb) {
     const handle = this._handle;
     this._handle = null;
     this._sockname = null;
-    handle.close(() => this.emit('close', isException));
+    if (this.resetAndClosing && handle.reset) {
+      this.resetAndClosing = false;
+      handle.reset(() => this.emit('close', isException));
+    } else {
+      handle.close(() => this.emit('close', isException));
+    }
     cb(exception);
   } else {
     cb(exception);
@@ -412,7 +417,23 @@ Socket.prototype.unref = function () {
   return this;
 };
 
-Socket.prototype.resetAndDestroy = function () { return this.destroy(); };
+Socket.prototype.resetAndDestroy = function () {
+  if (this._handle) {
+    if (this.connecting) {
+      this.once('connect', () => this._reset());
+    } else {
+      this._reset();
+    }
+  } else {
+    this.destroy(errors.makeNodeError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
+  }
+  return this;
+};
+
+Socket.prototype._reset = function () {
+  this.resetAndClosing = true;
+  return this.destroy();
+};
 
 function getter(name, fn) {
   Object.defineProperty(Socket.prototype, name, { get: fn, configurable: true, enumerable: false });
