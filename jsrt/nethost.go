@@ -65,5 +65,10 @@ func (h *netHost) Post(fn func()) {
 	})
 }
 
-// provideNet installs the net module's Host in the vm's runtime.
-func (v *vm) provideNet() error { return netmod.Provide(v.rt, &netHost{v: v}) }
+// provideNet installs the net module's Host in the vm's runtime; closeNet
+// then closes whatever sockets the script leaves open when it ends.
+func (v *vm) provideNet() error {
+	closeAll, err := netmod.Provide(v.rt, &netHost{v: v})
+	v.closeNet = closeAll
+	return err
+}

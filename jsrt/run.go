@@ -108,6 +108,9 @@ func Run(opts Options) (exitCode int, err error) {
 		v.runMain(main)
 	})
 	<-v.done
+	if v.closeNet != nil {
+		v.closeNet() // sockets the script left open (process.exit)
+	}
 	return v.exitCode, nil
 }
 
@@ -178,6 +181,7 @@ type vm struct {
 	exiting  bool
 	exitCode int
 	done     chan struct{}
+	closeNet func() // closes the sockets the script left open; set by setup
 }
 
 //go:embed prelude.js

@@ -22,6 +22,7 @@ const readAhead = 4
 type binding struct {
 	rt   *goja.Runtime
 	host Host
+	open *registry // what the script has open, closed when it ends
 }
 
 func (b *binding) object() *goja.Object {
@@ -83,6 +84,7 @@ func (b *binding) listen(host string, port int, onConnection, onError goja.Value
 		var ln net.Listener
 		ln, err = s.Listen(context.Background(), network(host), net.JoinHostPort(host, strconv.Itoa(port)))
 		if err == nil {
+			b.open.add(ln)
 			b.set(res, "handle", b.newServer(ln, onConnection, onError))
 			return res
 		}
@@ -104,6 +106,9 @@ func (b *binding) connect(host string, port int, cb goja.Value) {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
 		c, err := s.Dial(ctx, network(host), net.JoinHostPort(host, strconv.Itoa(port)))
+		if err == nil && !b.open.add(c) {
+			return // the script has ended
+		}
 		b.host.Post(func() {
 			release()
 			if err != nil {
@@ -153,6 +158,7 @@ func (b *binding) newServer(ln net.Listener, onConnection, onError goja.Value) *
 		if !s.closed {
 			s.closed = true
 			_ = ln.Close()
+			b.open.remove(ln)
 			s.refs.drop()
 		}
 	})
@@ -187,9 +193,13 @@ func (s *server) acceptLoop(onConnection, onError goja.Value) {
 			})
 			return
 		}
+		if !s.b.open.add(c) {
+			return // the script has ended
+		}
 		s.b.host.Post(func() {
 			if s.closed {
 				_ = c.Close()
+				s.b.open.remove(c)
 				return
 			}
 			s.b.call(onConnection, s.b.newConn(c))

@@ -25,10 +25,11 @@ type conn struct {
 	started bool
 
 	ahead chan struct{} // chunks posted and not yet handled
+	quit  chan struct{} // closed by close: the reader stops waiting
 }
 
 func (b *binding) newConn(c net.Conn) *goja.Object {
-	k := &conn{b: b, c: c, refs: refs{host: b.host}, ahead: make(chan struct{}, readAhead)}
+	k := &conn{b: b, c: c, refs: refs{host: b.host}, ahead: make(chan struct{}, readAhead), quit: make(chan struct{})}
 	k.cond = sync.NewCond(&k.mu)
 	k.refs.hold()
 	o := b.rt.NewObject()
@@ -108,7 +109,11 @@ func (k *conn) readLoop(onread goja.Value) {
 		n, err := k.c.Read(buf)
 		if n > 0 {
 			chunk := append([]byte(nil), buf[:n]...)
-			k.ahead <- struct{}{}
+			select {
+			case k.ahead <- struct{}{}:
+			case <-k.quit:
+				return
+			}
 			k.b.host.Post(func() {
 				<-k.ahead
 				if !k.isClosed() {
@@ -214,7 +219,9 @@ func (k *conn) close(cb goja.Value) {
 	if already {
 		return
 	}
+	close(k.quit)
 	_ = k.c.Close()
+	k.b.open.remove(k.c)
 	k.refs.unref = false
 	k.refs.hold() // until cb has run
 	k.b.host.Post(func() {

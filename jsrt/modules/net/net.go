@@ -50,24 +50,29 @@ type Host interface {
 // hostSym keys the runtime's Host on its global object.
 var hostSym = goja.NewSymbol("ebbnode.net.host")
 
-type hostBox struct{ h Host }
-
-// Provide gives rt's net module its Host. Call it on rt's goroutine before
-// the script runs.
-func Provide(rt *goja.Runtime, h Host) error {
-	if err := rt.GlobalObject().DefineDataPropertySymbol(hostSym, rt.ToValue(&hostBox{h}), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
-		return fmt.Errorf("net: provide host: %w", err)
-	}
-	return nil
+type hostBox struct {
+	h    Host
+	open *registry
 }
 
-func hostOf(rt *goja.Runtime) Host {
+// Provide gives rt's net, dgram and dns modules their Host. Call it on rt's
+// goroutine before the script runs. closeAll closes every socket the script
+// left open; call it (from any goroutine) once the script has ended.
+func Provide(rt *goja.Runtime, h Host) (closeAll func(), err error) {
+	box := &hostBox{h: h, open: &registry{}}
+	if err := rt.GlobalObject().DefineDataPropertySymbol(hostSym, rt.ToValue(box), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE); err != nil {
+		return nil, fmt.Errorf("net: provide host: %w", err)
+	}
+	return box.open.closeAll, nil
+}
+
+func hostOf(rt *goja.Runtime) (Host, *registry) {
 	if v := rt.GlobalObject().GetSymbol(hostSym); v != nil {
 		if b, ok := v.Export().(*hostBox); ok {
-			return b.h
+			return b.h, b.open
 		}
 	}
-	return nil
+	return nil, &registry{}
 }
 
 var (
@@ -88,7 +93,8 @@ var (
 
 func init() {
 	jsmod.RegisterInternal("internal/netbinding", func(rt *goja.Runtime, _ *goja.Object) goja.Value {
-		b := &binding{rt: rt, host: hostOf(rt)}
+		h, open := hostOf(rt)
+		b := &binding{rt: rt, host: h, open: open}
 		return b.object()
 	})
 	for name, s := range map[string]*jsmod.Source{ModuleName: netSrc, "dgram": dgramSrc, "dns": dnsSrc} {

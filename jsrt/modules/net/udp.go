@@ -35,6 +35,7 @@ func (b *binding) udpBind(network, host string, port int, onmessage goja.Value) 
 		b.set(res, "error", b.errInfo(err))
 		return res
 	}
+	b.open.add(pc)
 	b.set(res, "handle", b.newUDP(pc, onmessage))
 	return res
 }
@@ -48,10 +49,11 @@ type udp struct {
 	mu     sync.Mutex
 	closed bool
 	ahead  chan struct{}
+	quit   chan struct{} // closed by close: the reader stops waiting
 }
 
 func (b *binding) newUDP(pc net.PacketConn, onmessage goja.Value) *goja.Object {
-	u := &udp{b: b, pc: pc, refs: refs{host: b.host}, ahead: make(chan struct{}, readAhead)}
+	u := &udp{b: b, pc: pc, refs: refs{host: b.host}, ahead: make(chan struct{}, readAhead), quit: make(chan struct{})}
 	u.refs.hold()
 	o := b.rt.NewObject()
 	b.set(o, "address", func() goja.Value { return b.udpAddrInfo(pc.LocalAddr()) })
@@ -86,7 +88,11 @@ func (u *udp) readLoop(onmessage goja.Value) {
 			continue // an ICMP error for an earlier send; node ignores it too
 		}
 		msg := append([]byte(nil), buf[:n]...)
-		u.ahead <- struct{}{}
+		select {
+		case u.ahead <- struct{}{}:
+		case <-u.quit:
+			return
+		}
 		u.b.host.Post(func() {
 			<-u.ahead
 			if u.isClosed() {
@@ -127,7 +133,9 @@ func (u *udp) close() {
 	u.closed = true
 	u.mu.Unlock()
 	if !already {
+		close(u.quit)
 		_ = u.pc.Close()
+		u.b.open.remove(u.pc)
 		u.refs.drop()
 	}
 }
