@@ -585,17 +585,24 @@ function createAsyncIterator(stream, options) {
       loop();
     });
   }
+  // A call runs at once when none is in flight, as an async generator's
+  // body does; otherwise it waits for the call before it.
+  let inFlight = 0;
+  const settle = () => { inFlight--; };
+  function schedule(fn) {
+    const p = inFlight === 0 ? new Promise((resolve) => resolve(fn())) : chain.then(fn, fn);
+    inFlight++;
+    p.then(settle, settle);
+    chain = p;
+    return p;
+  }
   const it = {
-    next() { chain = chain.then(step, step); return chain; },
+    next() { return schedule(step); },
     return(value) {
-      const p = chain.then(() => { finish(false); return { value, done: true }; });
-      chain = p.catch(nop);
-      return p;
+      return schedule(() => { finish(false); return { value, done: true }; });
     },
     throw(err) {
-      const p = chain.then(() => { error = aggregateTwoErrors(error, err); finish(true); throw error; });
-      chain = p.catch(nop);
-      return p;
+      return schedule(() => { error = aggregateTwoErrors(error, err); finish(true); throw error; });
     },
     [Symbol.asyncIterator]() { return this; },
   };
