@@ -56,6 +56,7 @@ var nativeKnownFailures = map[string]string{
 	"net_errors":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"net_half_close":    "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"net_large_payload": "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"net_listen_forms":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"net_reset_timeout": "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"net_server_close":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	// Timing: these pass when the machine is quiet, but on a loaded host

@@ -85,7 +85,9 @@ func (b *binding) listen(host string, port int, onConnection, onError goja.Value
 		ln, err = s.Listen(context.Background(), network(host), net.JoinHostPort(host, strconv.Itoa(port)))
 		if err == nil {
 			b.open.add(ln)
-			b.set(res, "handle", b.newServer(ln, onConnection, onError))
+			// An unspecified host listens on "::" (dual stack), as node.
+			dual := host == "" || network(host) == "tcp6"
+			b.set(res, "handle", b.newServer(ln, dual, onConnection, onError))
 			return res
 		}
 	}
@@ -115,7 +117,7 @@ func (b *binding) connect(host string, port int, cb goja.Value) {
 				b.call(cb, b.errInfo(err), goja.Null())
 				return
 			}
-			b.call(cb, goja.Null(), b.newConn(c))
+			b.call(cb, goja.Null(), b.newConn(c, false))
 		})
 	}()
 }
@@ -145,15 +147,16 @@ func (r *refs) drop() {
 type server struct {
 	b      *binding
 	ln     net.Listener
+	dual   bool // an IPv6 socket: accepted IPv4 peers show as ::ffff:
 	refs   refs
 	closed bool
 }
 
-func (b *binding) newServer(ln net.Listener, onConnection, onError goja.Value) *goja.Object {
-	s := &server{b: b, ln: ln, refs: refs{host: b.host}}
+func (b *binding) newServer(ln net.Listener, dual bool, onConnection, onError goja.Value) *goja.Object {
+	s := &server{b: b, ln: ln, dual: dual, refs: refs{host: b.host}}
 	s.refs.hold()
 	o := b.rt.NewObject()
-	b.set(o, "address", func() goja.Value { return b.addrInfo(ln.Addr()) })
+	b.set(o, "address", func() goja.Value { return b.addrInfo(ln.Addr(), false) })
 	b.set(o, "close", func() {
 		if !s.closed {
 			s.closed = true
@@ -202,26 +205,28 @@ func (s *server) acceptLoop(onConnection, onError goja.Value) {
 				s.b.open.remove(c)
 				return
 			}
-			s.b.call(onConnection, s.b.newConn(c))
+			s.b.call(onConnection, s.b.newConn(c, s.dual))
 		})
 	}
 }
 
-// addrInfo is node's {address, family, port} for a TCP address.
-func (b *binding) addrInfo(a net.Addr) goja.Value {
-	o := b.rt.NewObject()
+// addrInfo is node's {address, family, port} for a TCP address. mapped
+// says the socket is an IPv6 one (a listener on "::" and what it accepts),
+// where node shows an IPv4 peer as "::ffff:a.b.c.d", family IPv6.
+func (b *binding) addrInfo(a net.Addr, mapped bool) goja.Value {
 	ta, ok := a.(*net.TCPAddr)
 	if !ok {
 		return goja.Null()
 	}
-	ip := ta.IP
-	family := "IPv6"
-	if v4 := ip.To4(); v4 != nil && (len(ip) == net.IPv4len || ip.IsLoopback() || !ip.IsUnspecified()) {
-		ip, family = v4, "IPv4"
-	}
-	addr := ip.String()
-	if ta.IP == nil || (ta.IP.IsUnspecified() && ta.IP.To4() == nil) {
-		addr, family = "::", "IPv6"
+	o := b.rt.NewObject()
+	addr, family := "::", "IPv6"
+	if v4 := ta.IP.To4(); v4 != nil {
+		addr, family = v4.String(), "IPv4"
+		if mapped {
+			addr, family = "::ffff:"+addr, "IPv6"
+		}
+	} else if ta.IP != nil {
+		addr = ta.IP.String()
 	}
 	b.set(o, "address", addr)
 	b.set(o, "family", family)

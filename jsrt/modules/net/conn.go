@@ -28,13 +28,13 @@ type conn struct {
 	quit  chan struct{} // closed by close: the reader stops waiting
 }
 
-func (b *binding) newConn(c net.Conn) *goja.Object {
+func (b *binding) newConn(c net.Conn, mapped bool) *goja.Object {
 	k := &conn{b: b, c: c, refs: refs{host: b.host}, ahead: make(chan struct{}, readAhead), quit: make(chan struct{})}
 	k.cond = sync.NewCond(&k.mu)
 	k.refs.hold()
 	o := b.rt.NewObject()
-	b.set(o, "local", b.addrInfo(c.LocalAddr()))
-	b.set(o, "remote", b.addrInfo(c.RemoteAddr()))
+	b.set(o, "local", b.addrInfo(c.LocalAddr(), mapped))
+	b.set(o, "remote", b.addrInfo(c.RemoteAddr(), mapped))
 	b.set(o, "readStart", k.readStart)
 	b.set(o, "readStop", func() { k.mu.Lock(); k.reading = false; k.mu.Unlock() })
 	b.set(o, "write", k.write)

@@ -498,6 +498,7 @@ Object.setPrototypeOf(Server, EE);
 
 Server.prototype.listen = function (...args) {
   const [options, cb] = normalizeArgs(args);
+  if (args.length === 0 || typeof args[0] === 'function') options.port = 0; // any free port
   if (typeof cb === 'function') this.once('listening', cb);
   if (this._handle) throw errors.makeNodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   if (options.path) throw errors.makeNodeError(Error, 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM', 'ebbnode: IPC (pipe) servers are not supported');

@@ -146,5 +146,5 @@ func (b *binding) udpAddrInfo(a net.Addr) goja.Value {
 	if !ok {
 		return goja.Null()
 	}
-	return b.addrInfo(&net.TCPAddr{IP: ua.IP, Port: ua.Port, Zone: ua.Zone})
+	return b.addrInfo(&net.TCPAddr{IP: ua.IP, Port: ua.Port, Zone: ua.Zone}, false)
 }
