@@ -233,7 +233,33 @@ Stream._isUint8Array = isUint8Array;
 Stream._uint8ArrayToBuffer = toBuffer;
 // Internal: the fs and net modules build their streams on these.
 Object.defineProperty(Stream, kInternal, {
-  value: { errorOrDestroy, eos, destroyer, ERR, isReadableFinished },
+  value: { errorOrDestroy, eos, destroyer, ERR, isReadableFinished, get consumers() { return consumers; } },
 });
+
+
+// stream/consumers: read a whole stream (or async iterable) into one value.
+function consume(stream) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    const it = stream[Symbol.asyncIterator]();
+    const step = () => it.next().then(({ value, done }) => {
+      if (done) { resolve(chunks); return; }
+      chunks.push(value);
+      step();
+    }, reject);
+    step();
+  });
+}
+const toBuf = (chunks) => Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+const consumers = {
+  buffer: (s) => consume(s).then(toBuf),
+  text: (s) => consume(s).then((c) => toBuf(c).toString('utf8')),
+  json: (s) => consume(s).then((c) => JSON.parse(toBuf(c).toString('utf8'))),
+  arrayBuffer: (s) => consume(s).then((c) => {
+    const b = toBuf(c);
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  }),
+  blob: (s) => consume(s).then((c) => new (require('buffer').Blob)(c)),
+};
 
 module.exports = Stream;

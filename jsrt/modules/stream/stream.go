@@ -47,6 +47,10 @@ var src = jsmod.NewSource("node:stream", strings.Join([]string{
 	"'use strict';", baseJS, readableJS, writableJS, duplexJS, eosJS, pipelineJS,
 }, "\n"))
 
+// consumersSrc is stream/consumers: pipeline.js builds it, out of sight.
+var consumersSrc = jsmod.NewSource("node:stream/consumers",
+	"module.exports = require('stream')[Symbol.for('ebbnode.stream.internal')].consumers;")
+
 func build(rt *goja.Runtime, exports *goja.Object) goja.Value {
 	return src.Run(rt, exports, nil)
 }
@@ -55,5 +59,8 @@ func init() {
 	jsmod.Register(ModuleName, build)
 	jsmod.Register("stream/promises", func(rt *goja.Runtime, _ *goja.Object) goja.Value {
 		return jsmod.GetObject(rt, ModuleName).Get("promises")
+	})
+	jsmod.Register("stream/consumers", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
+		return consumersSrc.Run(rt, exports, nil)
 	})
 }
