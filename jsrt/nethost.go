@@ -2,6 +2,7 @@ package jsrt
 
 import (
 	"fmt"
+	"syscall"
 
 	netmod "github.com/ebbnode/ebbnode/jsrt/modules/net"
 	"github.com/ebbnode/ebbnode/netstack"
@@ -30,7 +31,8 @@ func (h *netHost) Network() (netstack.Stack, error) {
 func networkOn(c *ebbrt.Core) (s netstack.Stack, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("network: %v", r)
+			// No Network Ebb in this runtime: scripts see ENETDOWN.
+			err = fmt.Errorf("network: %v: %w", r, syscall.ENETDOWN)
 		}
 	}()
 	return netstack.Network.On(c), nil

@@ -1,5 +1,5 @@
-// Package stream is node's 'stream' and 'stream/promises' modules for
-// ebbnode, in embedded JavaScript: Readable, Writable, Duplex, Transform,
+// Package stream is node's 'stream', 'stream/promises' and
+// 'stream/consumers' modules for ebbnode, in embedded JavaScript: Readable, Writable, Duplex, Transform,
 // PassThrough, pipeline, finished and Readable.from, with node 20's state
 // machines (buffering against highWaterMark, 'drain', flowing and paused
 // modes, destroy and the order of 'error', 'close', 'end' and 'finish'),
