@@ -1,6 +1,7 @@
 // Package stream is node's 'stream', 'stream/promises' and
-// 'stream/consumers' modules for ebbnode, in embedded JavaScript: Readable, Writable, Duplex, Transform,
-// PassThrough, pipeline, finished and Readable.from, with node 20's state
+// 'stream/consumers' modules for ebbnode, in embedded JavaScript: Readable,
+// Writable, Duplex, Transform, PassThrough, pipeline, finished and
+// Readable.from, with node 20's state
 // machines (buffering against highWaterMark, 'drain', flowing and paused
 // modes, destroy and the order of 'error', 'close', 'end' and 'finish'),
 // since scripts and npm packages depend on that order. Node's
@@ -9,7 +10,8 @@
 //
 // The files share one function scope, in this order: base.js (Stream,
 // errors, destroy, state predicates), readable.js, writable.js, duplex.js
-// (Duplex, Transform, PassThrough), eos.js (finished), pipeline.js.
+// (Duplex, Transform, PassThrough), eos.js (finished), pipeline.js (and
+// the exports, stream/consumers included).
 package stream
 
 import (
