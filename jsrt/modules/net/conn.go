@@ -29,9 +29,19 @@ type conn struct {
 }
 
 func (b *binding) newConn(c net.Conn, mapped bool) *goja.Object {
+	return b.makeConn(c).object(mapped)
+}
+
+func (b *binding) makeConn(c net.Conn) *conn {
 	k := &conn{b: b, c: c, refs: refs{host: b.host}, ahead: make(chan struct{}, readAhead), quit: make(chan struct{})}
 	k.cond = sync.NewCond(&k.mu)
 	k.refs.hold()
+	return k
+}
+
+// object is the handle net.js sees.
+func (k *conn) object(mapped bool) *goja.Object {
+	b, c := k.b, k.c
 	o := b.rt.NewObject()
 	b.set(o, "local", b.addrInfo(c.LocalAddr(), mapped))
 	b.set(o, "remote", b.addrInfo(c.RemoteAddr(), mapped))
