@@ -61,7 +61,10 @@ func TestNoTickForALoneThread(t *testing.T) {
 		t.Fatalf("guest did not finish its paired spin: %q", pair)
 	}
 	ms, ticks = profileField(t, pair, "ms"), profileField(t, pair, "timer")
-	if want := ms / 8; ticks < want {
+	// A 4 ms quantum gives ms/4 on a quiet host; a loaded host runs the
+	// vCPU less often (measured ms/14 at load 20), and a dead timer gives
+	// none. TestTwoProcs checks that the ticks really preempt.
+	if want := ms / 32; ticks < want {
 		t.Errorf("%d timer interrupts in %d ms with two runnable threads, want at least %d (a 4 ms quantum gives ms/4)", ticks, ms, want)
 	}
 }

@@ -13,8 +13,10 @@ import (
 // Append is the kernel command line: the console on COM1 (where host/qemu
 // reads it); quiet, so kernel messages do not interleave with the payload's
 // lines; panic=-1, so a panicking kernel resets at once and -no-reboot turns
-// that into a QEMU exit instead of a hang.
-const Append = "console=ttyS0 quiet panic=-1"
+// that into a QEMU exit instead of a hang; no_timer_check, because under
+// TCG on a loaded host Linux's IO-APIC timer check can miss its window
+// and panic ("IO-APIC + timer doesn't work").
+const Append = "console=ttyS0 quiet panic=-1 no_timer_check"
 
 // Boot boots kernel with initrd on the machine that vm describes (vm.Kernel
 // and vm.Append are set here; everything else — machine, memory, CPUs,
