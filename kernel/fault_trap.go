@@ -90,8 +90,11 @@ func exceptionSignal(t *thread) {
 func kernelTrap(tf *trapFrame) {
 	switch v := tf.Vector; {
 	case v == vecTimer:
-		cpu0.ticks++
-		timerAt = 0     // fired: nothing is armed now
+		c := thisCPU()
+		c.ticks++
+		if c == cpu0 {
+			timerAt = 0 // fired: nothing is armed now
+		}
 		lapicEOIWrite() // the idle loop re-checks the deadlines
 	case v == vecSpurious:
 	case v == 14 && inLazyBSS(readCR2()) && lazyBSSFault(readCR2()):

@@ -19,13 +19,18 @@ const (
 	msrLSTAR    = 0xC0000082
 	msrFMASK    = 0xC0000084
 	msrFSBase   = 0xC0000100
+	msrGSBase   = 0xC0000101
 	msrAPICBase = 0x1B
 	eferSCE     = 1 << 0
 	eferLME     = 1 << 8
 
+	// maxCPUs bounds the CPUs the kernel starts (smp_trap.go).
+	maxCPUs = 16
+
 	// GDT layout. SYSRET needs user data at STAR[63:48]+8 and user code
-	// at STAR[63:48]+16, hence data before code in ring 3.
-	gdtEntries = 7 // null, kcode, kdata, udata, ucode, TSS (two slots)
+	// at STAR[63:48]+16, hence data before code in ring 3. Each CPU has
+	// its own TSS descriptor (two slots) from tssSel on.
+	gdtEntries = 5 + 2*maxCPUs // null, kcode, kdata, udata, ucode, TSS per CPU
 	kernelCS   = 0x08
 	kernelDS   = 0x10
 	userDS     = 0x18 | 3
@@ -54,8 +59,12 @@ type trapFrame struct {
 	RIP, CS, RFLAGS, RSP, SS             uint64
 }
 
-// cpuState is the per-CPU block the entry code uses (one CPU for now).
+// cpuState is the per-CPU block. Each CPU's GS base points at its own
+// (the Go world never touches GS), and self holds that address, so
+// thisCPU finds it with one load. The entry code still uses CPU 0's
+// fields by symbol: only the boot CPU runs threads.
 type cpuState struct {
+	self      uintptr // this block's address (GS:0)
 	cur       uintptr // address of the running thread
 	curTop    uintptr // end of cur's trapFrame: SYSCALL frames are pushed here
 	userSP    uint64  // user RSP while syscallEntry switches stacks
@@ -63,10 +72,17 @@ type cpuState struct {
 	scratchFS uintptr // FS base while in the trap world
 	curIdx    int     // index of cur in threads
 	ticks     uint64  // timer interrupts taken
+	index     int     // position in cpus
+	apicID    uint32  // LAPIC ID, from the MADT
+	online    uint32  // set by the CPU itself once it runs (smp_trap.go)
 }
 
 var (
-	cpu0 cpuState
+	// cpus are the CPUs the MADT lists (ncpus of them, the boot CPU
+	// first); cpu0 is the boot CPU.
+	cpus  [maxCPUs]cpuState
+	ncpus int
+	cpu0  = &cpus[0]
 
 	// gdt is loaded by the 32-bit entry; the TSS descriptor is filled in
 	// by bootMain.
@@ -80,7 +96,7 @@ var (
 	gdtr [2]uint64 // pseudo-descriptor: limit (2 bytes) then base
 	idt  [numVectors * 2]uint64
 	idtr [2]uint64
-	tss  [26]uint32 // 64-bit TSS (104 bytes); RSP0 at byte 4, IST1 at byte 36
+	tss  [maxCPUs][26]uint32 // 64-bit TSS per CPU (104 bytes); RSP0 at byte 4, IST1 at byte 36
 
 	bootPT     [8 * 4096]byte // boot page tables (aligned at run time)
 	kstack     [kstackSize]byte

@@ -80,7 +80,10 @@ var (
 	counts    libc.Counts
 	debugSys  bool // ebbnode.debug=syscalls: print the counts at exit
 	debugBoot bool // ebbnode.debug=boot: print boot timing
-	debugMM   bool // ebbnode.debug=mmap: print every mmap
+	// debugAPFail (ebbnode.debug=apfail) withholds the start-up IPI from
+	// the last AP, so tests see the boot go on without it.
+	debugAPFail bool
+	debugMM     bool // ebbnode.debug=mmap: print every mmap
 )
 
 // sysDispatch handles a SYSCALL from the current thread t: it counts the

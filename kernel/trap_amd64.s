@@ -46,23 +46,23 @@ TEXT ·userTrapEntry(SB),NOSPLIT|NOFRAME,$0
 	FXSAVE64 (DI)
 
 	// FS base = scratch TLS (fake g with stack guard 0).
-	MOVQ ·cpu0+cpuState_scratchFS(SB), AX
+	MOVQ ·cpus+cpuState_scratchFS(SB), AX
 	MOVQ AX, DX
 	SHRQ $32, DX
 	MOVL $const_msrFSBase, CX
 	WRMSR
 
-	MOVQ ·cpu0+cpuState_kstackTop(SB), SP
+	MOVQ ·cpus+cpuState_kstackTop(SB), SP
 	CALL ·userTrap(SB)
 	JMP ·resumeUser(SB)
 
 // resumeUser returns to the current thread (cpu0.cur) from its trapFrame.
 TEXT ·resumeUser(SB),NOSPLIT|NOFRAME,$0
-	MOVQ ·cpu0+cpuState_cur(SB), BX
+	MOVQ ·cpus+cpuState_cur(SB), BX
 
 	// Next trap from this thread saves into its trapFrame.
 	LEAQ trapFrame__size(BX), AX
-	MOVQ AX, ·cpu0+cpuState_curTop(SB)
+	MOVQ AX, ·cpus+cpuState_curTop(SB)
 	MOVQ AX, ·tss+const_tssRSP0(SB)
 
 	// User FS base (the Go runtime's TLS).
@@ -143,10 +143,10 @@ TEXT ·kernelTrapEntry(SB),NOSPLIT|NOFRAME,$0
 // RSP = user stack, IF/DF/TF cleared by FMASK. Build the same frame an
 // interrupt from ring 3 would, in the current thread's trapFrame.
 TEXT ·syscallEntry(SB),NOSPLIT|NOFRAME,$0
-	MOVQ SP, ·cpu0+cpuState_userSP(SB)
-	MOVQ ·cpu0+cpuState_curTop(SB), SP
+	MOVQ SP, ·cpus+cpuState_userSP(SB)
+	MOVQ ·cpus+cpuState_curTop(SB), SP
 	PUSHQ $const_userDS
-	PUSHQ ·cpu0+cpuState_userSP(SB)
+	PUSHQ ·cpus+cpuState_userSP(SB)
 	PUSHQ R11
 	PUSHQ $const_userCS
 	PUSHQ CX
