@@ -40,6 +40,11 @@ func mainStackTop() uintptr {
 //go:nosplit
 func tssAddr(i int) uintptr { return uintptr(unsafe.Pointer(&tss[i])) }
 
+// scratchTLSAddr is the FS base of the trap world (see pvhEntry64).
+//
+//go:nosplit
+func scratchTLSAddr() uintptr { return uintptr(unsafe.Pointer(&scratchTLS)) + 8 }
+
 //go:nosplit
 func cpuAddr(i int) uintptr { return uintptr(unsafe.Pointer(&cpus[i])) }
 

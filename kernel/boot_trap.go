@@ -102,6 +102,7 @@ func bootMain(startInfo uintptr) {
 	}
 	startAPs()
 	setupMainThread()
+	startScheduler()
 }
 
 // copyStartInfo copies what we need out of hvm_start_info, which lives in
@@ -252,6 +253,9 @@ func setCPUBase(i int) {
 	c := &cpus[i]
 	c.self = cpuAddr(i)
 	c.index = i
+	c.curIdx = -1
+	c.tss = tssAddr(i)
+	c.scratchFS = scratchTLSAddr()
 	wrmsr(msrGSBase, uint64(c.self))
 }
 

@@ -40,10 +40,12 @@ const (
 	// tssRSP0 is the byte offset of RSP0 in the 64-bit TSS.
 	tssRSP0 = 4
 	// vecSyscall marks a trapFrame saved by SYSCALL (not an IDT vector).
-	vecSyscall  = 256
-	vecTimer    = 32
-	vecSpurious = 47
-	numVectors  = 48 // stubs in vectors_amd64.s (gen_vectors.go nvec)
+	vecSyscall   = 256
+	vecTimer     = 32
+	vecSpurious  = 47
+	vecWake      = 48 // IPI: a thread became runnable while this CPU idles
+	vecShootdown = 49 // IPI: flush the TLB (lock_trap.go)
+	numVectors   = 50 // stubs in vectors_amd64.s (gen_vectors.go nvec)
 
 	rflagsIF    = 1 << 9
 	rflagsIOPL3 = 3 << 12
@@ -60,9 +62,9 @@ type trapFrame struct {
 }
 
 // cpuState is the per-CPU block. Each CPU's GS base points at its own
-// (the Go world never touches GS), and self holds that address, so
-// thisCPU finds it with one load. The entry code still uses CPU 0's
-// fields by symbol: only the boot CPU runs threads.
+// (the Go world never touches GS: it uses FS only), and self holds that
+// address, so thisCPU finds it with one load and the entry code reaches
+// the fields as GS-relative operands.
 type cpuState struct {
 	self      uintptr // this block's address (GS:0)
 	cur       uintptr // address of the running thread
@@ -70,11 +72,18 @@ type cpuState struct {
 	userSP    uint64  // user RSP while syscallEntry switches stacks
 	kstackTop uintptr // per-CPU kernel stack for trap-world Go
 	scratchFS uintptr // FS base while in the trap world
-	curIdx    int     // index of cur in threads
+	tss       uintptr // address of this CPU's TSS (resumeUser sets RSP0)
+	curIdx    int     // index of cur in threads; -1 before the CPU's first thread
 	ticks     uint64  // timer interrupts taken
 	index     int     // position in cpus
 	apicID    uint32  // LAPIC ID, from the MADT
 	online    uint32  // set by the CPU itself once it runs (smp_trap.go)
+	// The CPU's LAPIC timer and preemption quantum (sched_trap.go).
+	timerAt    uint64 // nanotime the timer is armed for, 0 when stopped
+	quantumEnd uint64 // end of cur's quantum
+	timerDirty bool   // the deadline the timer must fire at may have changed
+	idle       bool   // halted in schedule with nothing to run (under trapLock)
+	tlbSeen    uint64 // last TLB shootdown generation served (lock_trap.go)
 }
 
 var (

@@ -1,5 +1,7 @@
 package kernel
 
+import "sync/atomic"
+
 // Starting the other CPUs (application processors, APs). The boot CPU
 // copies a real-mode trampoline to trampolineAddr, below 1 MiB where a
 // start-up IPI can point, and starts each AP the MADT lists in turn with
@@ -13,9 +15,8 @@ package kernel
 // later on another AP's stack, and the machine boots without it, saying
 // so on the console.
 //
-// The APs then halt: threads run on the boot CPU only, and
-// sched_getaffinity reports one CPU, so the Go runtime stays there.
-// Trap world: //go:nosplit, no allocation.
+// Once thread 1 exists (startScheduler) the APs enter the scheduler and
+// run threads like the boot CPU. Trap world: //go:nosplit, no allocation.
 
 const (
 	// trampolineAddr is the trampoline's page: conventional memory
@@ -204,7 +205,7 @@ func bootDelay(ns uint64) {
 		idleWait()
 	}
 	stopTimer()
-	timerAt = 0
+	thisCPU().timerAt = 0
 }
 
 // apMain runs on AP i, on its own stack, with the kernel's GDT loaded and
@@ -224,7 +225,52 @@ func apMain() {
 		idleWait()
 	}
 	store32(onlineAddr(i), 1)
-	for {
-		idleWait()
+	for atomic.LoadUint32(&schedReady) == 0 {
+		idleWait() // until startScheduler's wake-up IPI
 	}
+	lockTrap()
+	schedule(false)
+	armAtExit()
+	unlockTrap()
+	resumeUser()
+}
+
+// schedReady is set once thread 1 exists: the APs then enter the
+// scheduler (apMain).
+var schedReady uint32
+
+// startScheduler lets the APs look for threads to run (after
+// setupMainThread).
+//
+//go:nosplit
+func startScheduler() {
+	atomic.StoreUint32(&schedReady, 1)
+	if nonline > 1 {
+		sendIPIAll(vecWake)
+	}
+}
+
+// totalTicks sums the timer interrupts of every CPU.
+//
+//go:nosplit
+func totalTicks() uint64 {
+	n := uint64(0)
+	for i := 0; i < ncpus; i++ {
+		n += cpus[i].ticks
+	}
+	return n
+}
+
+// onlineMask is the affinity mask of the online CPUs: bit i is cpus[i]
+// (an AP that did not start leaves its bit clear).
+//
+//go:nosplit
+func onlineMask() uint64 {
+	m := uint64(0)
+	for i := 0; i < ncpus; i++ {
+		if cpus[i].online != 0 {
+			m |= 1 << uint(i)
+		}
+	}
+	return m
 }

@@ -46,3 +46,53 @@ func TestSMPAPFails(t *testing.T) {
 		}
 	}
 }
+
+// TestSMPStress runs testdata/smpstress on 2 vCPUs: GOMAXPROCS follows
+// the CPUs the kernel started, threads run on both, a thread pinned by
+// sched_setaffinity runs only where pinned, futex and channel
+// hand-offs between threads on different CPUs compute what the host
+// recomputes, and an unmapped page faults on the other CPU at once
+// (TLB shootdown) instead of being read from a stale translation.
+func TestSMPStress(t *testing.T) {
+	const cpus = 2
+	r := boottest.Boot(t, "./testdata/smpstress", boottest.Options{CPUs: cpus, Append: "ebbnode.debug=syscalls"})
+	wantExit(t, r, 0)
+	if got := field(t, r, "gomaxprocs"); got != cpus {
+		t.Errorf("gomaxprocs=%d, want %d", got, cpus)
+	}
+	if got := field(t, r, "online"); got != cpus {
+		t.Errorf("online=%d, want %d", got, cpus)
+	}
+	if got := field(t, r, "cpus_seen"); got != cpus {
+		t.Errorf("threads ran on %d CPUs, want %d", got, cpus)
+	}
+	for _, cpu := range []int{1, 0} {
+		if got := field(t, r, fmt.Sprintf("pinned%d_elsewhere", cpu)); got != 0 {
+			t.Errorf("a thread pinned to CPU %d ran elsewhere %d times of 200", cpu, got)
+		}
+		if got := field(t, r, fmt.Sprintf("pinned%d_mask", cpu)); got != 1<<cpu {
+			t.Errorf("sched_getaffinity of a thread pinned to CPU %d: %#x", cpu, got)
+		}
+	}
+	const workers, hops, adds, mod = 4, 4000, 5000, 1_000_000_007
+	x := uint64(1)
+	for h := 0; h < hops; h++ {
+		x = (x*31 + uint64(h%workers) + 1) % mod
+	}
+	if got := field(t, r, "ring"); uint64(got) != x {
+		t.Errorf("ring=%d, want %d", got, x)
+	}
+	n := uint64(workers * adds)
+	if got := field(t, r, "mutex"); uint64(got) != n*(n-1)/2 {
+		t.Errorf("mutex=%d, want %d", got, n*(n-1)/2)
+	}
+	if got := field(t, r, "stale"); got != 0 {
+		t.Errorf("stale=%d: the reader read the page after munmap returned (1<<41: read a value never written)", got)
+	}
+	if !strings.Contains(r.Output(), "faulted=true") {
+		t.Errorf("the reader did not fault on the unmapped page")
+	}
+	if got := field(t, r, "same_cpu"); got >= 8 {
+		t.Errorf("reader and unmapper shared a CPU in all %d rounds: the shootdown was not tested", got)
+	}
+}
