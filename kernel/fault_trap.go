@@ -142,7 +142,11 @@ func fatalTrap(tf *trapFrame, cr2 uint64, why string) {
 	kprint(" cr2 ")
 	kprintHex(cr2)
 	kprint(" tid ")
-	kprintDec(uint64(current().tid))
+	if c := thisCPU(); c.curIdx >= 0 { // an AP may fault before its first thread
+		kprintDec(uint64(threads[c.curIdx].tid))
+	}
+	kprint(" cpu ")
+	kprintDec(uint64(thisCPU().index))
 	kprint("\n rax ")
 	kprintHex(tf.RAX)
 	kprint(" rbx ")

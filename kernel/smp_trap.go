@@ -178,6 +178,9 @@ func startAP(i int) bool {
 	}
 	if load32(onlineAddr(i)) == 0 {
 		sendIPI(c.apicID, icrINIT)
+		// It may have come online just before the INIT stopped it: it
+		// is not running now, so no shootdown may wait for it.
+		store32(onlineAddr(i), 0)
 		return false
 	}
 	return true

@@ -60,11 +60,11 @@ func TestHello(t *testing.T) {
 	}
 }
 
-// TestGoroutines runs 10,000 goroutines on 1 vCPU and on 2 (GOMAXPROCS
-// 2, threads on both CPUs): the token's trip and the reports must add up
-// to what the host computes.
+// TestGoroutines runs 10,000 goroutines on 1, 2 and 4 vCPUs (GOMAXPROCS
+// = vCPUs, threads on every CPU): the token's trip and the reports must
+// add up to what the host computes.
 func TestGoroutines(t *testing.T) {
-	for _, cpus := range []int{1, 2} {
+	for _, cpus := range []int{1, 2, 4} {
 		t.Run(fmt.Sprintf("cpus%d", cpus), func(t *testing.T) {
 			r := boottest.Boot(t, "./testdata/goroutines", boottest.Options{CPUs: cpus})
 			wantExit(t, r, 0)
