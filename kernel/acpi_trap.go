@@ -97,7 +97,9 @@ func findCPUs() {
 		if typ == 0 && l >= 8 && load32(e+4)&1 != 0 {
 			if id := uint32(load8(e + 3)); id != bsp {
 				if ncpus == maxCPUs {
-					kprint("ebbnode: more CPUs than the kernel supports; using the first 16\n")
+					kprint("ebbnode: more CPUs than the kernel supports; using the first ")
+					kprintDec(maxCPUs)
+					kprint("\n")
 					return
 				}
 				cpus[ncpus].apicID = id

@@ -25,8 +25,14 @@ func userTrap() {
 		serveShootdown()
 		lapicEOIWrite()
 		return
-	case vecWake: // sent to an idle CPU that has since found work
+	case vecWake:
+		// Sent to an idle CPU that has since found work, or to a busy
+		// one that a pinned thread waits for: arm its quantum.
 		lapicEOIWrite()
+		lockTrap()
+		thisCPU().timerDirty = true
+		armAtExit()
+		unlockTrap()
 		return
 	}
 	lockTrap()

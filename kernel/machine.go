@@ -24,8 +24,9 @@ const (
 	eferSCE     = 1 << 0
 	eferLME     = 1 << 8
 
-	// maxCPUs bounds the CPUs the kernel starts (smp_trap.go).
-	maxCPUs = 16
+	// maxCPUs bounds the CPUs the kernel starts (smp_trap.go); a
+	// thread's affinity mask is 32 bits.
+	maxCPUs = 32
 
 	// GDT layout. SYSRET needs user data at STAR[63:48]+8 and user code
 	// at STAR[63:48]+16, hence data before code in ring 3. Each CPU has

@@ -132,20 +132,33 @@ func wake(t *thread, ret uint64) {
 
 // madeRunnable notes that t became runnable: this CPU's timer may need a
 // quantum, and an idle CPU (other than this one) that t may run on is
-// woken to run it.
+// woken to run it. With none idle, a thread pinned away from this CPU
+// sends the wake-up to a busy CPU it may run on, whose quantum then
+// makes room for it.
 //
 //go:nosplit
 func madeRunnable(t *thread) {
 	me := thisCPU()
 	me.timerDirty = true
+	busy := -1
 	for i := 0; i < ncpus; i++ {
 		c := &cpus[i]
-		if c != me && c.idle && (t.affinity == 0 || t.affinity&(1<<uint(i)) != 0) {
+		if c == me || c.online == 0 || (t.affinity != 0 && t.affinity&(1<<uint(i)) == 0) {
+			continue
+		}
+		if c.idle {
 			c.idle = false // one wake-up per idle CPU until it looks again
 			prof.wakeIPIs++
 			sendIPI(c.apicID, vecWake)
 			return
 		}
+		if busy < 0 {
+			busy = i
+		}
+	}
+	if t.affinity != 0 && t.affinity&(1<<uint(me.index)) == 0 && busy >= 0 {
+		prof.wakeIPIs++
+		sendIPI(cpus[busy].apicID, vecWake)
 	}
 }
 
