@@ -38,7 +38,15 @@ func mainStackTop() uintptr {
 }
 
 //go:nosplit
-func tssAddr() uintptr { return uintptr(unsafe.Pointer(&tss)) }
+func tssAddr(i int) uintptr { return uintptr(unsafe.Pointer(&tss[i])) }
+
+// scratchTLSAddr is the FS base of the trap world (see pvhEntry64).
+//
+//go:nosplit
+func scratchTLSAddr() uintptr { return uintptr(unsafe.Pointer(&scratchTLS)) + 8 }
+
+//go:nosplit
+func cpuAddr(i int) uintptr { return uintptr(unsafe.Pointer(&cpus[i])) }
 
 //go:nosplit
 func idtAddr() uintptr { return uintptr(unsafe.Pointer(&idt)) }
@@ -94,3 +102,6 @@ func kernelDataEnd() uintptr {
 	}
 	return end
 }
+
+//go:nosplit
+func onlineAddr(i int) uintptr { return uintptr(unsafe.Pointer(&cpus[i].online)) }

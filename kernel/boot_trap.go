@@ -40,6 +40,7 @@ var (
 		mods     [maxModules]bootModule
 		nmods    int
 		entryTSC uint64
+		rsdp     uint64 // ACPI RSDP from hvm_start_info, 0 if none given
 	}
 	mainStack [mainStackSize]byte
 )
@@ -48,9 +49,11 @@ var (
 // with the scratch g, so its stack check never fires.
 func bootMain(startInfo uintptr) {
 	tsc := rdtsc()
+	setCPUBase(0)
 	serialInit()
 	copyStartInfo(startInfo)
 	parseCmdline()
+	findCPUs()
 	unmapPage0()
 	_, _, ecx, _ := cpuid(1, 0)
 	hasRDRAND = ecx&(1<<30) != 0
@@ -97,7 +100,9 @@ func bootMain(startInfo uintptr) {
 			kprint("\n")
 		}
 	}
+	startAPs()
 	setupMainThread()
+	startScheduler()
 }
 
 // copyStartInfo copies what we need out of hvm_start_info, which lives in
@@ -108,6 +113,7 @@ func copyStartInfo(si uintptr) {
 	if si == 0 || load32(si) != startInfoMagic {
 		kpanic("no PVH hvm_start_info (boot through a PVH loader such as qemu -kernel)")
 	}
+	bootInfo.rsdp = load64(si + 32)
 	if cmd := uintptr(load64(si + 24)); cmd != 0 {
 		n := 0
 		for n < cmdlineMax-1 && load8(cmd+uintptr(n)) != 0 {
@@ -190,6 +196,9 @@ func parseCmdline() {
 				if string(word) == "boot" {
 					debugBoot = true
 				}
+				if string(word) == "apfail" {
+					debugAPFail = true
+				}
 				if k == len(c) || c[k] == ' ' {
 					break
 				}
@@ -199,21 +208,12 @@ func parseCmdline() {
 	}
 }
 
-// setupDescriptors installs the TSS (with an IST stack for NMI, double
-// fault and machine check) and the IDT.
+// setupDescriptors installs the boot CPU's TSS and the IDT, shared by
+// every CPU.
 //
 //go:nosplit
 func setupDescriptors() {
-	ist := uint64(istTop())
-	tss[9] = uint32(ist) // IST1 at byte 36
-	tss[10] = uint32(ist >> 32)
-	tss[25] = 104 << 16 // I/O map base beyond the limit: no bitmap
-	base := uint64(tssAddr())
-	const limit = 103
-	gdt[5] = limit&0xffff | (base&0xffffff)<<16 | 0x89<<40 | (base>>24&0xff)<<56
-	gdt[6] = base >> 32
-	ltr(tssSel)
-
+	setupTSS(0, istTop())
 	for v := 0; v < numVectors; v++ {
 		off := uint64(vectorAddr(v))
 		ist := uint64(0)
@@ -227,6 +227,36 @@ func setupDescriptors() {
 	idtr[1] = uint64(idtAddr()) >> 48
 	lidt(idtrAddr())
 	cpu0.kstackTop = kstackTop()
+}
+
+// setupTSS fills CPU i's TSS (with an IST stack at ist for NMI, double
+// fault and machine check), its GDT descriptor, and loads it: CPU i
+// calls it for itself.
+//
+//go:nosplit
+func setupTSS(i int, ist uintptr) {
+	t := &tss[i]
+	t[9] = uint32(ist) // IST1 at byte 36
+	t[10] = uint32(uint64(ist) >> 32)
+	t[25] = 104 << 16 // I/O map base beyond the limit: no bitmap
+	base := uint64(tssAddr(i))
+	const limit = 103
+	gdt[5+2*i] = limit&0xffff | (base&0xffffff)<<16 | 0x89<<40 | (base>>24&0xff)<<56
+	gdt[6+2*i] = base >> 32
+	ltr(uint16(tssSel + 16*i))
+}
+
+// setCPUBase points this CPU's GS base at cpus[i].
+//
+//go:nosplit
+func setCPUBase(i int) {
+	c := &cpus[i]
+	c.self = cpuAddr(i)
+	c.index = i
+	c.curIdx = -1
+	c.tss = tssAddr(i)
+	c.scratchFS = scratchTLSAddr()
+	wrmsr(msrGSBase, uint64(c.self))
 }
 
 // setupSyscall programs the SYSCALL MSRs. FMASK clears IF, DF, TF and AC

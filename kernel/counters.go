@@ -4,22 +4,28 @@ package kernel
 // world so a guest (a test, a benchmark) can tell what the kernel did
 // during a stretch of its own work. They count from boot and never reset.
 type Counters struct {
-	TimerInterrupts uint64 // LAPIC timer interrupts taken, in either ring
+	TimerInterrupts uint64 // LAPIC timer interrupts taken, in either ring, on every CPU
 	TimerArms       uint64 // LAPIC timer programmings (arm or stop)
 	EarlyTimers     uint64 // timer interrupts from ring 3 with nothing due: stale or early
 	Switches        uint64 // context switches to a different thread
 	FreeBytes       uint64 // physical memory not in use, now
+	Threads         uint64 // live threads, now
 }
 
-// ReadCounters returns the kernel's counters. One CPU writes them with
-// interrupts off and each is a single aligned word, so a reading is never
+// ReadCounters returns the kernel's counters. The trap world writes them
+// under its lock and each is a single aligned word, so a reading is never
 // torn; two fields may be one trap apart.
 func ReadCounters() Counters {
 	return Counters{
-		TimerInterrupts: cpu0.ticks,
+		TimerInterrupts: totalTicks(),
 		TimerArms:       prof.timerArms,
 		EarlyTimers:     prof.earlyTimers,
 		Switches:        prof.switches,
 		FreeBytes:       freeFrames() * pageSize,
+		Threads:         uint64(nthreads),
 	}
 }
+
+// OnlineCPUs returns the number of CPUs the kernel started (the boot CPU
+// included): the set sched_getaffinity reports.
+func OnlineCPUs() int { return nonline }

@@ -39,3 +39,6 @@ func outw(port uint16, val uint16)
 func inw(port uint16) uint16
 func outl(port uint16, val uint32)
 func inl(port uint16) uint32
+
+// cpuRelax executes PAUSE, the spin-wait hint.
+func cpuRelax()

@@ -220,3 +220,8 @@ TEXT ·writeCR3(SB),NOSPLIT,$0-8
 	MOVQ pml4+0(FP), AX
 	MOVQ AX, CR3
 	RET
+
+// cpuRelax is PAUSE: a spin-wait hint.
+TEXT ·cpuRelax(SB),NOSPLIT,$0
+	PAUSE
+	RET

@@ -13,9 +13,30 @@
 // system call, interrupt or fault, with interrupts off, on the per-CPU
 // kernel stack, with no goroutine of its own. Every Go function there is
 // //go:nosplit, does not allocate, writes no heap pointers (kernel state is
-// kept in fixed arrays of plain integers) and takes no locks. While in the
-// trap world FS points at a scratch TLS whose g has a zero stack guard, so
-// even a compiler-generated wrapper can never call morestack.
+// kept in fixed arrays of plain integers) and takes no Go locks. While in
+// the trap world FS points at a scratch TLS whose g has a zero stack
+// guard, so even a compiler-generated wrapper can never call morestack.
+//
+// Locking rule (lock_trap.go): per-CPU state (cpuState, reached through
+// GS, which the Go world never touches) needs no lock; everything the
+// trap world shares between CPUs (thread table and run queue, page
+// tables, frame pools, mmap areas, fd and signal tables, counters) is
+// touched only while holding trapLock, one spinlock taken with interrupts
+// off on every entry from ring 3 (IPIs excepted) and for a device
+// interrupt taken while idle, and released only to halt and just before
+// resuming a thread. A CPU spinning for it serves TLB shootdowns, so its
+// holder may wait for the other CPUs.
+//
+// # CPUs
+//
+// The boot CPU finds the others in the ACPI MADT (hvm_start_info's RSDP,
+// else the BIOS area) and starts each with INIT-SIPI-SIPI through a
+// real-mode trampoline at 0x9000 (smp_trap.go); each reaches long mode on
+// the same page tables with its own TSS, IST and kernel stacks, GS block
+// and LAPIC timer. An AP not online within a second is held in INIT and
+// the machine boots without it, saying so on the console. sched_getaffinity
+// reports the CPUs online, so GOMAXPROCS is their number, and getcpu the
+// caller's CPU. Device interrupts go to the boot CPU.
 //
 // # Threads
 //
@@ -23,8 +44,11 @@
 // FS base, FXSAVE area); there is one kernel stack per CPU and the kernel
 // never sleeps on it: a blocking call (futex, nanosleep, epoll_pwait,
 // ebb_irq_wait) parks the context and resumes another, and the call's
-// result is written into the parked context when it wakes. With nothing
-// runnable the CPU halts until the next deadline or device interrupt.
+// result is written into the parked context when it wakes. Every CPU
+// schedules from the one thread table (a thread runs on at most one CPU
+// at a time); a thread made runnable while a CPU idles sends it a wake-up
+// IPI. With nothing runnable a CPU halts until the next deadline, a
+// device interrupt or a wake-up.
 //
 // The Go world runs in ring 3 with IOPL 3 (drivers may use port I/O); the
 // address space is shared (a library OS), but what only the trap world
@@ -56,10 +80,10 @@
 // the wall clock the CMOS RTC at boot plus the monotonic time. The process
 // gets a minimal vDSO (AT_SYSINFO_EHDR) whose __vdso_clock_gettime reads the
 // TSC in ring 3, so the runtime's nanotime and walltime do not trap. The
-// LAPIC timer (one-shot) wakes sleepers and preempts threads every 4 ms,
-// but only while two or more threads are runnable: a lone runnable thread
-// (the usual case: GOMAXPROCS is 1) gets no preemption tick, since under
-// TCG every interrupt is an expensive exit. The timer is programmed at
+// LAPIC timer of each CPU (one-shot) wakes sleepers and preempts threads
+// every 4 ms, but only while a runnable thread waits for a CPU: a thread
+// that has its CPU to itself gets no preemption tick, since under TCG
+// every interrupt is an expensive exit. The timer is programmed at
 // most once per trap, at its exit, for the earliest deadline left then,
 // so no interrupt fires for a deadline a wake-up already served.
 //
@@ -114,9 +138,11 @@
 //	syscalls  print the per-number system-call counts at exit, and the trap
 //	          profile: traps by kind, context switches, idle halts, and the
 //	          time (TSC) spent in the trap world per kind and halted
-//	boot      print the clock calibration, the E820 map, the boot modules
-//	          and, from this package's init, the time from the PVH entry to
+//	boot      print the clock calibration, the E820 map, the boot modules,
+//	          the CPUs online and, from this package's init, the time from the PVH entry to
 //	          the Go world's package initialisation
 //	mmap      print every mmap and, at exit, the demand-paged page counts
 //	novdso    leave the vDSO out (every clock read traps)
+//	apfail    withhold the start-up IPI from the last AP (tests that the
+//	          boot goes on without it)
 package kernel

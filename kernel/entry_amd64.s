@@ -120,7 +120,7 @@ TEXT ·pvhEntry64(SB),NOSPLIT|NOFRAME,$0
 	LEAQ ·fakeG(SB), AX
 	MOVQ AX, ·scratchTLS(SB)
 	LEAQ ·scratchTLS+8(SB), AX
-	MOVQ AX, ·cpu0+cpuState_scratchFS(SB)
+	MOVQ AX, ·cpus+cpuState_scratchFS(SB)
 	MOVQ AX, DX
 	SHRQ $32, DX
 	MOVL $const_msrFSBase, CX

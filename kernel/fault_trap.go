@@ -3,7 +3,7 @@ package kernel
 import "github.com/ebbnode/ebbnode/libc"
 
 // Trap dispatch, fatal faults and machine exit. Trap world: //go:nosplit,
-// no allocation, no locks.
+// no allocation; shared state under trapLock (lock_trap.go).
 
 const (
 	debugExitPort = 0xf4
@@ -11,7 +11,8 @@ const (
 )
 
 // userTrap handles a trap from ring 3 saved in the current thread's
-// trapFrame; on return resumeUser runs cpu0.cur (maybe another thread).
+// trapFrame; on return resumeUser runs this CPU's current thread (maybe
+// another one). IPIs need no lock; everything else runs under trapLock.
 //
 // userTrap and kernelTrap are the roots of the trap world and the only
 // trap-world functions without //go:nosplit: their stack check compares
@@ -19,12 +20,29 @@ const (
 // ends the linker's nosplit chain (a budget meant for goroutine stacks,
 // not for the 64 KiB kernel stack). Everything they call is nosplit.
 func userTrap() {
+	switch current().tf.Vector {
+	case vecShootdown:
+		serveShootdown()
+		lapicEOIWrite()
+		return
+	case vecWake:
+		// Sent to an idle CPU that has since found work, or to a busy
+		// one that a pinned thread waits for: arm its quantum.
+		lapicEOIWrite()
+		lockTrap()
+		thisCPU().timerDirty = true
+		armAtExit()
+		unlockTrap()
+		return
+	}
+	lockTrap()
 	if debugSys {
 		profiledUserTrap()
 	} else {
 		userTrapDispatch()
 	}
 	armAtExit()
+	unlockTrap()
 }
 
 // userTrapDispatch is userTrap's body: dispatch on the trap's vector. Like
@@ -90,17 +108,25 @@ func exceptionSignal(t *thread) {
 func kernelTrap(tf *trapFrame) {
 	switch v := tf.Vector; {
 	case v == vecTimer:
-		cpu0.ticks++
-		timerAt = 0     // fired: nothing is armed now
+		c := thisCPU()
+		c.ticks++
+		c.timerAt = 0   // fired: nothing is armed now
 		lapicEOIWrite() // the idle loop re-checks the deadlines
+	case v == vecShootdown:
+		serveShootdown()
+		lapicEOIWrite()
+	case v == vecWake:
+		lapicEOIWrite() // the idle loop looks for work
 	case v == vecSpurious:
 	case v == 14 && inLazyBSS(readCR2()) && lazyBSSFault(readCR2()):
 		// the kernel touched the lazily backed BSS (userram_trap.go)
 	case v < 32:
 		fatalTrap(tf, readCR2(), "kernel fault")
 	case v >= firstDeviceVector && v <= lastDeviceVector:
+		lockTrap() // the CPU was idle: it holds no lock
 		prof.devices++
 		deviceInterrupt(v) // the idle loop picks up the woken thread
+		unlockTrap()
 	default:
 		lapicEOIWrite()
 	}
@@ -122,7 +148,11 @@ func fatalTrap(tf *trapFrame, cr2 uint64, why string) {
 	kprint(" cr2 ")
 	kprintHex(cr2)
 	kprint(" tid ")
-	kprintDec(uint64(current().tid))
+	if c := thisCPU(); c.curIdx >= 0 { // an AP may fault before its first thread
+		kprintDec(uint64(threads[c.curIdx].tid))
+	}
+	kprint(" cpu ")
+	kprintDec(uint64(thisCPU().index))
 	kprint("\n rax ")
 	kprintHex(tf.RAX)
 	kprint(" rbx ")

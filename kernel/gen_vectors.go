@@ -10,7 +10,7 @@ import (
 	"os"
 )
 
-const nvec = 48 // exceptions 0-31, LAPIC timer 32, IRQs 33-46, spurious 47
+const nvec = 50 // exceptions 0-31, LAPIC timer 32, IRQs 33-46, spurious 47, IPIs 48-49
 
 // hasErr lists the exceptions for which the CPU pushes an error code.
 var hasErr = map[int]bool{8: true, 10: true, 11: true, 12: true, 13: true, 14: true, 17: true, 21: true, 29: true, 30: true}

@@ -31,6 +31,9 @@ func reclaimLazy() uint64 {
 		n += lazyWalk(a.Start, a.End, true)
 	}
 	mmStats.reclaimed += n
+	if tlbStale {
+		shootdown() // no CPU may write a freed frame once it is reused
+	}
 	return n
 }
 

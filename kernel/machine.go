@@ -19,13 +19,19 @@ const (
 	msrLSTAR    = 0xC0000082
 	msrFMASK    = 0xC0000084
 	msrFSBase   = 0xC0000100
+	msrGSBase   = 0xC0000101
 	msrAPICBase = 0x1B
 	eferSCE     = 1 << 0
 	eferLME     = 1 << 8
 
+	// maxCPUs bounds the CPUs the kernel starts (smp_trap.go); a
+	// thread's affinity mask is 32 bits.
+	maxCPUs = 32
+
 	// GDT layout. SYSRET needs user data at STAR[63:48]+8 and user code
-	// at STAR[63:48]+16, hence data before code in ring 3.
-	gdtEntries = 7 // null, kcode, kdata, udata, ucode, TSS (two slots)
+	// at STAR[63:48]+16, hence data before code in ring 3. Each CPU has
+	// its own TSS descriptor (two slots) from tssSel on.
+	gdtEntries = 5 + 2*maxCPUs // null, kcode, kdata, udata, ucode, TSS per CPU
 	kernelCS   = 0x08
 	kernelDS   = 0x10
 	userDS     = 0x18 | 3
@@ -35,10 +41,12 @@ const (
 	// tssRSP0 is the byte offset of RSP0 in the 64-bit TSS.
 	tssRSP0 = 4
 	// vecSyscall marks a trapFrame saved by SYSCALL (not an IDT vector).
-	vecSyscall  = 256
-	vecTimer    = 32
-	vecSpurious = 47
-	numVectors  = 48 // stubs in vectors_amd64.s (gen_vectors.go nvec)
+	vecSyscall   = 256
+	vecTimer     = 32
+	vecSpurious  = 47
+	vecWake      = 48 // IPI: a thread became runnable while this CPU idles
+	vecShootdown = 49 // IPI: flush the TLB (lock_trap.go)
+	numVectors   = 50 // stubs in vectors_amd64.s (gen_vectors.go nvec)
 
 	rflagsIF    = 1 << 9
 	rflagsIOPL3 = 3 << 12
@@ -54,19 +62,37 @@ type trapFrame struct {
 	RIP, CS, RFLAGS, RSP, SS             uint64
 }
 
-// cpuState is the per-CPU block the entry code uses (one CPU for now).
+// cpuState is the per-CPU block. Each CPU's GS base points at its own
+// (the Go world never touches GS: it uses FS only), and self holds that
+// address, so thisCPU finds it with one load and the entry code reaches
+// the fields as GS-relative operands.
 type cpuState struct {
+	self      uintptr // this block's address (GS:0)
 	cur       uintptr // address of the running thread
 	curTop    uintptr // end of cur's trapFrame: SYSCALL frames are pushed here
 	userSP    uint64  // user RSP while syscallEntry switches stacks
 	kstackTop uintptr // per-CPU kernel stack for trap-world Go
 	scratchFS uintptr // FS base while in the trap world
-	curIdx    int     // index of cur in threads
+	tss       uintptr // address of this CPU's TSS (resumeUser sets RSP0)
+	curIdx    int     // index of cur in threads; -1 before the CPU's first thread
 	ticks     uint64  // timer interrupts taken
+	index     int     // position in cpus
+	apicID    uint32  // LAPIC ID, from the MADT
+	online    uint32  // set by the CPU itself once it runs (smp_trap.go)
+	// The CPU's LAPIC timer and preemption quantum (sched_trap.go).
+	timerAt    uint64 // nanotime the timer is armed for, 0 when stopped
+	quantumEnd uint64 // end of cur's quantum
+	timerDirty bool   // the deadline the timer must fire at may have changed
+	idle       bool   // halted in schedule with nothing to run (under trapLock)
+	tlbSeen    uint64 // last TLB shootdown generation served (lock_trap.go)
 }
 
 var (
-	cpu0 cpuState
+	// cpus are the CPUs the MADT lists (ncpus of them, the boot CPU
+	// first); cpu0 is the boot CPU.
+	cpus  [maxCPUs]cpuState
+	ncpus int
+	cpu0  = &cpus[0]
 
 	// gdt is loaded by the 32-bit entry; the TSS descriptor is filled in
 	// by bootMain.
@@ -80,7 +106,7 @@ var (
 	gdtr [2]uint64 // pseudo-descriptor: limit (2 bytes) then base
 	idt  [numVectors * 2]uint64
 	idtr [2]uint64
-	tss  [26]uint32 // 64-bit TSS (104 bytes); RSP0 at byte 4, IST1 at byte 36
+	tss  [maxCPUs][26]uint32 // 64-bit TSS per CPU (104 bytes); RSP0 at byte 4, IST1 at byte 36
 
 	bootPT     [8 * 4096]byte // boot page tables (aligned at run time)
 	kstack     [kstackSize]byte

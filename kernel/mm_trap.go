@@ -60,7 +60,7 @@ const (
 // flushTLB drops va's translation (INVLPG). A variable so that the host
 // tests, which run this code in ring 3 over an ordinary buffer, can
 // replace the privileged instruction.
-var flushTLB = invlpg
+var flushTLB = flushPage
 
 // mmStats counts demand-paged mappings (for ebbnode.debug=mmap and the
 // out-of-memory report): huge, small and splits are totals since boot,
@@ -222,8 +222,15 @@ func demandFault(addr uint64, write bool) bool {
 	if !ok || a.Prot == 0 || (write && a.Prot&vma.ProtWrite == 0) {
 		return false
 	}
-	if present, _ := lookup(addr); present {
-		return false // present but faulted: a protection fault
+	if f := pageFlags(addr); f&ptePresent != 0 {
+		// Present: either another CPU mapped it (or widened its
+		// access) since this CPU faulted, which a retry serves, or a
+		// protection fault.
+		if f&pteUser != 0 && (!write || f&pteWrite != 0) {
+			invlpg(uintptr(addr))
+			return true
+		}
+		return false
 	}
 	blk := addr &^ (hugeSize - 1)
 	if a.Prot&vma.ProtWrite != 0 && a.Start <= blk && a.End >= blk+hugeSize &&

@@ -133,17 +133,72 @@ func sysArchPrctl(t *thread, a sysArgs) uint64 {
 	return 0
 }
 
-// sysSchedGetaffinity reports one CPU (mask 1); the runtime sizes
-// GOMAXPROCS from it.
+// sysSchedGetaffinity reports the CPUs thread pid (0: the caller) may
+// run on: the online ones (bit i is cpus[i]) unless sched_setaffinity
+// narrowed them. The runtime sizes GOMAXPROCS from the caller's.
 //
 //go:nosplit
-func sysSchedGetaffinity(_ *thread, a sysArgs) uint64 {
+func sysSchedGetaffinity(t *thread, a sysArgs) uint64 {
 	size, mask := a[1], a[2]
 	if size < 8 || !userAccessible(mask, 8, true) {
 		return errno(libc.EINVAL)
 	}
-	store64(uintptr(mask), 1)
+	if a[0] != 0 {
+		if t = threadByTID(a[0]); t == nil {
+			return errno(libc.ESRCH)
+		}
+	}
+	m := onlineMask()
+	if t.affinity != 0 {
+		m &= uint64(t.affinity)
+	}
+	store64(uintptr(mask), m)
 	return 8
+}
+
+// sysSchedSetaffinity pins thread pid (0: the caller) to the online CPUs
+// in the mask; the caller, if it may no longer run here, moves at once.
+//
+//go:nosplit
+func sysSchedSetaffinity(t *thread, a sysArgs) uint64 {
+	size, mask := a[1], a[2]
+	if size == 0 || !userAccessible(mask, min(size, 8), false) {
+		return errno(libc.EFAULT)
+	}
+	m := uint64(load8(uintptr(mask)))
+	if size >= 8 {
+		m = load64(uintptr(mask))
+	}
+	m &= onlineMask()
+	if m == 0 {
+		return errno(libc.EINVAL)
+	}
+	self := t
+	if a[0] != 0 {
+		if t = threadByTID(a[0]); t == nil {
+			return errno(libc.ESRCH)
+		}
+	}
+	t.affinity = uint32(m)
+	if t == self && m&(1<<uint(thisCPU().index)) == 0 {
+		t.tf.RAX = 0
+		madeRunnable(t)
+		schedule(true)
+		return resultSet
+	}
+	return 0
+}
+
+// threadByTID returns the live thread with that id, or nil.
+//
+//go:nosplit
+func threadByTID(tid uint64) *thread {
+	for i := 0; i < threadsUsed; i++ {
+		if t := &threads[i]; t.state != tFree && uint64(t.tid) == tid {
+			return t
+		}
+	}
+	return nil
 }
 
 // sysExitGroup ends the machine with the status.
@@ -175,4 +230,22 @@ func machineExitStatus(status uint64) {
 		kprint("K\n")
 	}
 	machineExit(uint8(status))
+}
+
+// sysGetcpu writes the index of the CPU running the caller and NUMA node
+// 0 (either pointer may be nil).
+//
+//go:nosplit
+func sysGetcpu(_ *thread, a sysArgs) uint64 {
+	cpu, node := a[0], a[1]
+	if (cpu != 0 && !userAccessible(cpu, 4, true)) || (node != 0 && !userAccessible(node, 4, true)) {
+		return errno(libc.EFAULT)
+	}
+	if cpu != 0 {
+		store32(uintptr(cpu), uint32(thisCPU().index))
+	}
+	if node != 0 {
+		store32(uintptr(node), 0)
+	}
+	return 0
 }

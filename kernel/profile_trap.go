@@ -12,6 +12,9 @@ var prof struct {
 	devices  uint64 // device interrupts
 	switches uint64 // context switches to a different thread
 	halts    uint64 // idle HLTs
+	// wakeIPIs counts wake-ups sent to an idle CPU, shootdowns the TLB
+	// shootdowns (lock_trap.go).
+	wakeIPIs, shootdowns uint64
 	// deadlineWakes counts threads woken by their deadline; earlyTimers
 	// the timer interrupts from ring 3 that found neither an expired
 	// deadline nor the end of a quantum: one that fired too soon, or was
@@ -47,19 +50,18 @@ func profiledUserTrap() {
 	}
 }
 
-// profiledIdleWait halts like idleWait and, with the profile on, adds the
-// halted time to it.
+// profiledIdleWait halts like idleWait and, with the profile on, returns
+// the halted time (the caller adds it under trapLock).
 //
 //go:nosplit
-func profiledIdleWait() {
-	prof.halts++
+func profiledIdleWait() uint64 {
 	if !debugSys {
 		idleWait()
-		return
+		return 0
 	}
 	t0 := rdtsc()
 	idleWait()
-	prof.idleTSC += rdtsc() - t0
+	return rdtsc() - t0
 }
 
 // tscMillis converts TSC cycles to milliseconds.
@@ -79,7 +81,7 @@ func printProfile() {
 	kprint("ebbnode: traps: total=")
 	kprintDec(prof.traps)
 	kprint(" timer=")
-	kprintDec(cpu0.ticks)
+	kprintDec(totalTicks())
 	kprint(" early-timer=")
 	kprintDec(prof.earlyTimers)
 	kprint(" timer-arms=")
@@ -94,6 +96,10 @@ func printProfile() {
 	kprintDec(prof.switches)
 	kprint(" halts=")
 	kprintDec(prof.halts)
+	kprint(" wake-ipis=")
+	kprintDec(prof.wakeIPIs)
+	kprint(" shootdowns=")
+	kprintDec(prof.shootdowns)
 	kprint(" trap-world: syscall=")
 	kprintDec(tscMillis(prof.sysTSC))
 	kprint("ms timer=")

@@ -33,17 +33,17 @@ type thread struct {
 	altSP    uint64
 	altSize  uint64
 	altFlags uint64
-	_        [8]byte // size % 16 == 0: see threadLayoutOK
+	onCPU    uint32 // 1 + index of the CPU running it, 0 when none
+	affinity uint32 // CPUs it may run on (bit i: cpus[i]), 0 = any; size % 16 == 0: see threadLayoutOK
 }
 
 var (
 	// threads is the thread table: frames of its own, mapped
 	// supervisor-only (moveThreadTable), so the Go world cannot rewrite
 	// saved contexts.
-	threads    *[maxThreads]thread
-	nextTID    uint32 = 1
-	quantumEnd uint64
-	nthreads   int
+	threads  *[maxThreads]thread
+	nextTID  uint32 = 1
+	nthreads int
 	// threadsUsed bounds every scan of threads: slots at and above it
 	// have never been used. The Go runtime makes a handful of threads,
 	// while all 128 slots span over 90 KiB (a thread is over 700 bytes),
@@ -51,21 +51,26 @@ var (
 	threadsUsed int
 )
 
-// current returns the running thread.
+// current returns this CPU's running thread.
 //
 //go:nosplit
-func current() *thread { return &threads[cpu0.curIdx] }
+func current() *thread { return &threads[thisCPU().curIdx] }
 
-// switchTo makes thread i current; resumeUser will run it.
+// switchTo makes thread i this CPU's current one; resumeUser will run it.
 //
 //go:nosplit
 func switchTo(i int) {
-	if i != cpu0.curIdx {
+	c := thisCPU()
+	if i != c.curIdx {
 		prof.switches++
 	}
-	cpu0.curIdx = i
-	cpu0.cur = threadAddr(i)
-	quantumEnd = nanotime() + quantumNs
+	if c.curIdx >= 0 && threads[c.curIdx].onCPU == uint32(c.index+1) {
+		threads[c.curIdx].onCPU = 0
+	}
+	c.curIdx = i
+	c.cur = threadAddr(i)
+	threads[i].onCPU = uint32(c.index + 1)
+	c.quantumEnd = nanotime() + quantumNs
 }
 
 // newThread takes a free slot, or returns -1.
@@ -77,7 +82,7 @@ func newThread() int {
 			t := &threads[i]
 			t.tid = nextTID
 			nextTID++
-			t.futex, t.deadline, t.sigMask = 0, 0, 0
+			t.futex, t.deadline, t.sigMask, t.onCPU, t.affinity = 0, 0, 0, 0, 0
 			t.altSP, t.altSize, t.altFlags = 0, 0, libc.SsDisable
 			nthreads++
 			if i >= threadsUsed {
@@ -110,10 +115,11 @@ func blockRet(key, deadline, timedOut uint64) {
 	t.futex = key
 	t.deadline = deadline
 	t.timedOut = timedOut
-	timerDirty = true
+	thisCPU().timerDirty = true
 }
 
-// wake makes a blocked thread runnable with result ret.
+// wake makes a blocked thread runnable with result ret, and sends a
+// wake-up IPI to an idle CPU, if there is one, to run it.
 //
 //go:nosplit
 func wake(t *thread, ret uint64) {
@@ -121,7 +127,39 @@ func wake(t *thread, ret uint64) {
 	t.futex = 0
 	t.deadline = 0
 	t.tf.RAX = ret
-	timerDirty = true
+	madeRunnable(t)
+}
+
+// madeRunnable notes that t became runnable: this CPU's timer may need a
+// quantum, and an idle CPU (other than this one) that t may run on is
+// woken to run it. With none idle, a thread pinned away from this CPU
+// sends the wake-up to a busy CPU it may run on, whose quantum then
+// makes room for it.
+//
+//go:nosplit
+func madeRunnable(t *thread) {
+	me := thisCPU()
+	me.timerDirty = true
+	busy := -1
+	for i := 0; i < ncpus; i++ {
+		c := &cpus[i]
+		if c == me || c.online == 0 || (t.affinity != 0 && t.affinity&(1<<uint(i)) == 0) {
+			continue
+		}
+		if c.idle {
+			c.idle = false // one wake-up per idle CPU until it looks again
+			prof.wakeIPIs++
+			sendIPI(c.apicID, vecWake)
+			return
+		}
+		if busy < 0 {
+			busy = i
+		}
+	}
+	if t.affinity != 0 && t.affinity&(1<<uint(me.index)) == 0 && busy >= 0 {
+		prof.wakeIPIs++
+		sendIPI(cpus[busy].apicID, vecWake)
+	}
 }
 
 // wakeExpired wakes the threads whose deadline has passed and returns the
@@ -165,74 +203,110 @@ func futexWake(addr uint64, n uint64) uint64 {
 	return woken
 }
 
-// schedule picks the thread to resume. With yield set the current thread
-// goes behind the others. When nothing is runnable it idles with
-// interrupts on until a deadline passes (arming the LAPIC timer for it);
-// a thread resumed after idling starts a fresh quantum. The timer for the
-// resumed thread is armed once, at trap exit (armAtExit).
+// runnableHere reports whether this CPU (index me-1) may run thread j:
+// runnable, not running on another CPU, and allowed here by its affinity.
+//
+//go:nosplit
+func runnableHere(j int, me uint32) bool {
+	t := &threads[j]
+	return t.state == tRunnable && (t.onCPU == 0 || t.onCPU == me) &&
+		(t.affinity == 0 || t.affinity&(1<<(me-1)) != 0)
+}
+
+// schedule picks the thread this CPU resumes. With yield set the current
+// thread goes behind the others. When nothing is runnable here it idles
+// with interrupts on, trapLock released, until a deadline passes (arming
+// the LAPIC timer for it), a device interrupt or a wake-up IPI; a thread
+// resumed after idling starts a fresh quantum. The timer for the resumed
+// thread is armed once, at trap exit (armAtExit). The caller holds
+// trapLock.
 //
 //go:nosplit
 func schedule(yield bool) {
+	c := thisCPU()
+	me := uint32(c.index + 1)
 	idled := false
 	for {
 		now := nanotime()
 		next := wakeExpired(now)
-		cur := cpu0.curIdx
+		cur := c.curIdx
 		pick := -1
-		runnable := 0
-		if !yield && threads[cur].state == tRunnable {
+		if cur >= 0 && !yield && runnableHere(cur, me) {
 			pick = cur
 		}
-		for i := 1; i <= threadsUsed; i++ {
-			j := (cur + i) % threadsUsed
-			if threads[j].state == tRunnable {
-				runnable++
-				if pick < 0 {
-					pick = j
-				}
+		for i := 1; i <= threadsUsed && pick < 0; i++ {
+			j := (max(cur, 0) + i) % threadsUsed
+			if runnableHere(j, me) {
+				pick = j
 			}
 		}
 		if pick >= 0 {
 			if pick != cur || yield {
 				switchTo(pick)
 			} else if idled {
-				quantumEnd = now + quantumNs
+				// the same thread again: idling gave it up (or its
+				// slot was freed and reused), so claim it anew
+				threads[pick].onCPU = me
+				c.quantumEnd = now + quantumNs
 			}
-			timerDirty = true
+			c.timerDirty = true
 			return
+		}
+		// Nothing to run here: the current thread, if any, is not
+		// running any more (another CPU may take it once it wakes).
+		if cur >= 0 && threads[cur].onCPU == me {
+			threads[cur].onCPU = 0
 		}
 		switch {
 		case next != 0:
 			setTimer(next, now)
-		case irqWaiters():
-			setTimer(0, now) // only a device interrupt can wake anyone
+		case irqWaiters() || anyRunnable():
+			// only a device interrupt or a wake-up IPI can bring work
+			setTimer(0, now)
 		default:
 			kprint("ebbnode: deadlock: every thread is blocked without a timeout\n")
 			machineExit(exitPanic)
 		}
-		profiledIdleWait()
+		c.idle = true
+		prof.halts++
+		unlockTrap()
+		d := profiledIdleWait()
+		lockTrap()
+		prof.idleTSC += d
+		c.idle = false
 		yield = false
 		idled = true
 	}
 }
 
-// timerAt is the nanotime the LAPIC timer is armed for, 0 when stopped.
-var timerAt uint64
+// anyRunnable reports whether some thread is runnable (on another CPU).
+//
+//go:nosplit
+func anyRunnable() bool {
+	for i := 0; i < threadsUsed; i++ {
+		if threads[i].state == tRunnable {
+			return true
+		}
+	}
+	return false
+}
 
-// setTimer arms the LAPIC timer for the absolute nanotime d (at least 1 µs
-// from now), or stops it when d is 0, and records it in timerAt. A timer
-// already armed for d in the future is left alone: most blocking calls
-// leave the earliest deadline as it was, and under TCG every LAPIC
-// register write is an MMIO exit that may wait for QEMU's I/O thread.
+// setTimer arms this CPU's LAPIC timer for the absolute nanotime d (at
+// least 1 µs from now), or stops it when d is 0, and records it in
+// timerAt. A timer already armed for d in the future is left alone: most
+// blocking calls leave the earliest deadline as it was, and under TCG
+// every LAPIC register write is an MMIO exit that may wait for QEMU's I/O
+// thread.
 //
 //go:nosplit
 func setTimer(d, now uint64) {
-	if d == timerAt && (d == 0 || d > now) {
+	c := thisCPU()
+	if d == c.timerAt && (d == 0 || d > now) {
 		return
 	}
 	switch {
 	case d == 0:
-		if timerAt != 0 {
+		if c.timerAt != 0 {
 			stopTimer()
 		}
 	case d > now:
@@ -241,41 +315,41 @@ func setTimer(d, now uint64) {
 		armTimer(1000)
 		d = now + 1000
 	}
-	timerAt = d
+	c.timerAt = d
 }
 
-// timerDirty is set when a thread blocks, wakes or is switched to: the
-// deadline the timer must fire at may have changed.
-var timerDirty bool
-
-// armAtExit arms the LAPIC timer once per trap, just before returning to
-// the Go world, when the trap changed what it must fire for: the earliest
+// armAtExit arms this CPU's LAPIC timer once per trap, just before
+// returning to the Go world, when the trap changed what it must fire for
+// (timerDirty: a thread blocked, woke or was switched to): the earliest
 // deadline of a blocked thread, and the end of the running thread's
-// quantum only when another thread is runnable (a lone runnable thread
-// runs without a preemption tick: under TCG every timer interrupt is an
-// expensive exit; EbbRT's event model never preempts at all). Computing
-// it here rather than at each wake-up costs at most one timer write per
-// trap and leaves no timer armed for a deadline a wake-up already served.
+// quantum only when a runnable thread waits for a CPU (a lone runnable
+// thread runs without a preemption tick: under TCG every timer interrupt
+// is an expensive exit; EbbRT's event model never preempts at all).
+// Computing it here rather than at each wake-up costs at most one timer
+// write per trap and leaves no timer armed for a deadline a wake-up
+// already served. Every CPU arms for the earliest deadline: whichever
+// fires first wakes the sleeper.
 //
 //go:nosplit
 func armAtExit() {
-	if !timerDirty {
+	c := thisCPU()
+	if !c.timerDirty {
 		return
 	}
-	timerDirty = false
+	c.timerDirty = false
 	next := uint64(0)
-	runnable := 0
+	waiting := 0
 	for i := 0; i < threadsUsed; i++ {
 		t := &threads[i]
 		switch {
-		case t.state == tRunnable:
-			runnable++
+		case t.state == tRunnable && t.onCPU == 0:
+			waiting++
 		case t.state == tBlocked && t.deadline != 0 && (next == 0 || t.deadline < next):
 			next = t.deadline
 		}
 	}
-	if runnable > 1 && (next == 0 || quantumEnd < next) {
-		next = quantumEnd
+	if waiting > 0 && (next == 0 || c.quantumEnd < next) {
+		next = c.quantumEnd
 	}
 	setTimer(next, nanotime())
 }
@@ -285,10 +359,11 @@ func armAtExit() {
 //
 //go:nosplit
 func timerInterrupt() {
-	cpu0.ticks++
-	timerAt = 0 // fired: nothing is armed now
+	c := thisCPU()
+	c.ticks++
+	c.timerAt = 0 // fired: nothing is armed now
 	lapicEOIWrite()
-	expired := nanotime() >= quantumEnd
+	expired := nanotime() >= c.quantumEnd
 	w0 := prof.deadlineWakes
 	schedule(expired)
 	if !expired && prof.deadlineWakes == w0 {

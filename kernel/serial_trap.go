@@ -1,8 +1,9 @@
 package kernel
 
 // COM1 console and kernel printing. Trap world: every function here is
-// //go:nosplit, does not allocate and takes no locks (interrupts are off in
-// the trap world, and there is one CPU).
+// //go:nosplit, does not allocate and takes no lock of its own: callers
+// hold trapLock (or run at boot, or end the machine), so lines from two
+// CPUs do not interleave.
 
 const com1 = 0x3f8
 

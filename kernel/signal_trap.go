@@ -79,7 +79,7 @@ func deliverSignal(t *thread, sig uint32, addr, code uint64) bool {
 	if !userAccessible(frame, sp-frame, true) {
 		return false
 	}
-	memcopy(uintptr(fp), fxArea(cpu0.curIdx), fpstateSize)
+	memcopy(uintptr(fp), fxArea(thisCPU().curIdx), fpstateSize)
 	memclr(uintptr(frame), uintptr(frameSize))
 
 	store64(uintptr(frame), act.Restorer)
@@ -150,10 +150,10 @@ func sysSigreturn(t *thread, _ sysArgs) uint64 {
 	tf.CS = userCS
 	tf.SS = userDS
 	if fp := load64(mc + scFpstate); fp != 0 && userAccessible(fp, fpstateSize, false) {
-		memcopy(fxArea(cpu0.curIdx), uintptr(fp), fpstateSize)
+		memcopy(fxArea(thisCPU().curIdx), uintptr(fp), fpstateSize)
 		// A corrupt MXCSR would fault FXRSTOR in the kernel: keep only
 		// the architecturally defined bits.
-		mx := fxArea(cpu0.curIdx) + 24
+		mx := fxArea(thisCPU().curIdx) + 24
 		store32(mx, load32(mx)&0xffff)
 	}
 	t.sigMask = load64(uintptr(uc + ucSigmask))

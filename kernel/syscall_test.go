@@ -20,9 +20,9 @@ var implemented = []uint64{
 	libc.SysMadvise, libc.SysNanosleep, libc.SysGetpid, libc.SysClone, libc.SysExit, libc.SysUname,
 	libc.SysFcntl, libc.SysGetcwd, libc.SysGetuid, libc.SysGetgid, libc.SysGeteuid, libc.SysGetegid,
 	libc.SysGetppid, libc.SysSigaltstack, libc.SysPrctl, libc.SysArchPrctl, libc.SysGettid,
-	libc.SysFutex, libc.SysSchedGetaffinity, libc.SysClockGettime, libc.SysExitGroup,
+	libc.SysFutex, libc.SysSchedSetaffinity, libc.SysSchedGetaffinity, libc.SysClockGettime, libc.SysExitGroup,
 	libc.SysOpenat, libc.SysEpollCtl, libc.SysEpollPwait, libc.SysEventfd2, libc.SysEpollCreate1,
-	libc.SysPrlimit64, libc.SysGetrandom, libc.SysEbbIRQWait, libc.SysEbbDMAAlloc,
+	libc.SysPrlimit64, libc.SysGetcpu, libc.SysGetrandom, libc.SysEbbIRQWait, libc.SysEbbDMAAlloc,
 }
 
 // TestSysTableRows checks every row: a handler, libc's name, a note; and
@@ -154,6 +154,7 @@ func TestEveryCallAnswered(t *testing.T) {
 		`getpid=1 ids=0,0,0,0 ppid=0 uname=<nil> getcwd="/"` + "\n",
 		"prctl: invalid argument getrandom: <nil> prlimit: <nil> nofile=1024/4096 cpus=1\n",
 		"arch_prctl: fs=true <nil>\n",
+		"getcpu: cpu=0 errno 0 sched_setaffinity: errno 0 none=invalid argument\n",
 		"gettid: two=true sched_yield: errno 0 nanosleep: <nil>\n",
 		"clock_gettime: <nil> near=true\n",
 		"ebb_irq_wait: kernel: timed out waiting for an interrupt ebb_dma_alloc: <nil> below4G=true zero=true\n",

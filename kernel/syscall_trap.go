@@ -5,7 +5,7 @@ import "github.com/ebbnode/ebbnode/libc"
 // The system-call table and its dispatcher. Package libc holds the ABI
 // (numbers, errnos, layouts); this file says what the kernel does with
 // each call, one line per call, and names the handler that does it.
-// Trap world: //go:nosplit, no allocation, no locks.
+// Trap world: //go:nosplit, no allocation; handlers run under trapLock.
 
 // sysArgs are a call's six arguments in ABI order (RDI, RSI, RDX, R10, R8,
 // R9). Handlers take them by value: a pointer passed through the table's
@@ -62,7 +62,8 @@ var sysTable = [...]sysCall{
 	libc.SysArchPrctl:        {"arch_prctl", sysArchPrctl, "ARCH_SET_FS and ARCH_GET_FS; others EINVAL"},
 	libc.SysGettid:           {"gettid", sysGettid, "the thread id (1 for the first thread)"},
 	libc.SysFutex:            {"futex", sysFutex, "WAIT (relative timeout) and WAKE, keyed by address; other operations ENOSYS"},
-	libc.SysSchedGetaffinity: {"sched_getaffinity", sysSchedGetaffinity, "one CPU (mask 1): the runtime sets GOMAXPROCS=1"},
+	libc.SysSchedSetaffinity: {"sched_setaffinity", sysSchedSetaffinity, "pins a thread (0: the caller) to the online CPUs in the mask; EINVAL if none, ESRCH for an unknown tid"},
+	libc.SysSchedGetaffinity: {"sched_getaffinity", sysSchedGetaffinity, "the thread's CPUs: the online ones unless pinned (GOMAXPROCS = vCPUs started)"},
 	libc.SysClockGettime:     {"clock_gettime", sysClockGettime, "the TSC clock; REALTIME adds the RTC at boot (the vDSO answers without trapping)"},
 	libc.SysExitGroup:        {"exit_group", sysExitGroup, "ends the machine: the status byte goes to isa-debug-exit"},
 	libc.SysEpollCtl:         {"epoll_ctl", sysEpollCtl, "only the eventfd can be watched; other fds EPERM (not pollable)"},
@@ -71,6 +72,7 @@ var sysTable = [...]sysCall{
 	libc.SysEventfd2:         {"eventfd2", sysEventfd, "one eventfd (fd 4): the runtime's netpollBreak"},
 	libc.SysEpollCreate1:     {"epoll_create1", sysEpollCreate, "one epoll instance (fd 3); a second EMFILE"},
 	libc.SysPrlimit64:        {"prlimit64", sysPrlimit, "RLIMIT_NOFILE 1024/4096, others infinity; sets are accepted"},
+	libc.SysGetcpu:           {"getcpu", sysGetcpu, "the CPU running the caller (its bit in the affinity masks) and node 0"},
 	libc.SysGetrandom:        {"getrandom", sysGetrandom, "RDRAND, or a TSC-seeded splitmix64 stream without it (not cryptographic)"},
 	libc.SysEbbIRQWait:       {"ebb_irq_wait", sysIRQWait, "(vector, seen, timeout_ns): a device vector's interrupt count once it differs from seen"},
 	libc.SysEbbDMAAlloc:      {"ebb_dma_alloc", sysDMAAlloc, "(bytes): zeroed contiguous frames below 4 GiB, identity-mapped, never freed"},
@@ -80,7 +82,10 @@ var (
 	counts    libc.Counts
 	debugSys  bool // ebbnode.debug=syscalls: print the counts at exit
 	debugBoot bool // ebbnode.debug=boot: print boot timing
-	debugMM   bool // ebbnode.debug=mmap: print every mmap
+	// debugAPFail (ebbnode.debug=apfail) withholds the start-up IPI from
+	// the last AP, so tests see the boot go on without it.
+	debugAPFail bool
+	debugMM     bool // ebbnode.debug=mmap: print every mmap
 )
 
 // sysDispatch handles a SYSCALL from the current thread t: it counts the

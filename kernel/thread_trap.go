@@ -29,9 +29,10 @@ func sysClone(t *thread, a sysArgs) uint64 {
 		c.fsBase = tls
 	}
 	c.sigMask = t.sigMask
-	memcopy(fxArea(i), fxArea(cpu0.curIdx), 512)
+	c.affinity = t.affinity
+	memcopy(fxArea(i), fxArea(thisCPU().curIdx), 512)
 	c.state = tRunnable
-	timerDirty = true
+	madeRunnable(c)
 	return uint64(c.tid)
 }
 

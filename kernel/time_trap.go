@@ -69,12 +69,8 @@ func timeInit() {
 	outb(0x21, 0xff)
 	outb(0xa1, 0xff)
 
-	wrmsr(msrAPICBase, rdmsr(msrAPICBase)|1<<11)
+	lapicEnable()
 	lapicID = lapicRead(lapicIDReg) >> 24
-	lapicWrite(lapicSVR, 0x100|vecSpurious)
-	lapicWrite(lapicLINT0, lvtMasked)
-	lapicWrite(lapicLINT1, lvtMasked)
-	lapicWrite(lapicDivide, 0x3) // divide by 16
 	lapicWrite(lapicLVTTimer, lvtMasked|vecTimer)
 	lapicWrite(lapicInitCnt, 0xffffffff)
 
@@ -120,13 +116,43 @@ func timeInit() {
 	lapicWrite(lapicInitCnt, 0)
 	if _, _, ecx, _ := cpuid(1, 0); ecx&(1<<24) != 0 {
 		clock.deadline = true
+	}
+	lapicTimerMode()
+	clock.wall0 = rtcSeconds()
+}
+
+// lapicEnable turns this CPU's LAPIC on, with the legacy LINT pins
+// masked and the timer dividing by 16.
+//
+//go:nosplit
+func lapicEnable() {
+	wrmsr(msrAPICBase, rdmsr(msrAPICBase)|1<<11)
+	lapicWrite(lapicSVR, 0x100|vecSpurious)
+	lapicWrite(lapicLINT0, lvtMasked)
+	lapicWrite(lapicLINT1, lvtMasked)
+	lapicWrite(lapicDivide, 0x3) // divide by 16
+}
+
+// lapicTimerMode sets this CPU's timer to TSC-deadline mode when the CPU
+// has it, else one-shot, unmasked, set once: armTimer then only writes
+// the initial count (one MMIO write, not two).
+//
+//go:nosplit
+func lapicTimerMode() {
+	if clock.deadline {
 		lapicWrite(lapicLVTTimer, vecTimer|lvtTSCDeadline)
 	} else {
-		// One-shot mode, unmasked, set once: armTimer then only
-		// writes the initial count (one MMIO write, not two).
 		lapicWrite(lapicLVTTimer, vecTimer)
 	}
-	clock.wall0 = rtcSeconds()
+}
+
+// lapicInit sets up an AP's LAPIC as timeInit did the boot CPU's (all
+// CPUs share the calibration: QEMU's LAPIC timers run at one rate).
+//
+//go:nosplit
+func lapicInit() {
+	lapicEnable()
+	lapicTimerMode()
 }
 
 // pitCount latches and reads PIT channel 2's count.
@@ -146,6 +172,14 @@ func pitCount() uint16 {
 //go:nosplit
 func armTimer(ns uint64) {
 	prof.timerArms++
+	programTimer(ns)
+}
+
+// programTimer is armTimer without the count (APs use it: prof belongs to
+// the boot CPU).
+//
+//go:nosplit
+func programTimer(ns uint64) {
 	hz := clock.lapicHz
 	if clock.deadline {
 		hz = clock.tscHz

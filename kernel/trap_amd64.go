@@ -13,7 +13,8 @@ func userTrapEntry()
 // kernelTrapEntry saves a ring-0 context and calls kernelTrap.
 func kernelTrapEntry()
 
-// resumeUser restores cpu0.cur and returns to ring 3. Never returns.
+// resumeUser restores this CPU's current thread and returns to ring 3.
+// Never returns.
 func resumeUser()
 
 // syscallEntry is the SYSCALL target (MSR_LSTAR).

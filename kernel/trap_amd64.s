@@ -1,12 +1,14 @@
 // Trap entry and exit: interrupts, exceptions and SYSCALL. See trap_amd64.go.
 //
 // A trap from ring 3 saves the interrupted context into the current
-// thread's trapFrame (the first field of thread): TSS.RSP0 and
-// cpu0.curTop both point just past it, so the CPU (or syscallEntry, for
+// thread's trapFrame (the first field of thread): this CPU's TSS.RSP0 and
+// curTop both point just past it, so the CPU (or syscallEntry, for
 // SYSCALL) pushes the iret frame into its top and the stubs store the rest
 // below. The handler then runs in Go (trap world) on the per-CPU kernel
 // stack, may pick another thread, and resumeUser restores whichever thread
-// is current. Traps from ring 0 (the idle loop, or a kernel bug) run on the
+// is current. Per-CPU state (cpuState) is reached through GS, whose base
+// each CPU points at its own block at boot; the Go world never changes
+// GS. Traps from ring 0 (the idle loop, or a kernel bug) run on the
 // interrupted stack and return to it.
 
 #include "textflag.h"
@@ -46,24 +48,26 @@ TEXT ·userTrapEntry(SB),NOSPLIT|NOFRAME,$0
 	FXSAVE64 (DI)
 
 	// FS base = scratch TLS (fake g with stack guard 0).
-	MOVQ ·cpu0+cpuState_scratchFS(SB), AX
+	MOVQ cpuState_scratchFS(GS), AX
 	MOVQ AX, DX
 	SHRQ $32, DX
 	MOVL $const_msrFSBase, CX
 	WRMSR
 
-	MOVQ ·cpu0+cpuState_kstackTop(SB), SP
+	MOVQ cpuState_kstackTop(GS), SP
 	CALL ·userTrap(SB)
 	JMP ·resumeUser(SB)
 
-// resumeUser returns to the current thread (cpu0.cur) from its trapFrame.
+// resumeUser returns to this CPU's current thread (cpuState.cur) from its
+// trapFrame.
 TEXT ·resumeUser(SB),NOSPLIT|NOFRAME,$0
-	MOVQ ·cpu0+cpuState_cur(SB), BX
+	MOVQ cpuState_cur(GS), BX
 
 	// Next trap from this thread saves into its trapFrame.
 	LEAQ trapFrame__size(BX), AX
-	MOVQ AX, ·cpu0+cpuState_curTop(SB)
-	MOVQ AX, ·tss+const_tssRSP0(SB)
+	MOVQ AX, cpuState_curTop(GS)
+	MOVQ cpuState_tss(GS), CX
+	MOVQ AX, const_tssRSP0(CX)
 
 	// User FS base (the Go runtime's TLS).
 	MOVQ thread_fsBase(BX), AX
@@ -143,10 +147,10 @@ TEXT ·kernelTrapEntry(SB),NOSPLIT|NOFRAME,$0
 // RSP = user stack, IF/DF/TF cleared by FMASK. Build the same frame an
 // interrupt from ring 3 would, in the current thread's trapFrame.
 TEXT ·syscallEntry(SB),NOSPLIT|NOFRAME,$0
-	MOVQ SP, ·cpu0+cpuState_userSP(SB)
-	MOVQ ·cpu0+cpuState_curTop(SB), SP
+	MOVQ SP, cpuState_userSP(GS)
+	MOVQ cpuState_curTop(GS), SP
 	PUSHQ $const_userDS
-	PUSHQ ·cpu0+cpuState_userSP(SB)
+	PUSHQ cpuState_userSP(GS)
 	PUSHQ R11
 	PUSHQ $const_userCS
 	PUSHQ CX

@@ -109,7 +109,7 @@ func lazyBSSFault(addr uint64) bool {
 		oom()
 	}
 	if load64(pte)&ptePresent != 0 {
-		return false
+		return true // another CPU backed it first
 	}
 	f, ok := allocUserFrame()
 	if !ok {

@@ -235,6 +235,16 @@ TEXT ·vec47(SB),NOSPLIT|NOFRAME,$0
 	PUSHQ $47
 	JMP ·trapCommon(SB)
 
+TEXT ·vec48(SB),NOSPLIT|NOFRAME,$0
+	PUSHQ $0
+	PUSHQ $48
+	JMP ·trapCommon(SB)
+
+TEXT ·vec49(SB),NOSPLIT|NOFRAME,$0
+	PUSHQ $0
+	PUSHQ $49
+	JMP ·trapCommon(SB)
+
 DATA ·vectorTable+0(SB)/8, $·vec0(SB)
 DATA ·vectorTable+8(SB)/8, $·vec1(SB)
 DATA ·vectorTable+16(SB)/8, $·vec2(SB)
@@ -283,7 +293,9 @@ DATA ·vectorTable+352(SB)/8, $·vec44(SB)
 DATA ·vectorTable+360(SB)/8, $·vec45(SB)
 DATA ·vectorTable+368(SB)/8, $·vec46(SB)
 DATA ·vectorTable+376(SB)/8, $·vec47(SB)
-GLOBL ·vectorTable(SB), RODATA, $384
+DATA ·vectorTable+384(SB)/8, $·vec48(SB)
+DATA ·vectorTable+392(SB)/8, $·vec49(SB)
+GLOBL ·vectorTable(SB), RODATA, $400
 
 // vectorAddr returns the address of vector i's stub.
 TEXT ·vectorAddr(SB),NOSPLIT,$0-16

@@ -31,6 +31,7 @@ const (
 	SysArchPrctl        = 158
 	SysGettid           = 186
 	SysFutex            = 202
+	SysSchedSetaffinity = 203
 	SysSchedGetaffinity = 204
 	SysClockGettime     = 228
 	SysExitGroup        = 231
@@ -40,6 +41,7 @@ const (
 	SysEventfd2         = 290
 	SysEpollCreate1     = 291
 	SysPrlimit64        = 302
+	SysGetcpu           = 309
 	SysGetrandom        = 318
 
 	// ebbnode's private calls, above Linux's numbers: the trap world hands
@@ -55,6 +57,7 @@ const (
 const (
 	EPERM     = 1
 	ENOENT    = 2
+	ESRCH     = 3
 	EINTR     = 4
 	EBADF     = 9
 	EAGAIN    = 11

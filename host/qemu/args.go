@@ -33,7 +33,14 @@ func Args(c Config, accel string) []string {
 		// TCG's "max" model adds RDRAND, XSAVE, AVX and AVX2 to the
 		// default qemu64 (QEMU 7.2 offers no RDSEED, TSC-deadline or
 		// x2APIC under TCG).
-		args = append(args, "-accel", "tcg", "-cpu", "max")
+		tcg := "tcg"
+		if c.CPUs > 1 {
+			// Multi-threaded TCG: one host thread per vCPU, so the
+			// vCPUs run in parallel (the default round-robin runs them
+			// one at a time on one thread).
+			tcg = "tcg,thread=multi"
+		}
+		args = append(args, "-accel", tcg, "-cpu", "max")
 	}
 	args = append(args,
 		"-m", strconv.Itoa(c.MemoryMiB),

@@ -37,6 +37,13 @@ func TestArgs(t *testing.T) {
 			not: []string{"tcg"},
 		},
 		{
+			name:  "tcg smp",
+			c:     Config{Kernel: "k", CPUs: 2},
+			accel: AccelTCG,
+			want:  []string{"-smp 2", "-accel tcg,thread=multi -cpu max"},
+			not:   []string{"tcg"},
+		},
+		{
 			name:  "append gdb extra",
 			c:     Config{Kernel: "k", Append: "a=1 b", GDB: true, ExtraArgs: []string{"-d", "int"}},
 			accel: AccelTCG,

@@ -60,9 +60,24 @@ func TestHello(t *testing.T) {
 	}
 }
 
+// TestGoroutines runs 10,000 goroutines on 1, 2 and 4 vCPUs (GOMAXPROCS
+// = vCPUs, threads on every CPU): the token's trip and the reports must
+// add up to what the host computes.
 func TestGoroutines(t *testing.T) {
-	r := boottest.Boot(t, "./testdata/goroutines", boottest.Options{})
-	wantExit(t, r, 0)
+	for _, cpus := range []int{1, 2, 4} {
+		t.Run(fmt.Sprintf("cpus%d", cpus), func(t *testing.T) {
+			r := boottest.Boot(t, "./testdata/goroutines", boottest.Options{CPUs: cpus})
+			wantExit(t, r, 0)
+			if got := field(t, r, "gomaxprocs"); got != int64(cpus) {
+				t.Errorf("gomaxprocs=%d, want %d", got, cpus)
+			}
+			checkGoroutines(t, r)
+		})
+	}
+}
+
+// checkGoroutines checks the goroutines guest's results against the host's.
+func checkGoroutines(t *testing.T, r boottest.Result) {
 	// Recompute what the guest's ring and reports must add up to.
 	const n, rounds, mod = 10000, 3, 1_000_000_007
 	v, sum := uint64(1), uint64(0)

@@ -47,5 +47,5 @@ func main() {
 	for i := 0; i < n; i++ {
 		sum += <-reports
 	}
-	fmt.Printf("goroutines=%d token=%d reports=%d\n", live, final, sum)
+	fmt.Printf("goroutines=%d token=%d reports=%d gomaxprocs=%d\n", live, final, sum, runtime.GOMAXPROCS(0))
 }

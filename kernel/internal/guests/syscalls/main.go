@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/ebbnode/ebbnode/kernel"
 )
@@ -68,7 +69,7 @@ func writeFaults(m []byte) (faulted bool) {
 }
 
 // process: getpid, the ids, uname, getcwd, prctl, getrandom, prlimit64,
-// sched_getaffinity, arch_prctl.
+// sched_getaffinity, arch_prctl, getcpu, sched_setaffinity.
 func process() {
 	var u syscall.Utsname
 	wd, _ := os.Getwd()
@@ -82,6 +83,13 @@ func process() {
 		syscall.Getrlimit(syscall.RLIMIT_NOFILE, &lim), lim.Cur, lim.Max, runtime.NumCPU())
 	fsBase, e := archGetFS()
 	fmt.Printf("arch_prctl: fs=%v %v\n", fsBase != 0, e)
+	var cpu uint32
+	_, _, gc := syscall.RawSyscall(309 /* getcpu */, uintptr(unsafe.Pointer(&cpu)), 0, 0)
+	mask := uint64(1)
+	_, _, sa := syscall.RawSyscall(syscall.SYS_SCHED_SETAFFINITY, 0, 8, uintptr(unsafe.Pointer(&mask)))
+	none := uint64(0)
+	_, _, sn := syscall.RawSyscall(syscall.SYS_SCHED_SETAFFINITY, 0, 8, uintptr(unsafe.Pointer(&none)))
+	fmt.Printf("getcpu: cpu=%d %v sched_setaffinity: %v none=%v\n", cpu, gc, sa, sn)
 }
 
 // threads: clone, gettid, futex, sched_yield, nanosleep, exit (a thread
@@ -97,7 +105,12 @@ func threads() {
 		tids <- syscall.Gettid()
 	}()
 	other := <-tids
-	time.Sleep(20 * time.Millisecond) // let that thread run to its exit
+	// Let that thread run to its exit: the live threads drop below
+	// what they are now (bounded, not timed: a loaded host is slow).
+	live := kernel.ReadCounters().Threads
+	for i := 0; i < 5000 && kernel.ReadCounters().Threads >= live; i++ {
+		time.Sleep(time.Millisecond)
+	}
 	_, _, yield := syscall.Syscall(syscall.SYS_SCHED_YIELD, 0, 0, 0)
 	ts := syscall.NsecToTimespec(int64(time.Millisecond))
 	main := syscall.Gettid()
