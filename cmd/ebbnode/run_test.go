@@ -82,7 +82,7 @@ func TestRunCommand(t *testing.T) {
 		{"directory", []string{dir}, 1, "", []string{"not a regular file but a directory"}},
 		{"memory 0", []string{"--memory", "0", ok}, 1, "", []string{"--memory 0: out of range: want 64 to 16384"}},
 		{"memory huge", []string{"--memory", "99999", ok}, 1, "", []string{"--memory 99999: out of range"}},
-		{"cpus 0", []string{"--cpus", "0", ok}, 1, "", []string{"--cpus 0: out of range: want 1 to 64"}},
+		{"cpus 0", []string{"--cpus", "0", ok}, 1, "", []string{"--cpus 0: out of range: want 1 to 32"}},
 		{"cpus many", []string{"--cpus", "1000", ok}, 1, "", []string{"--cpus 1000: out of range"}},
 		{"negative timeout", []string{"--timeout", "-1s", ok}, 1, "", []string{"--timeout -1s: negative"}},
 		{"bad accel", []string{"--accel", "hvf", ok}, 1, "", []string{`--accel "hvf": unknown accelerator`}},

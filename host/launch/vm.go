@@ -18,9 +18,9 @@ const (
 	// mappings; 16 GiB bounds what one run may ask of the host (QEMU
 	// commits it lazily).
 	MaxMemoryMiB = 16384
-	// MaxCPUs is a sane bound on virtual CPUs (the kernel runs on the
-	// first today; more only cost QEMU threads).
-	MaxCPUs = 64
+	// MaxCPUs is what the kernel starts (its per-CPU table holds 32);
+	// under TCG more vCPUs than host cores only share the host's cores.
+	MaxCPUs = 32
 )
 
 // VM is the machine one run boots. Every field is explicit: a zero
