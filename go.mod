@@ -3,6 +3,7 @@ module github.com/ebbnode/ebbnode
 go 1.26.8
 
 require (
+	github.com/andybalholm/brotli v1.3.0
 	github.com/cavaliergopher/cpio v1.0.1
 	github.com/dop251/goja v0.0.0-20260311135729-065cd970411c
 	github.com/dop251/goja_nodejs v0.0.0-20260212111938-1f56ff5bcf14

@@ -20,6 +20,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/string_decoder"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/url"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/util"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/zlib"
 )
 
 // globals lists each global with the module and export that provide it,
