@@ -286,6 +286,16 @@ class Crypto {
 }
 const webcrypto = new Crypto();
 
+const cipher = require('internal/crypto/cipher');
+const keys = require('internal/crypto/keys');
+
+const constants = {
+  RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4, RSA_X931_PADDING: 5,
+  RSA_PKCS1_PSS_PADDING: 6, RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2,
+  RSA_PSS_SALTLEN_AUTO: -2, POINT_CONVERSION_COMPRESSED: 2, POINT_CONVERSION_UNCOMPRESSED: 4,
+  POINT_CONVERSION_HYBRID: 6,
+};
+
 module.exports = {
   createHash,
   createHmac,
@@ -307,5 +317,27 @@ module.exports = {
   getRandomValues,
   webcrypto,
   subtle,
-  constants: {},
+  constants,
+  createCipheriv: cipher.createCipheriv,
+  createDecipheriv: cipher.createDecipheriv,
+  Cipheriv: cipher.Cipheriv,
+  Decipheriv: cipher.Decipheriv,
+  getCiphers: cipher.getCiphers,
+  getCurves: keys.getCurves,
+  scrypt: keys.scrypt,
+  scryptSync: keys.scryptSync,
+  generateKeyPair: keys.generateKeyPair,
+  generateKeyPairSync: keys.generateKeyPairSync,
+  createPublicKey: keys.createPublicKey,
+  createPrivateKey: keys.createPrivateKey,
+  createSecretKey: keys.createSecretKey,
+  KeyObject: keys.KeyObject,
+  sign: keys.sign,
+  verify: keys.verify,
+  createSign: keys.createSign,
+  createVerify: keys.createVerify,
+  Sign: keys.Sign,
+  Verify: keys.Verify,
+  publicEncrypt: keys.publicEncrypt,
+  privateDecrypt: keys.privateDecrypt,
 };
