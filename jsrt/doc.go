@@ -14,7 +14,9 @@
 //     nextTick queue, then promise jobs, then unhandled rejections — and
 //     the exit paths (process.exit, uncaught errors, natural end).
 //   - setup.go + prelude.js: process, timers, nextTick, queueMicrotask
-//     (the JavaScript half holds what is easier there).
+//     (the JavaScript half holds what is easier there), and the
+//     WeakRef/FinalizationRegistry goja lacks (a WeakRef that holds its
+//     target strongly, a registry that never calls back).
 //   - timers.go, stdin.go: the Go halves of timers and process.stdin.
 //   - console.go + console.js: console over util.format.
 //   - web.go + web.js: structuredClone, Event/EventTarget, AbortController,
