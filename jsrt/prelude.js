@@ -442,7 +442,29 @@ function makeWriteStream(fd) {
   s.setDefaultEncoding = function () { return s; };
   s.getColorDepth = function () { return 1; };
   s.hasColors = function () { return false; };
+  if (binding.isatty(fd)) makeTTY(s, fd);
   return s;
+}
+
+// makeTTY gives a standard stream on a terminal what node's tty streams
+// have: isTTY, the window size, colour depth and cursor control (from
+// tty.WriteStream), raw mode for stdin (tty.ReadStream).
+function makeTTY(s, fd) {
+  const tty = binding.require('tty');
+  s.isTTY = true;
+  if (fd === 0) {
+    const rs = new tty.ReadStream(0);
+    s.isRaw = false;
+    s.setRawMode = function setRawMode(flag) { rs.setRawMode(flag); s.isRaw = rs.isRaw; return s; };
+    return;
+  }
+  const ws = new tty.WriteStream(fd);
+  s.columns = ws.columns;
+  s.rows = ws.rows;
+  s.getWindowSize = function getWindowSize() { return [s.columns, s.rows]; };
+  for (const m of ['getColorDepth', 'hasColors', 'cursorTo', 'moveCursor', 'clearLine', 'clearScreenDown']) {
+    s[m] = function (...args) { return ws[m](...args); };
+  }
 }
 process.stdout = makeWriteStream(1);
 process.stderr = makeWriteStream(2);
@@ -517,6 +539,7 @@ function makeStdin() {
       [Symbol.asyncIterator]() { return this; },
     };
   };
+  if (binding.isatty(0)) makeTTY(s, 0);
   return s;
 }
 

@@ -18,6 +18,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/perf_hooks"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/querystring"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/string_decoder"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/tty"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/url"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/util"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/zlib"
