@@ -23,6 +23,8 @@
 //     DOMException, timers/promises; readline.js: a small readline.
 //   - loader.go, resolve.go: the CommonJS module loader.
 //   - uncaught.go: how uncaught errors and syntax errors are printed.
+//   - internal/hostenv: the script's stdio and the loop's Async, handed to
+//     the core modules jsrt does not build itself (tty, child_process).
 //
 // Known differences from node that come from goja rather than from this
 // package: err.stack uses goja's frame format ("\tat f (file:1:2(3))"; the

@@ -9,6 +9,7 @@ import (
 
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/assert"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/child_process"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/crypto"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
