@@ -142,7 +142,53 @@ class Decipheriv extends CipherBase {
 function createCipheriv(cipher, key, iv, options) { return new Cipheriv(cipher, key, iv, options); }
 function createDecipheriv(cipher, key, iv, options) { return new Decipheriv(cipher, key, iv, options); }
 
+// OpenSSL's facts about each cipher, as getCipherInfo reports them: its
+// nid, its own name, its mode and block size.
+const cipherFacts = {
+  'aes-128-cbc': [419, 'aes-128-cbc', 'cbc', 16], 'aes-192-cbc': [423, 'aes-192-cbc', 'cbc', 16],
+  'aes-256-cbc': [427, 'aes-256-cbc', 'cbc', 16], 'aes-128-ecb': [418, 'aes-128-ecb', 'ecb', 16],
+  'aes-192-ecb': [422, 'aes-192-ecb', 'ecb', 16], 'aes-256-ecb': [426, 'aes-256-ecb', 'ecb', 16],
+  'aes-128-ctr': [904, 'aes-128-ctr', 'ctr', 1], 'aes-192-ctr': [905, 'aes-192-ctr', 'ctr', 1],
+  'aes-256-ctr': [906, 'aes-256-ctr', 'ctr', 1], 'aes-128-gcm': [895, 'id-aes128-gcm', 'gcm', 1],
+  'aes-192-gcm': [898, 'id-aes192-gcm', 'gcm', 1], 'aes-256-gcm': [901, 'id-aes256-gcm', 'gcm', 1],
+  chacha20: [1019, 'chacha20', 'stream'], 'chacha20-poly1305': [1018, 'chacha20-poly1305', 'stream'],
+};
+
+function getCipherInfo(nameOrNid, options) {
+  let name = nameOrNid;
+  if (typeof nameOrNid === 'number') {
+    errors.validateInteger(nameOrNid, 'nameOrNid');
+    name = Object.keys(cipherFacts).find((n) => cipherFacts[n][0] === nameOrNid);
+    if (name === undefined) return undefined;
+  } else if (typeof nameOrNid !== 'string') {
+    throw invalidArgType('nameOrNid', ['string', 'number'], nameOrNid);
+  }
+  const info = internal.cipherInfo(name);
+  if (info === null) return undefined;
+  const [nid, ossl, mode, blockSize] = cipherFacts[info.name];
+  let { ivLength, keyLength } = info;
+  if (options !== undefined && options !== null) {
+    if (options.keyLength !== undefined) {
+      errors.validateInteger(options.keyLength, 'options.keyLength');
+      if (options.keyLength !== keyLength) return undefined;
+    }
+    if (options.ivLength !== undefined) {
+      errors.validateInteger(options.ivLength, 'options.ivLength');
+      const variable = info.mode === 'gcm' || info.mode === 'chacha20-poly1305';
+      if (!(variable ? options.ivLength >= 1 && (info.mode === 'gcm' || options.ivLength <= 12) : options.ivLength === ivLength)) {
+        return undefined;
+      }
+      ivLength = options.ivLength;
+    }
+  }
+  const out = { mode, name: ossl, nid };
+  if (blockSize !== undefined) out.blockSize = blockSize;
+  if (ivLength !== 0) out.ivLength = ivLength;
+  out.keyLength = keyLength;
+  return out;
+}
+
 module.exports = {
-  Cipheriv, Decipheriv, createCipheriv, createDecipheriv, opensslError,
+  Cipheriv, Decipheriv, createCipheriv, createDecipheriv, opensslError, getCipherInfo,
   getCiphers: () => Array.from(internal.cipherNames()),
 };

@@ -354,6 +354,7 @@ module.exports = {
   createCipheriv: lazyFn(cipher, 'createCipheriv'),
   createDecipheriv: lazyFn(cipher, 'createDecipheriv'),
   getCiphers: lazyFn(cipher, 'getCiphers'),
+  getCipherInfo: lazyFn(cipher, 'getCipherInfo'),
   getCurves: lazyFn(keys, 'getCurves'),
   scrypt: lazyFn(keys, 'scrypt'),
   scryptSync: lazyFn(keys, 'scryptSync'),

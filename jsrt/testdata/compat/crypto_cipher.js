@@ -58,3 +58,10 @@ show('key type', () => crypto.createCipheriv('aes-128-cbc', 5, iv16));
 show('secret key', () => crypto.createCipheriv('aes-128-cbc', crypto.createSecretKey(key(16)), iv16).final('hex'));
 const names = crypto.getCiphers();
 console.log('getCiphers', ['aes-128-cbc', 'aes-256-gcm', 'chacha20-poly1305', 'aes-192-ctr'].every((n) => names.includes(n)));
+for (const n of ['aes-128-cbc', 'aes-256-ecb', 'aes-192-ctr', 'aes-256-gcm', 'chacha20', 'chacha20-poly1305', 'aes128', 'AES-128-CBC', 'id-aes128-gcm', 'foo', 419, 895]) {
+  console.log('getCipherInfo', n, JSON.stringify(crypto.getCipherInfo(n)));
+}
+console.log('getCipherInfo options', JSON.stringify(crypto.getCipherInfo('aes-128-gcm', { ivLength: 16 })),
+  crypto.getCipherInfo('aes-128-cbc', { ivLength: 12 }), crypto.getCipherInfo('aes-128-cbc', { keyLength: 32 }));
+show('getCipherInfo 5.5', () => crypto.getCipherInfo(5.5));
+show('getCipherInfo object', () => crypto.getCipherInfo({}));
