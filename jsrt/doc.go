@@ -14,7 +14,9 @@
 //     nextTick queue, then promise jobs, then unhandled rejections — and
 //     the exit paths (process.exit, uncaught errors, natural end).
 //   - setup.go + prelude.js: process, timers, nextTick, queueMicrotask
-//     (the JavaScript half holds what is easier there).
+//     (the JavaScript half holds what is easier there), and the
+//     WeakRef/FinalizationRegistry goja lacks (a WeakRef that holds its
+//     target strongly, a registry that never calls back).
 //   - timers.go, stdin.go: the Go halves of timers and process.stdin.
 //   - console.go + console.js: console over util.format.
 //   - web.go + web.js: structuredClone, Event/EventTarget, AbortController,
@@ -24,6 +26,8 @@
 //   - nethost.go: what net, dgram and dns need from the loop (holds that
 //     keep it alive, posting socket events onto it) and the runtime's
 //     Network Ebb (netstack.Network).
+//   - internal/hostenv: the script's stdio and the loop's Async, handed to
+//     the core modules jsrt does not build itself (tty, child_process).
 //
 // Known differences from node that come from goja rather than from this
 // package: err.stack uses goja's frame format ("\tat f (file:1:2(3))"; the

@@ -15,6 +15,69 @@ if (typeof Symbol.asyncIterator !== 'symbol') {
   Object.defineProperty(Symbol, 'asyncIterator', { value: Symbol('Symbol.asyncIterator') });
 }
 
+// goja has no WeakRef or FinalizationRegistry. These keep node's shapes and
+// errors; the WeakRef holds its target strongly (deref never returns
+// undefined), as if the collector never reclaimed it, and the registry
+// never calls back, which the spec allows (collection is never promised).
+if (typeof global.WeakRef !== 'function') {
+  const canBeHeldWeakly = (v) => (typeof v === 'object' && v !== null) || typeof v === 'function' ||
+    (typeof v === 'symbol' && Symbol.keyFor(v) === undefined);
+  const targets = new WeakMap();
+  const WeakRef = function WeakRef(target) {
+    if (new.target === undefined) throw new TypeError("Constructor WeakRef requires 'new'");
+    if (!canBeHeldWeakly(target)) throw new TypeError('WeakRef: invalid target');
+    targets.set(this, target);
+  };
+  const tokens = new WeakMap(); // registry -> WeakMap(token -> registrations)
+  const FinalizationRegistry = function FinalizationRegistry(cleanupCallback) {
+    if (new.target === undefined) throw new TypeError("Constructor FinalizationRegistry requires 'new'");
+    if (typeof cleanupCallback !== 'function') throw new TypeError('FinalizationRegistry: cleanup must be callable');
+    tokens.set(this, new WeakMap());
+  };
+  const registry = (r, method) => {
+    const t = tokens.get(Object(r));
+    if (t === undefined) {
+      throw new TypeError(`Method FinalizationRegistry.prototype.${method} called on incompatible receiver ${String(r)}`);
+    }
+    return t;
+  };
+  const methods = {
+    deref() {
+      if (!targets.has(Object(this))) {
+        throw new TypeError('Method WeakRef.prototype.deref called on incompatible receiver #<Object>');
+      }
+      return targets.get(this);
+    },
+    register(target, heldValue) {
+      const unregisterToken = arguments[2]; // optional: length stays 2
+      const t = registry(this, 'register');
+      if (!canBeHeldWeakly(target)) throw new TypeError('FinalizationRegistry.prototype.register: invalid target');
+      if (target === heldValue) {
+        throw new TypeError('FinalizationRegistry.prototype.register: target and holdings must not be same');
+      }
+      if (unregisterToken !== undefined) {
+        if (!canBeHeldWeakly(unregisterToken)) throw new TypeError(`Invalid unregisterToken ('${String(unregisterToken)}')`);
+        t.set(unregisterToken, (t.get(unregisterToken) || 0) + 1);
+      }
+    },
+    unregister(unregisterToken) {
+      const t = registry(this, 'unregister');
+      if (!canBeHeldWeakly(unregisterToken)) throw new TypeError(`Invalid unregisterToken ('${String(unregisterToken)}')`);
+      return t.delete(unregisterToken);
+    },
+  };
+  const define = (obj, name, value) =>
+    Object.defineProperty(obj, name, { value, writable: true, enumerable: false, configurable: true });
+  define(WeakRef.prototype, 'deref', methods.deref);
+  define(FinalizationRegistry.prototype, 'register', methods.register);
+  define(FinalizationRegistry.prototype, 'unregister', methods.unregister);
+  for (const C of [WeakRef, FinalizationRegistry]) {
+    Object.defineProperty(C, 'prototype', { writable: false });
+    Object.defineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
+    define(global, C.name, C);
+  }
+}
+
 // ES2024 String.prototype.isWellFormed/toWellFormed (in node 20), which
 // goja lacks: a string is well formed when it has no lone surrogates.
 if (typeof String.prototype.isWellFormed !== 'function') {
@@ -379,7 +442,29 @@ function makeWriteStream(fd) {
   s.setDefaultEncoding = function () { return s; };
   s.getColorDepth = function () { return 1; };
   s.hasColors = function () { return false; };
+  if (binding.isatty(fd)) makeTTY(s, fd);
   return s;
+}
+
+// makeTTY gives a standard stream on a terminal what node's tty streams
+// have: isTTY, the window size, colour depth and cursor control (from
+// tty.WriteStream), raw mode for stdin (tty.ReadStream).
+function makeTTY(s, fd) {
+  const tty = binding.require('tty');
+  s.isTTY = true;
+  if (fd === 0) {
+    const rs = new tty.ReadStream(0);
+    s.isRaw = false;
+    s.setRawMode = function setRawMode(flag) { rs.setRawMode(flag); s.isRaw = rs.isRaw; return s; };
+    return;
+  }
+  const ws = new tty.WriteStream(fd);
+  s.columns = ws.columns;
+  s.rows = ws.rows;
+  s.getWindowSize = function getWindowSize() { return [s.columns, s.rows]; };
+  for (const m of ['getColorDepth', 'hasColors', 'cursorTo', 'moveCursor', 'clearLine', 'clearScreenDown']) {
+    s[m] = function (...args) { return ws[m](...args); };
+  }
 }
 process.stdout = makeWriteStream(1);
 process.stderr = makeWriteStream(2);
@@ -454,6 +539,7 @@ function makeStdin() {
       [Symbol.asyncIterator]() { return this; },
     };
   };
+  if (binding.isatty(0)) makeTTY(s, 0);
   return s;
 }
 

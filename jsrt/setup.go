@@ -10,7 +10,9 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/ebbnode/ebbnode/jsrt/internal/hostenv"
 	"github.com/ebbnode/ebbnode/jsrt/modules/all"
+	"github.com/ebbnode/ebbnode/jsrt/modules/tty"
 )
 
 // safeSetup is setup with a panic (a core module failing to build, say)
@@ -42,6 +44,10 @@ func (v *vm) setup() error {
 	})
 	v.mods = newLoader(v)
 	g := rt.GlobalObject()
+	hostenv.Set(rt, &hostenv.Env{
+		Stdin: v.opts.Stdin, Stdout: v.opts.Stdout, Stderr: v.opts.Stderr,
+		Async: func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
+	})
 
 	all.EnableGlobals(rt)
 	if err := v.provideNet(); err != nil {
@@ -107,6 +113,7 @@ func (v *vm) binding() *goja.Object {
 		"goja":    gojaVersion(),
 	})
 	set("arch", nodeArch())
+	set("isatty", func(fd int) bool { return tty.IsTerminal(rt, fd) })
 	argv := append([]string{v.opts.ExecPath, v.mainPath}, v.opts.Args...)
 	set("argv", rt.NewArray(toAny(argv)...))
 	set("env", v.envObject())

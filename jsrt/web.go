@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/dop251/goja"
+
+	"github.com/ebbnode/ebbnode/jsrt/modules/all"
 )
 
 //go:embed web.js
@@ -20,7 +22,9 @@ func (v *vm) installWeb(timers *goja.Object) (goja.Value, error) {
 		return nil, fmt.Errorf("web globals: %w", err)
 	}
 	fn, _ := goja.AssertFunction(fnv)
-	res, err := fn(goja.Undefined(), v.rt.GlobalObject(), timers, v.rt.ToValue(v.mods.requireCore))
+	// web.js may require the internal modules too (internal/errors).
+	req := all.WithInternal(v.rt, v.mods.requireCore)
+	res, err := fn(goja.Undefined(), v.rt.GlobalObject(), timers, v.rt.ToValue(req))
 	if err != nil {
 		return nil, fmt.Errorf("web globals: %w", err)
 	}

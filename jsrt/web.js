@@ -155,6 +155,24 @@ class AbortSignal extends EventTarget {
     c.abort(reason);
     return c.signal;
   }
+  // any follows the first of signals to abort (or is aborted at once,
+  // with that reason, if one already is).
+  static any(signals) {
+    const { invalidArgType } = requireCore('internal/errors');
+    if (!Array.isArray(signals)) throw invalidArgType('signals', 'Array', signals);
+    signals.forEach((s, i) => {
+      if (!(s instanceof AbortSignal)) throw invalidArgType(`signals[${i}]`, 'AbortSignal', s);
+    });
+    const c = new AbortController();
+    const done = signals.find((s) => s.aborted);
+    if (done !== undefined) {
+      c.abort(done.reason);
+      return c.signal;
+    }
+    const follow = (s) => () => c.abort(s.reason);
+    for (const s of signals) s.addEventListener('abort', follow(s), { once: true });
+    return c.signal;
+  }
   static timeout(ms) {
     const c = new AbortController();
     timers.setTimeout(() => c.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), ms).unref();

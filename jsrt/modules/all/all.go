@@ -9,6 +9,7 @@ import (
 
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/assert"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/child_process"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/crypto"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
@@ -20,8 +21,10 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/querystring"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/stream"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/string_decoder"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/tty"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/url"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/util"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/zlib"
 )
 
 // globals lists each global with the module and export that provide it,

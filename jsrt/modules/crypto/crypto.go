@@ -1,6 +1,10 @@
 // Package crypto implements node's 'crypto' module for ebbnode: hashes,
-// HMACs and random values on Go's standard library (hashes.go), with the
-// node-facing API in crypto.js.
+// HMACs and random values on Go's standard library (hashes.go), ciphers
+// (ciphers.go: AES-CBC/ECB/CTR/GCM, ChaCha20(-Poly1305) from
+// golang.org/x/crypto), keys and signatures (keys.go, sign.go: RSA, ECDSA
+// on P-256/384/521, Ed25519; PEM/DER/JWK) and scrypt, bound to JS in
+// bind.go. The node-facing API is crypto.js, with cipher.js and keys.js as
+// internal modules it re-exports.
 package crypto
 
 import (
@@ -19,7 +23,17 @@ const ModuleName = "crypto"
 //go:embed crypto.js
 var source string
 
-var src = jsmod.NewSource("node:crypto", source)
+//go:embed cipher.js
+var cipherSource string
+
+//go:embed keys.js
+var keysSource string
+
+var (
+	src       = jsmod.NewSource("node:crypto", source)
+	cipherSrc = jsmod.NewSource("node:internal/crypto/cipher", cipherSource)
+	keysSrc   = jsmod.NewSource("node:internal/crypto/keys", keysSource)
+)
 
 // Require is the goja_nodejs module loader: it sets module.exports.
 func Require(rt *goja.Runtime, module *goja.Object) {
@@ -29,5 +43,11 @@ func Require(rt *goja.Runtime, module *goja.Object) {
 func init() {
 	jsmod.Register(ModuleName, func(rt *goja.Runtime, exports *goja.Object) goja.Value {
 		return src.Run(rt, exports, helpers(rt))
+	})
+	jsmod.RegisterInternal("internal/crypto/cipher", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
+		return cipherSrc.Run(rt, exports, helpers(rt))
+	})
+	jsmod.RegisterInternal("internal/crypto/keys", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
+		return keysSrc.Run(rt, exports, helpers(rt))
 	})
 }

@@ -286,6 +286,49 @@ class Crypto {
 }
 const webcrypto = new Crypto();
 
+// Ciphers and keys load on first use: compiling them costs a few
+// milliseconds that scripts hashing or drawing random bytes need not pay.
+// Their functions are stand-ins that load the module and call through;
+// their classes are accessors (read once, they become plain properties).
+let cipherMod;
+let keysMod;
+const cipher = () => cipherMod || (cipherMod = require('internal/crypto/cipher'));
+const keys = () => keysMod || (keysMod = require('internal/crypto/keys'));
+
+function lazyFn(load, name) {
+  return { [name](...args) { return load()[name](...args); } }[name];
+}
+
+const kCustomPromisify = Symbol.for('nodejs.util.promisify.custom');
+const generateKeyPairLazy = lazyFn(keys, 'generateKeyPair');
+Object.defineProperty(generateKeyPairLazy, kCustomPromisify, {
+  value: (...args) => keys().generateKeyPair[kCustomPromisify](...args),
+});
+
+function defineLazyClasses(target, load, names) {
+  for (const name of names) {
+    Object.defineProperty(target, name, {
+      get() {
+        const value = load()[name];
+        Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(target, name, { value, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}
+
+const constants = {
+  RSA_PKCS1_PADDING: 1, RSA_NO_PADDING: 3, RSA_PKCS1_OAEP_PADDING: 4, RSA_X931_PADDING: 5,
+  RSA_PKCS1_PSS_PADDING: 6, RSA_PSS_SALTLEN_DIGEST: -1, RSA_PSS_SALTLEN_MAX_SIGN: -2,
+  RSA_PSS_SALTLEN_AUTO: -2, POINT_CONVERSION_COMPRESSED: 2, POINT_CONVERSION_UNCOMPRESSED: 4,
+  POINT_CONVERSION_HYBRID: 6,
+};
+
 module.exports = {
   createHash,
   createHmac,
@@ -307,5 +350,25 @@ module.exports = {
   getRandomValues,
   webcrypto,
   subtle,
-  constants: {},
+  constants,
+  createCipheriv: lazyFn(cipher, 'createCipheriv'),
+  createDecipheriv: lazyFn(cipher, 'createDecipheriv'),
+  getCiphers: lazyFn(cipher, 'getCiphers'),
+  getCipherInfo: lazyFn(cipher, 'getCipherInfo'),
+  getCurves: lazyFn(keys, 'getCurves'),
+  scrypt: lazyFn(keys, 'scrypt'),
+  scryptSync: lazyFn(keys, 'scryptSync'),
+  generateKeyPair: generateKeyPairLazy,
+  generateKeyPairSync: lazyFn(keys, 'generateKeyPairSync'),
+  createPublicKey: lazyFn(keys, 'createPublicKey'),
+  createPrivateKey: lazyFn(keys, 'createPrivateKey'),
+  createSecretKey: lazyFn(keys, 'createSecretKey'),
+  sign: lazyFn(keys, 'sign'),
+  verify: lazyFn(keys, 'verify'),
+  createSign: lazyFn(keys, 'createSign'),
+  createVerify: lazyFn(keys, 'createVerify'),
+  publicEncrypt: lazyFn(keys, 'publicEncrypt'),
+  privateDecrypt: lazyFn(keys, 'privateDecrypt'),
 };
+defineLazyClasses(module.exports, cipher, ['Cipheriv', 'Decipheriv']);
+defineLazyClasses(module.exports, keys, ['KeyObject', 'Sign', 'Verify']);

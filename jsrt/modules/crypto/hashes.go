@@ -115,6 +115,8 @@ func helpers(rt *goja.Runtime) *goja.Object {
 	h.Set("timingSafeEqual", func(a, b goja.Value) bool {
 		return subtle.ConstantTimeCompare(bytesOf(rt, a), bytesOf(rt, b)) == 1
 	})
+	cipherHelpers(rt, h)
+	keyHelpers(rt, h)
 	return h
 }
 
