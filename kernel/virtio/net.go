@@ -105,14 +105,15 @@ type NetStats struct {
 	TxFrames    uint64
 	TxWaits     uint64 // Transmits that found every buffer in flight
 	RxNanos     uint64 // time spent in the receive path, receiver included
+	RecvNanos   uint64 // of which in the receiver (the stack)
 	TxNanos     uint64 // time spent in Transmit
 	RxBatchMax  uint64 // most frames taken in one pass
 	TxReclaimed uint64
 }
 
 type netStats struct {
-	irqs, polls, rxFrames, rxDropped, txFrames, txWaits atomic.Uint64
-	rxNanos, txNanos, rxBatchMax, txReclaimed           atomic.Uint64
+	irqs, polls, rxFrames, rxDropped, txFrames, txWaits  atomic.Uint64
+	rxNanos, recvNanos, txNanos, rxBatchMax, txReclaimed atomic.Uint64
 }
 
 // OpenNetAuto opens the first virtio network device of either machine:
@@ -306,7 +307,7 @@ func (n *Net) Stats() NetStats {
 		Interrupts: s.irqs.Load(), Polls: s.polls.Load(),
 		RxFrames: s.rxFrames.Load(), RxDropped: s.rxDropped.Load(),
 		TxFrames: s.txFrames.Load(), TxWaits: s.txWaits.Load(),
-		RxNanos: s.rxNanos.Load(), TxNanos: s.txNanos.Load(),
+		RxNanos: s.rxNanos.Load(), RecvNanos: s.recvNanos.Load(), TxNanos: s.txNanos.Load(),
 		RxBatchMax: s.rxBatchMax.Load(), TxReclaimed: s.txReclaimed.Load(),
 	}
 }

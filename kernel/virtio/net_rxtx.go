@@ -126,7 +126,9 @@ func (n *Net) receive(id uint16, length uint32) {
 		n.stats.rxDropped.Add(1)
 		return
 	}
+	t0 := time.Now()
 	(*fn)(frame)
+	n.stats.recvNanos.Add(uint64(time.Since(t0)))
 }
 
 // gather appends the next more buffers of a merged frame to a copy of
