@@ -74,7 +74,9 @@ type Stack struct {
 
 var _ netstack.Stack = (*Stack)(nil)
 
-// New builds a stack over dev with cfg (zero fields from Default).
+// New builds a stack over dev with cfg (zero fields from Default). With
+// a nil dev the stack has only the loopback interface (an image without a
+// network device still reaches its own servers on 127.0.0.1).
 func New(dev Device, cfg Config) (*Stack, error) {
 	cfg = withDefaults(cfg)
 	s := stack.New(stack.Options{
@@ -95,8 +97,11 @@ func New(dev Device, cfg Config) (*Stack, error) {
 		},
 		HandleLocal: true,
 	})
-	st := &Stack{s: s, cfg: cfg, dev: dev, mac: dev.MAC()}
-	if len(st.mac) != 6 {
+	st := &Stack{s: s, cfg: cfg, dev: dev}
+	if dev != nil {
+		st.mac = dev.MAC()
+	}
+	if dev != nil && len(st.mac) != 6 {
 		// A locally administered unicast address.
 		st.mac = net.HardwareAddr{0x02, 0x00, 0x0a, 0x00, 0x02, 0x0f}
 	}
@@ -122,9 +127,6 @@ func withDefaults(c Config) Config {
 
 // setup creates both NICs, their addresses and the routes.
 func (st *Stack) setup() error {
-	if err := tcpipErr("create eth0", st.s.CreateNICWithOptions(nicEth, ethernet.New(newLink(st.dev, st.mac)), stack.NICOptions{Name: EthName})); err != nil {
-		return err
-	}
 	if err := tcpipErr("create lo", st.s.CreateNICWithOptions(nicLoop, loopback.New(), stack.NICOptions{Name: LoopName})); err != nil {
 		return err
 	}
@@ -132,6 +134,13 @@ func (st *Stack) setup() error {
 		if err := st.addAddrTo(nicLoop, a); err != nil {
 			return err
 		}
+	}
+	if st.dev == nil {
+		st.s.SetRouteTable(st.routes()[:2])
+		return nil
+	}
+	if err := tcpipErr("create eth0", st.s.CreateNICWithOptions(nicEth, ethernet.New(newLink(st.dev, st.mac)), stack.NICOptions{Name: EthName})); err != nil {
+		return err
 	}
 	if err := st.addAddr(st.cfg.Addr); err != nil {
 		return err

@@ -347,3 +347,32 @@ func TestInterfaces(t *testing.T) {
 		t.Errorf("eth0 not first:\n%s", out)
 	}
 }
+
+// TestLoopbackOnly: without a device the stack still serves 127.0.0.1,
+// lists only lo, and has no route out.
+func TestLoopbackOnly(t *testing.T) {
+	st, err := New(nil, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := ctxT(t)
+	ln, err := st.Listen(ctx, "tcp", "127.0.0.1:80")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go echo(ln)
+	c, err := st.Dial(ctx, "tcp", "127.0.0.1:80")
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundTrip(t, c, "alone")
+	c.Close()
+	if ifs, _ := st.Interfaces(); len(ifs) != 1 || !ifs[0].Loopback {
+		t.Errorf("interfaces %+v, want lo alone", ifs)
+	}
+	if _, err := st.Dial(ctx, "tcp", "10.0.2.2:80"); !errors.Is(err, syscall.ENETUNREACH) {
+		t.Errorf("dial out without a device: %v, want ENETUNREACH", err)
+	}
+}
