@@ -3,6 +3,7 @@ package virtio
 import (
 	"errors"
 	"fmt"
+	"math/bits"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -69,9 +70,11 @@ const ethHeaderLen = 14
 // stay off): Transmit reclaims finished buffers itself, and polls while
 // every buffer is in flight.
 //
-// Interrupts reach the driver goroutine through kernel.WaitIRQ: a thread
-// parked in a blocking system call (the Go runtime hands its P on while it
-// waits).
+// Interrupts reach the driver goroutine through the vector's IRQ
+// descriptor (kernel.OpenIRQ): the goroutine parks in the Go runtime's
+// netpoller, holding no thread or P. On a kernel without IRQ descriptors
+// it falls back to kernel.WaitIRQ, a thread parked in a blocking system
+// call (the runtime hands its P on while it waits).
 type Net struct {
 	t       transport
 	vector  int
@@ -93,7 +96,8 @@ type Net struct {
 	txPA  uint64
 	err   error // sticky: the interrupt loop failed (under txmu)
 
-	stats netStats
+	stats   netStats
+	irqMode atomic.Value // string: how the driver waits (IRQMode)
 }
 
 // NetStats are the driver's counters (NetStats).
@@ -109,11 +113,35 @@ type NetStats struct {
 	TxNanos     uint64 // time spent in Transmit
 	RxBatchMax  uint64 // most frames taken in one pass
 	TxReclaimed uint64
+	// Medians per frame, to a power of two: the driver's receive path
+	// (receiver excluded) and Transmit.
+	RxDriverMedianNanos, TxMedianNanos uint64
 }
 
 type netStats struct {
 	irqs, polls, rxFrames, rxDropped, txFrames, txWaits  atomic.Uint64
 	rxNanos, recvNanos, txNanos, rxBatchMax, txReclaimed atomic.Uint64
+	// Per-frame times by power of two (bucket i: below 2^i ns), for
+	// medians that a few slow frames (a descheduled vCPU) do not move.
+	rxHist, txHist hist
+}
+
+type hist [40]atomic.Uint64
+
+func (h *hist) add(ns uint64) { h[min(bits.Len64(ns), len(h)-1)].Add(1) }
+
+// median returns the upper bound of the bucket holding the median.
+func (h *hist) median() uint64 {
+	var total, seen uint64
+	for i := range h {
+		total += h[i].Load()
+	}
+	for i := range h {
+		if seen += h[i].Load(); total > 0 && 2*seen >= total {
+			return 1 << i
+		}
+	}
+	return 0
 }
 
 // OpenNetAuto opens the first virtio network device of either machine:
@@ -209,7 +237,7 @@ func startNet(t transport, cfg featureNegotiator, vector int, feat uint64) (*Net
 	t.setStatus(t.status() | statusDriverOK)
 	n.fillRx()
 	t.notify(netRxQueue)
-	go n.interrupts()
+	go n.interrupts(n.irqWaiter())
 	return n, nil
 }
 
@@ -268,6 +296,14 @@ func (n *Net) ring(i uint16) (*queue, []byte, uint64, error) {
 	return q, bufs, bpa, nil
 }
 
+// IRQMode says how the driver goroutine waits for interrupts: "netpoll"
+// (an IRQ descriptor in the Go netpoller) or "irq_wait" (kernel.WaitIRQ);
+// "" until it has started.
+func (n *Net) IRQMode() string {
+	m, _ := n.irqMode.Load().(string)
+	return m
+}
+
 // MAC returns the device's MAC address (nil if it offers none).
 func (n *Net) MAC() net.HardwareAddr { return n.mac }
 
@@ -309,5 +345,6 @@ func (n *Net) Stats() NetStats {
 		TxFrames: s.txFrames.Load(), TxWaits: s.txWaits.Load(),
 		RxNanos: s.rxNanos.Load(), RecvNanos: s.recvNanos.Load(), TxNanos: s.txNanos.Load(),
 		RxBatchMax: s.rxBatchMax.Load(), TxReclaimed: s.txReclaimed.Load(),
+		RxDriverMedianNanos: s.rxHist.median(), TxMedianNanos: s.txHist.median(),
 	}
 }

@@ -40,22 +40,39 @@ func (n *Net) notifyQueue(q *queue, i uint16) {
 }
 
 // interrupts is the driver goroutine: wait for the vector, then poll.
-func (n *Net) interrupts() {
-	var seen uint64
+func (n *Net) interrupts(wait func() error) {
 	for {
-		c, err := kernel.WaitIRQ(n.vector, seen, 0)
-		if err != nil {
+		if err := wait(); err != nil {
 			n.txmu.Lock()
 			n.err = err
 			n.txmu.Unlock()
 			return
 		}
-		seen = c
 		n.stats.irqs.Add(1)
 		// Acknowledge before looking at the rings: a buffer the device
 		// returns after the acknowledgement raises a new interrupt.
 		n.t.interruptAck()
 		n.poll()
+	}
+}
+
+// irqWaiter returns the function that blocks until the next interrupt:
+// parked in the Go netpoller on the vector's IRQ descriptor when the
+// kernel offers one (kernel.OpenIRQ), else in kernel.WaitIRQ.
+func (n *Net) irqWaiter() func() error {
+	if q, err := kernel.OpenIRQ(n.vector); err == nil {
+		n.irqMode.Store("netpoll")
+		return func() error {
+			_, err := q.Wait()
+			return err
+		}
+	}
+	n.irqMode.Store("irq_wait")
+	var seen uint64
+	return func() error {
+		c, err := kernel.WaitIRQ(n.vector, seen, 0)
+		seen = c
+		return err
 	}
 }
 
@@ -81,6 +98,7 @@ func (n *Net) poll() {
 // buffers; it reports whether it stopped at the budget.
 func (n *Net) rxPass() bool {
 	t0 := time.Now()
+	recv0 := n.stats.recvNanos.Load()
 	frames := 0
 	for frames < rxBudget {
 		id, length, ok := n.rx.used()
@@ -96,7 +114,9 @@ func (n *Net) rxPass() bool {
 	n.fillRx()
 	n.notifyQueue(n.rx, netRxQueue)
 	n.stats.rxFrames.Add(uint64(frames))
-	n.stats.rxNanos.Add(uint64(time.Since(t0)))
+	d := uint64(time.Since(t0))
+	n.stats.rxNanos.Add(d)
+	n.stats.rxHist.add((d - min(d, n.stats.recvNanos.Load()-recv0)) / uint64(frames))
 	if uint64(frames) > n.stats.rxBatchMax.Load() {
 		n.stats.rxBatchMax.Store(uint64(frames))
 	}
@@ -173,7 +193,9 @@ func (n *Net) Transmit(parts ...[]byte) error {
 	n.tx.add(n.txPA+uint64(int(id)*n.bufSize), uint32(off), false)
 	n.notifyQueue(n.tx, netTxQueue)
 	n.stats.txFrames.Add(1)
-	n.stats.txNanos.Add(uint64(time.Since(t0)))
+	d := uint64(time.Since(t0))
+	n.stats.txNanos.Add(d)
+	n.stats.txHist.add(d)
 	return nil
 }
 

@@ -206,3 +206,18 @@ func TestNetTransmit(t *testing.T) {
 		t.Error("an oversized frame was accepted")
 	}
 }
+
+// TestHistMedian: the median's bucket bound ignores a few huge values.
+func TestHistMedian(t *testing.T) {
+	var h hist
+	if h.median() != 0 {
+		t.Fatal("empty histogram has a median")
+	}
+	for i := 0; i < 9; i++ {
+		h.add(3000) // bucket of [2048, 4096)
+	}
+	h.add(1 << 30)
+	if got := h.median(); got != 4096 {
+		t.Fatalf("median bound %d, want 4096", got)
+	}
+}

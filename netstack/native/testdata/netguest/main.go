@@ -72,6 +72,7 @@ func main() {
 		close(quit)
 	})
 	go http.Serve(ln, mux)
+	fmt.Printf("netguest: interrupts via %s\n", dev.IRQMode())
 	fmt.Println("netguest: listening on 8080 and 8081")
 	<-quit
 	time.Sleep(100 * time.Millisecond) // let the answer to /quit leave
@@ -79,8 +80,8 @@ func main() {
 	fmt.Printf("netguest: stats rx %d tx %d interrupts %d polls %d rxdropped %d txwaits %d batchmax %d reclaimed %d\n",
 		s.RxFrames, s.TxFrames, s.Interrupts, s.Polls, s.RxDropped, s.TxWaits, s.RxBatchMax, s.TxReclaimed)
 	if s.RxFrames > 0 && s.TxFrames > 0 {
-		fmt.Printf("netguest: driver ns/frame rx %d tx %d; stack ns/received frame %d\n",
-			(s.RxNanos-s.RecvNanos)/s.RxFrames, s.TxNanos/s.TxFrames, s.RecvNanos/s.RxFrames)
+		fmt.Printf("netguest: driver ns/frame mean rx %d tx %d, median below rx %d tx %d; stack ns/received frame %d\n",
+			(s.RxNanos-s.RecvNanos)/s.RxFrames, s.TxNanos/s.TxFrames, s.RxDriverMedianNanos, s.TxMedianNanos, s.RecvNanos/s.RxFrames)
 	}
 }
 
