@@ -1,6 +1,7 @@
 package native
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,6 +16,12 @@ import (
 	"time"
 
 	"golang.org/x/net/dns/dnsmessage"
+	"gvisor.dev/gvisor/pkg/tcpip"
+	"gvisor.dev/gvisor/pkg/tcpip/header"
+	"gvisor.dev/gvisor/pkg/tcpip/network/ipv4"
+	"gvisor.dev/gvisor/pkg/tcpip/network/ipv6"
+	"gvisor.dev/gvisor/pkg/tcpip/transport/icmp"
+	"gvisor.dev/gvisor/pkg/waiter"
 )
 
 // wire is a fake Ethernet device: frames it transmits arrive at its peer,
@@ -374,5 +381,55 @@ func TestLoopbackOnly(t *testing.T) {
 	}
 	if _, err := st.Dial(ctx, "tcp", "10.0.2.2:80"); !errors.Is(err, syscall.ENETUNREACH) {
 		t.Errorf("dial out without a device: %v, want ENETUNREACH", err)
+	}
+}
+
+// TestPing: the image answers ICMP echo (the host stack pings it through
+// a ping socket), over IPv4 and IPv6.
+func TestPing(t *testing.T) {
+	_, host := pair(t)
+	for _, tc := range []struct {
+		to    netip.Addr
+		proto tcpip.NetworkProtocolNumber
+		trans tcpip.TransportProtocolNumber
+		req   byte
+		reply byte
+	}{
+		{netip.MustParseAddr("10.0.2.15"), ipv4.ProtocolNumber, icmp.ProtocolNumber4, byte(header.ICMPv4Echo), byte(header.ICMPv4EchoReply)},
+		{netip.MustParseAddr("fd00::15"), ipv6.ProtocolNumber, icmp.ProtocolNumber6, byte(header.ICMPv6EchoRequest), byte(header.ICMPv6EchoReply)},
+	} {
+		var wq waiter.Queue
+		ep, terr := host.s.NewEndpoint(tc.trans, tc.proto, &wq)
+		if terr != nil {
+			t.Fatal(terr)
+		}
+		defer ep.Close()
+		we, ready := waiter.NewChannelEntry(waiter.ReadableEvents)
+		wq.EventRegister(&we)
+		msg := make([]byte, 8+4)
+		msg[0] = tc.req
+		copy(msg[8:], "ping")
+		var r bytes.Reader
+		r.Reset(msg)
+		if _, terr := ep.Write(&r, tcpip.WriteOptions{To: &tcpip.FullAddress{Addr: tcpip.AddrFromSlice(tc.to.AsSlice())}}); terr != nil {
+			t.Fatalf("ping %s: %v", tc.to, terr)
+		}
+		var got bytes.Buffer
+		for {
+			if _, terr := ep.Read(&got, tcpip.ReadOptions{}); terr == nil {
+				break
+			} else if _, ok := terr.(*tcpip.ErrWouldBlock); !ok {
+				t.Fatalf("ping %s: read: %v", tc.to, terr)
+			}
+			select {
+			case <-ready:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("no echo reply from %s", tc.to)
+			}
+		}
+		b := got.Bytes()
+		if len(b) != 12 || b[0] != tc.reply || string(b[8:]) != "ping" {
+			t.Errorf("reply from %s: %x", tc.to, b)
+		}
 	}
 }
