@@ -110,20 +110,23 @@ type NetStats struct {
 	TxWaits     uint64 // Transmits that found every buffer in flight
 	RxNanos     uint64 // time spent in the receive path, receiver included
 	RecvNanos   uint64 // of which in the receiver (the stack)
-	TxNanos     uint64 // time spent in Transmit
+	TxNanos     uint64 // time spent queueing frames (Queue)
+	KickNanos   uint64 // time spent notifying the device (Kick)
 	RxBatchMax  uint64 // most frames taken in one pass
 	TxReclaimed uint64
-	// Medians per frame, to a power of two: the driver's receive path
-	// (receiver excluded) and Transmit.
-	RxDriverMedianNanos, TxMedianNanos uint64
+	TxKicks     uint64 // transmit notifications (the device asked for none for the others)
+	// Medians, to a power of two: per frame, the driver's receive path
+	// (receiver excluded) and Queue; per notification, Kick.
+	RxDriverMedianNanos, TxMedianNanos, KickMedianNanos uint64
 }
 
 type netStats struct {
-	irqs, polls, rxFrames, rxDropped, txFrames, txWaits  atomic.Uint64
-	rxNanos, recvNanos, txNanos, rxBatchMax, txReclaimed atomic.Uint64
+	irqs, polls, rxFrames, rxDropped, txFrames, txWaits, txKicks atomic.Uint64
+	rxNanos, recvNanos, txNanos, rxBatchMax, txReclaimed         atomic.Uint64
 	// Per-frame times by power of two (bucket i: below 2^i ns), for
 	// medians that a few slow frames (a descheduled vCPU) do not move.
-	rxHist, txHist hist
+	rxHist, txHist, kickHist hist
+	kickNanos                atomic.Uint64
 }
 
 type hist [40]atomic.Uint64
@@ -344,7 +347,8 @@ func (n *Net) Stats() NetStats {
 		RxFrames: s.rxFrames.Load(), RxDropped: s.rxDropped.Load(),
 		TxFrames: s.txFrames.Load(), TxWaits: s.txWaits.Load(),
 		RxNanos: s.rxNanos.Load(), RecvNanos: s.recvNanos.Load(), TxNanos: s.txNanos.Load(),
-		RxBatchMax: s.rxBatchMax.Load(), TxReclaimed: s.txReclaimed.Load(),
+		RxBatchMax: s.rxBatchMax.Load(), TxReclaimed: s.txReclaimed.Load(), TxKicks: s.txKicks.Load(),
 		RxDriverMedianNanos: s.rxHist.median(), TxMedianNanos: s.txHist.median(),
+		KickMedianNanos: s.kickHist.median(), KickNanos: s.kickNanos.Load(),
 	}
 }

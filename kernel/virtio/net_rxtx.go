@@ -32,11 +32,13 @@ func (n *Net) fillRx() {
 }
 
 // notifyQueue tells the device about new buffers on queue i unless it
-// said it needs no notification.
-func (n *Net) notifyQueue(q *queue, i uint16) {
-	if loadRing32(q.mem, q.usedOff)&usedNoNotify == 0 {
-		n.t.notify(i)
+// said it needs no notification; it reports whether it did.
+func (n *Net) notifyQueue(q *queue, i uint16) bool {
+	if loadRing32(q.mem, q.usedOff)&usedNoNotify != 0 {
+		return false
 	}
+	n.t.notify(i)
+	return true
 }
 
 // interrupts is the driver goroutine: wait for the vector, then poll.
@@ -166,10 +168,20 @@ func (n *Net) gather(first []byte, more int) []byte {
 	return out
 }
 
-// Transmit sends one frame (Ethernet header first, no FCS) made of parts,
-// copied into a transmit buffer. It blocks while every buffer is in
-// flight.
+// Transmit sends one frame (Ethernet header first, no FCS) made of parts:
+// Queue, then Kick.
 func (n *Net) Transmit(parts ...[]byte) error {
+	if err := n.Queue(parts...); err != nil {
+		return err
+	}
+	n.Kick()
+	return nil
+}
+
+// Queue copies one frame made of parts into a transmit buffer and hands it
+// to the device without notifying it (Kick does, once for many frames).
+// It blocks while every buffer is in flight.
+func (n *Net) Queue(parts ...[]byte) error {
 	t0 := time.Now()
 	total := 0
 	for _, p := range parts {
@@ -191,12 +203,26 @@ func (n *Net) Transmit(parts ...[]byte) error {
 		off += copy(buf[off:], p)
 	}
 	n.tx.add(n.txPA+uint64(int(id)*n.bufSize), uint32(off), false)
-	n.notifyQueue(n.tx, netTxQueue)
 	n.stats.txFrames.Add(1)
 	d := uint64(time.Since(t0))
 	n.stats.txNanos.Add(d)
 	n.stats.txHist.add(d)
 	return nil
+}
+
+// Kick tells the device about the frames queued since the last Kick,
+// unless it has said it is still working through the ring.
+func (n *Net) Kick() {
+	t0 := time.Now()
+	n.txmu.Lock()
+	kicked := n.notifyQueue(n.tx, netTxQueue)
+	n.txmu.Unlock()
+	if kicked {
+		d := uint64(time.Since(t0))
+		n.stats.txKicks.Add(1)
+		n.stats.kickNanos.Add(d)
+		n.stats.kickHist.add(d)
+	}
 }
 
 // txSlot returns a free transmit descriptor (its id is its buffer),

@@ -221,3 +221,27 @@ func TestHistMedian(t *testing.T) {
 		t.Fatalf("median bound %d, want 4096", got)
 	}
 }
+
+// TestNetQueueKick: queued frames reach the ring at once but the device
+// hears of them with one notification, at Kick.
+func TestNetQueueKick(t *testing.T) {
+	n, f, _, txDev := fakeNet(t, 0)
+	for i := 0; i < 3; i++ {
+		if err := n.Queue(make([]byte, 60)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(f.notified) != 0 {
+		t.Fatalf("Queue notified the device: %v", f.notified)
+	}
+	n.Kick()
+	if len(f.notified) != 1 {
+		t.Fatalf("Kick sent %d notifications, want 1", len(f.notified))
+	}
+	for i := 0; i < 3; i++ {
+		txDev.take(t)
+	}
+	if s := n.Stats(); s.TxFrames != 3 || s.TxKicks != 1 {
+		t.Errorf("stats: %d frames, %d kicks; want 3, 1", s.TxFrames, s.TxKicks)
+	}
+}

@@ -47,23 +47,29 @@ func TestBootNetwork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct{ machine, transport string }{
-		{qemu.MachineQ35, "pci-legacy"},
-		{qemu.MachineMicrovm, "mmio-v1"},
+	for _, tc := range []struct {
+		name, machine, transport string
+		args                     []string
+	}{
+		{"q35", qemu.MachineQ35, "pci-legacy mtu 1500", nil},
+		{"microvm", qemu.MachineMicrovm, "mmio-v1 mtu 1500", nil},
+		// virtio 1.x register layout: VERSION_1, FEATURES_OK, 12-byte headers.
+		// and a device MTU (the MTU feature) below Ethernet's.
+		{"microvm-mmio-v2", qemu.MachineMicrovm, "mmio-v2 mtu 1400", []string{"-global", "virtio-mmio.force-legacy=false", "-global", "virtio-net-device.host_mtu=1400"}},
 	} {
-		t.Run(tc.machine, func(t *testing.T) { bootNetwork(t, img, tc.machine, tc.transport) })
+		t.Run(tc.name, func(t *testing.T) { bootNetwork(t, img, tc.machine, tc.transport, tc.args) })
 	}
 }
 
-func bootNetwork(t *testing.T, img, machine, transport string) {
+func bootNetwork(t *testing.T, img, machine, transport string, extra []string) {
 	httpPort, echoPort := freePort(t), freePort(t)
 	hostLn, hostSaw := hostLineServer(t)
 	w := &watch{re: regexp.MustCompile(`netguest: listening`), ready: make(chan struct{})}
 	done := make(chan qemu.Result, 1)
 	go func() {
-		args := netArgs(machine,
+		args := append(netArgs(machine,
 			fmt.Sprintf("tcp:127.0.0.1:%d-:8080", httpPort),
-			fmt.Sprintf("tcp:127.0.0.1:%d-:8081", echoPort))
+			fmt.Sprintf("tcp:127.0.0.1:%d-:8081", echoPort)), extra...)
 		// debug=syscalls: the kernel lists the calls made at exit, and
 		// marks those it answered ENOSYS.
 		r, err := qemu.Run(context.Background(), qemu.Config{Kernel: img, Machine: machine, MemoryMiB: 128,
@@ -84,6 +90,11 @@ func bootNetwork(t *testing.T, img, machine, transport string) {
 	body := get(t, cl, base+"/")
 	if want := "hello from ebbnode over " + transport + ", you are 10.0.2.2:"; !strings.HasPrefix(body, want) {
 		t.Errorf("GET / = %q, want prefix %q", body, want)
+	}
+	// A body of many full-sized frames each way.
+	big := strings.Repeat("0123456789abcdef", 8<<10)
+	if got := post(t, cl, base+"/echo", big); got != big {
+		t.Errorf("POST /echo of %d bytes came back as %d bytes (equal %v)", len(big), len(got), got == big)
 	}
 	body = get(t, cl, base+"/dial?port="+strconv.Itoa(hostLn.Addr().(*net.TCPAddr).Port))
 	if want := `host said "hello image, you said hello from the image\n"`; body != want {
@@ -119,7 +130,10 @@ func bootNetwork(t *testing.T, img, machine, transport string) {
 	if sys == "" || strings.Contains(sys, "ENOSYS") {
 		t.Errorf("the stack needs system calls the kernel lacks (or the summary is missing): %q", sys)
 	}
-	t.Logf("%s: %q", machine, regexp.MustCompile(`netguest: (stats|driver).*|ebbnode: syscalls.*`).FindAllString(out, -1))
+	if !strings.Contains(out, "netguest: interrupts via netpoll\n") {
+		t.Error("the driver does not wait in the Go netpoller (IRQ descriptor)")
+	}
+	t.Logf("%q", regexp.MustCompile(`netguest: (stats|driver|pci|mmio).*|ebbnode: syscalls.*`).FindAllString(out, -1))
 }
 
 // echoRounds makes small round trips through the image's TCP echo and
@@ -163,6 +177,20 @@ func checkStats(t *testing.T, out string, rounds int) {
 	if n(3) == 0 {
 		t.Error("driver took no interrupts")
 	}
+}
+
+func post(t *testing.T, cl *http.Client, url, body string) string {
+	t.Helper()
+	resp, err := cl.Post(url, "application/octet-stream", strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("POST %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST %s: %d %v", url, resp.StatusCode, err)
+	}
+	return string(b)
 }
 
 func get(t *testing.T, cl *http.Client, url string) string {

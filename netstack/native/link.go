@@ -57,12 +57,29 @@ func (l *link) deliver(frame []byte) {
 	pkt.DecRef()
 }
 
-// WritePackets sends each packet as one frame; the ethernet wrapper has
-// pushed its header already.
+// BatchDevice is a Device that can queue several frames and notify the
+// hardware once (*virtio.Net is one).
+type BatchDevice interface {
+	Device
+	// Queue hands one frame to the device without notifying it.
+	Queue(parts ...[]byte) error
+	// Kick notifies the device of the frames queued.
+	Kick()
+}
+
+// WritePackets sends each packet as one frame (the ethernet wrapper has
+// pushed its header already), with one notification for the batch when
+// the device can queue.
 func (l *link) WritePackets(pkts stack.PacketBufferList) (int, tcpip.Error) {
+	send := l.dev.Transmit
+	bd, batch := l.dev.(BatchDevice)
+	if batch {
+		send = bd.Queue
+		defer bd.Kick()
+	}
 	n := 0
 	for _, pkt := range pkts.AsSlice() {
-		if err := l.dev.Transmit(pkt.AsSlices()...); err != nil {
+		if err := send(pkt.AsSlices()...); err != nil {
 			if n == 0 {
 				return 0, &tcpip.ErrClosedForSend{}
 			}

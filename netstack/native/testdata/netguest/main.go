@@ -1,6 +1,7 @@
 // Command netguest is the native network boot test's guest: the virtio-net
 // driver under gVisor's stack (netstack/native, default configuration).
-// It serves HTTP on port 8080 (/: a greeting naming the transport;
+// It serves HTTP on port 8080 (/: a greeting naming the transport and
+// MTU; /echo: the request body back;
 // /dial?port=N: connect to the host at 10.0.2.2:N, send a line, answer
 // with the reply; /loop: an HTTP round trip to itself over 127.0.0.1;
 // /quit: stop) and a TCP echo on port 8081, then prints the driver's
@@ -47,7 +48,17 @@ func main() {
 	quit := make(chan struct{})
 	mux := http.NewServeMux()
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(w, "hello from ebbnode over %s, you are %s\n", dev.Transport(), r.RemoteAddr)
+		fmt.Fprintf(w, "hello from ebbnode over %s mtu %d, you are %s\n", dev.Transport(), dev.MTU(), r.RemoteAddr)
+	})
+	mux.HandleFunc("/echo", func(w http.ResponseWriter, r *http.Request) {
+		// All of it first: net/http may close the body once the
+		// answer's headers have gone out.
+		b, err := io.ReadAll(r.Body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		w.Write(b)
 	})
 	mux.HandleFunc("/dial", func(w http.ResponseWriter, r *http.Request) {
 		reply, err := dialHost(st, r.URL.Query().Get("port"))
@@ -77,11 +88,12 @@ func main() {
 	<-quit
 	time.Sleep(100 * time.Millisecond) // let the answer to /quit leave
 	s := dev.Stats()
-	fmt.Printf("netguest: stats rx %d tx %d interrupts %d polls %d rxdropped %d txwaits %d batchmax %d reclaimed %d\n",
-		s.RxFrames, s.TxFrames, s.Interrupts, s.Polls, s.RxDropped, s.TxWaits, s.RxBatchMax, s.TxReclaimed)
+	fmt.Printf("netguest: stats rx %d tx %d interrupts %d polls %d rxdropped %d txwaits %d batchmax %d reclaimed %d kicks %d\n",
+		s.RxFrames, s.TxFrames, s.Interrupts, s.Polls, s.RxDropped, s.TxWaits, s.RxBatchMax, s.TxReclaimed, s.TxKicks)
 	if s.RxFrames > 0 && s.TxFrames > 0 {
-		fmt.Printf("netguest: driver ns/frame mean rx %d tx %d, median below rx %d tx %d; stack ns/received frame %d\n",
-			(s.RxNanos-s.RecvNanos)/s.RxFrames, s.TxNanos/s.TxFrames, s.RxDriverMedianNanos, s.TxMedianNanos, s.RecvNanos/s.RxFrames)
+		fmt.Printf("netguest: driver ns/frame mean rx %d tx %d, median below rx %d tx %d; ns/kick mean %d median below %d; stack ns/received frame %d\n",
+			(s.RxNanos-s.RecvNanos)/s.RxFrames, s.TxNanos/s.TxFrames, s.RxDriverMedianNanos, s.TxMedianNanos,
+			s.KickNanos/max(1, s.TxKicks), s.KickMedianNanos, s.RecvNanos/s.RxFrames)
 	}
 }
 
