@@ -73,6 +73,9 @@ func Run(opts Options) (exitCode int, err error) {
 		}
 	}
 	fsys := fileSystemOf(ebb)
+	if fsys == nil {
+		return 1, fmt.Errorf("jsrt: Options.Runtime has no file-system Ebb (install one with vfs.Install)")
+	}
 	script := opts.Script
 	if !filepath.IsAbs(script) {
 		script = filepath.Join(opts.Cwd, script)
@@ -107,11 +110,19 @@ func Run(opts Options) (exitCode int, err error) {
 }
 
 // fileSystemOf dereferences the file-system Ebb on core 0 (a Ref is
-// dereferenced only from an event on its core). The rep is shared, so the
-// loop and the goroutines of asynchronous calls use it from then on.
+// dereferenced only from an event on its core), or returns nil if it is
+// not installed. The rep is shared, so the loop and the goroutines of
+// asynchronous calls use it from then on.
 func fileSystemOf(ebb *ebbrt.Runtime) FS {
 	got := make(chan FS, 1)
-	ebb.SpawnRemote(0, func(c *ebbrt.Core) { got <- vfs.FileSystem.On(c) })
+	ebb.SpawnRemote(0, func(c *ebbrt.Core) {
+		defer func() {
+			if recover() != nil { // not installed: the miss path panics
+				got <- nil
+			}
+		}()
+		got <- vfs.FileSystem.On(c)
+	})
 	return <-got
 }
 

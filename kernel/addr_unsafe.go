@@ -3,8 +3,8 @@ package kernel
 import "unsafe"
 
 // Addresses of kernel globals, for the hardware (descriptor tables, stacks)
-// and the entry code. Taking an address is the only use of unsafe in the
-// package; all are //go:nosplit and trap-world safe.
+// and the entry code, and views of identity-mapped memory outside the Go
+// heap. All are //go:nosplit and trap-world safe.
 
 // threadLayoutOK fails to compile unless thread's size is a multiple of
 // 16: an interrupt from ring 3 aligns TSS.RSP0 down to 16 bytes before
@@ -58,3 +58,39 @@ func vdsoImageAddr() uintptr { return uintptr(unsafe.Pointer(&vdsoImage)) }
 // sliceAddr returns the address of b's first byte (for host tests of the
 // memory helpers). The caller keeps b alive while using the address.
 func sliceAddr(b []byte) uintptr { return uintptr(unsafe.Pointer(&b[0])) }
+
+// physWords returns n words of identity-mapped memory at pa as a slice
+// (outside the Go heap: the garbage collector ignores it).
+//
+//go:nosplit
+func physWords(pa uintptr, n int) []uint64 { return unsafe.Slice((*uint64)(physPointer(pa)), n) }
+
+// threadTableAt returns the thread table placed at pa, and its size.
+//
+//go:nosplit
+func threadTableAt(pa uintptr) *[maxThreads]thread { return (*[maxThreads]thread)(physPointer(pa)) }
+
+const threadTableSize = unsafe.Sizeof([maxThreads]thread{})
+
+// kernelDataEnd returns the end of the kernel's largest variables. The
+// linker sorts each data section's symbols by size, so every smaller
+// kernel variable lies before it: lazyBSS starts past it.
+//
+//go:nosplit
+func kernelDataEnd() uintptr {
+	end := uintptr(0)
+	for _, e := range [...]uintptr{
+		uintptr(unsafe.Pointer(&mainStack)) + unsafe.Sizeof(mainStack),
+		uintptr(unsafe.Pointer(&phys)) + unsafe.Sizeof(phys),
+		uintptr(unsafe.Pointer(&kstack)) + unsafe.Sizeof(kstack),
+		uintptr(unsafe.Pointer(&istStack)) + unsafe.Sizeof(istStack),
+		uintptr(unsafe.Pointer(&bootPT)) + unsafe.Sizeof(bootPT),
+		uintptr(unsafe.Pointer(&bootInfo)) + unsafe.Sizeof(bootInfo),
+		uintptr(unsafe.Pointer(&areas)) + unsafe.Sizeof(areas),
+		uintptr(unsafe.Pointer(&sigTable)) + unsafe.Sizeof(sigTable),
+		uintptr(unsafe.Pointer(&vdsoImage)) + unsafe.Sizeof(vdsoImage),
+	} {
+		end = max(end, e)
+	}
+	return end
+}

@@ -12,6 +12,10 @@ const (
 	cmdlineMax     = 1024
 	maxModules     = 8
 	modCmdlineMax  = 256
+	// lowRAM is the lowest address the frame allocator may hand out: the
+	// pages below hold the 32-bit entry's scratch stack
+	// (bootScratchStack).
+	lowRAM = 0x10000
 )
 
 // bootModule is a PVH module (QEMU -initrd): its memory stays where the
@@ -52,13 +56,14 @@ func bootMain(startInfo uintptr) {
 	hasRDRAND = ecx&(1<<30) != 0
 	bootInfo.entryTSC = tsc
 	clock.tsc0 = tsc
-	if threadAddr(0)%16 != 0 || (threadAddr(0)+trapFrameSize)%16 != 0 {
-		kpanic("thread table is not 16-byte aligned")
-	}
 	setupDescriptors()
 	setupSyscall()
 	pml4 = uintptr(readCR3() & pteAddrMask)
 	setupFrames()
+	hardenMemory()
+	if threadAddr(0)%16 != 0 || (threadAddr(0)+trapFrameSize)%16 != 0 {
+		kpanic("thread table is not 16-byte aligned")
+	}
 	timeInit()
 	if debugBoot {
 		kprint("ebbnode: boot: TSC ")
@@ -72,7 +77,7 @@ func bootMain(startInfo uintptr) {
 			kprint(" (TSC-deadline mode)")
 		}
 		kprint(", free memory ")
-		kprintDec(phys.NumFree() * pageSize >> 20)
+		kprintDec(freeFrames() * pageSize >> 20)
 		kprint(" MiB\n")
 		for i := 0; i < bootInfo.nmem; i++ {
 			e := &bootInfo.mem[i]
@@ -235,7 +240,9 @@ func setupSyscall() {
 	wrmsr(msrFMASK, 1<<9|1<<10|1<<8|1<<18)
 }
 
-// setupFrames gives the frame allocator the usable RAM above the image.
+// setupFrames gives the frame allocator the usable RAM below 4 GiB outside
+// the image: above it, and below it from lowRAM (the boot information
+// there has been copied out by now; modules stay reserved).
 //
 //go:nosplit
 func setupFrames() {
@@ -248,12 +255,12 @@ func setupFrames() {
 		if e.typ != 1 {
 			continue
 		}
-		lo, hi := e.addr, e.addr+e.size
-		if lo < end {
-			lo = end
-		}
-		if lo < hi {
-			phys.AddFree(lo, hi)
+		ramBytes += e.size
+		for _, r := range [...][2]uint64{{lowRAM, imageBase}, {end, identTop}} {
+			lo, hi := max(e.addr, r[0]), min(e.addr+e.size, r[1])
+			if lo < hi {
+				phys.AddFree(lo, hi)
+			}
 		}
 	}
 	for i := 0; i < bootInfo.nmods; i++ {
@@ -263,6 +270,31 @@ func setupFrames() {
 		}
 		phys.Reserve(m.addr, m.addr+m.size)
 	}
+	// Every loaded segment, wherever the image builder put it (a payload
+	// may one day sit below the image, in the RAM added above).
+	for i := 0; i < imagePhnum(); i++ {
+		if lo, hi, ok := imageLoad(i); ok {
+			phys.Reserve(lo, hi)
+		}
+	}
+}
+
+// imagePhnum returns the number of program headers of the image.
+//
+//go:nosplit
+func imagePhnum() int { return int(load32(imageBase+56) & 0xffff) }
+
+// imageLoad returns the physical range of program header i if it is a
+// PT_LOAD.
+//
+//go:nosplit
+func imageLoad(i int) (lo, hi uint64, ok bool) {
+	ph := imageBase + uintptr(load64(imageBase+32)) + uintptr(i)*uintptr(load32(imageBase+54)&0xffff)
+	if load32(ph) != 1 {
+		return 0, 0, false
+	}
+	lo = load64(ph + 24)
+	return lo, lo + load64(ph+40), true
 }
 
 // imageEnd returns the end of the highest loaded segment, from the ELF
@@ -298,8 +330,30 @@ func pushString(p uintptr, s string) uintptr {
 	return p
 }
 
+// pushBytes is pushString for a byte slice.
+//
+//go:nosplit
+func pushBytes(p uintptr, b []byte) uintptr {
+	p -= uintptr(len(b)) + 1
+	for i := 0; i < len(b); i++ {
+		store8(p+uintptr(i), b[i])
+	}
+	store8(p+uintptr(len(b)), 0)
+	return p
+}
+
+// pushMemLimit pushes the GOMEMLIMIT environment string (memLimitEnv),
+// keeping its buffer out of setupMainThread's frame.
+//
+//go:nosplit
+func pushMemLimit(p uintptr) uintptr {
+	var lim [40]byte
+	return pushBytes(p, memLimitEnv(&lim))
+}
+
 // setupMainThread creates thread 1 at _rt0_amd64_linux with a Linux
-// process stack: argc, argv, envp, auxv (AT_PAGESZ, AT_RANDOM).
+// process stack: argc, argv, envp (GODEBUG, TZ, GOMEMLIMIT: see
+// memLimitEnv), auxv (AT_PAGESZ, AT_RANDOM, AT_SYSINFO_EHDR).
 //
 //go:nosplit
 func setupMainThread() {
@@ -311,6 +365,9 @@ func setupMainThread() {
 	env0 := p
 	p = pushString(p, "TZ=")
 	env1 := p
+	p = pushMemLimit(p)
+	env2 := p
+
 	p = (p - 16) &^ 15
 	rnd := p
 	store64(rnd, random64())
@@ -321,7 +378,7 @@ func setupMainThread() {
 	}
 	words := [...]uint64{
 		1, uint64(argv0), 0, // argc, argv, NULL
-		uint64(env0), uint64(env1), 0, // envp, NULL
+		uint64(env0), uint64(env1), uint64(env2), 0, // envp, NULL
 		6, pageSize, // AT_PAGESZ
 		25, uint64(rnd), // AT_RANDOM
 		33, vdso, // AT_SYSINFO_EHDR (0: the runtime ignores it)
@@ -342,5 +399,5 @@ func setupMainThread() {
 	fxsave(fxArea(i))
 	t.state = tRunnable
 	switchTo(i)
-	setTimer(quantumEnd, nanotime())
+	armAtExit()
 }

@@ -5,6 +5,8 @@ package kernel
 // during a stretch of its own work. They count from boot and never reset.
 type Counters struct {
 	TimerInterrupts uint64 // LAPIC timer interrupts taken, in either ring
+	TimerArms       uint64 // LAPIC timer programmings (arm or stop)
+	EarlyTimers     uint64 // timer interrupts from ring 3 with nothing due: stale or early
 	Switches        uint64 // context switches to a different thread
 	FreeBytes       uint64 // physical memory not in use, now
 }
@@ -15,7 +17,9 @@ type Counters struct {
 func ReadCounters() Counters {
 	return Counters{
 		TimerInterrupts: cpu0.ticks,
+		TimerArms:       prof.timerArms,
+		EarlyTimers:     prof.earlyTimers,
 		Switches:        prof.switches,
-		FreeBytes:       phys.NumFree() * pageSize,
+		FreeBytes:       freeFrames() * pageSize,
 	}
 }

@@ -15,6 +15,7 @@ func rdtsc() uint64
 func rdrand() (uint64, bool)
 func readCR2() uint64
 func readCR3() uint64
+func writeCR3(pml4 uint64)
 func invlpg(addr uintptr)
 func lgdt(desc uintptr)
 func lidt(desc uintptr)

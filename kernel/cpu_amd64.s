@@ -214,3 +214,9 @@ TEXT ·inl(SB),NOSPLIT,$0-12
 	INL
 	MOVL AX, ret+8(FP)
 	RET
+
+// func writeCR3(pml4 uint64): load a page-table root (flushes the TLB).
+TEXT ·writeCR3(SB),NOSPLIT,$0-8
+	MOVQ pml4+0(FP), AX
+	MOVQ AX, CR3
+	RET

@@ -27,7 +27,14 @@
 // runnable the CPU halts until the next deadline or device interrupt.
 //
 // The Go world runs in ring 3 with IOPL 3 (drivers may use port I/O); the
-// whole address space is shared and user-accessible (a library OS).
+// address space is shared (a library OS), but what only the trap world
+// uses is supervisor-only: the page tables, the thread table, the LAPIC
+// page and the identity map of the RAM the frame allocator manages (DMA
+// memory and boot modules excepted), so a stray write from Go code faults
+// instead of corrupting the kernel, and system calls refuse such addresses
+// (EFAULT). The image stays user-accessible: kernel and program are one
+// binary, sharing text, and the linker interleaves their globals
+// (harden_trap.go).
 //
 // # Console and exit status
 //
@@ -37,6 +44,7 @@
 //
 //	exit_group(n) / last thread's exit(n)  code n&0xff  -> QEMU status 2n+1
 //	kernel panic, fatal fault, deadlock    code 0x7f    -> QEMU status 255
+//	  (a fault no signal covers, or whose signal cannot be delivered)
 //	out of physical memory on a fault      code 0x7e    -> QEMU status 253
 //
 // An unrecovered Go panic prints the runtime's own trace and calls
@@ -51,15 +59,40 @@
 // LAPIC timer (one-shot) wakes sleepers and preempts threads every 4 ms,
 // but only while two or more threads are runnable: a lone runnable thread
 // (the usual case: GOMAXPROCS is 1) gets no preemption tick, since under
-// TCG every interrupt is an expensive exit.
+// TCG every interrupt is an expensive exit. The timer is programmed at
+// most once per trap, at its exit, for the earliest deadline left then,
+// so no interrupt fires for a deadline a wake-up already served.
 //
 // # Memory
 //
 // The first 4 GiB are identity-mapped (2 MiB pages; page 0 unmapped so nil
-// dereferences fault). mmap areas live above 4 GiB and are demand-paged
-// from the free RAM after the image, with 2 MiB pages where a whole aligned
-// block is one writable area. A fault in an area that does not allow the
-// access becomes SIGSEGV with a Linux rt_sigframe.
+// dereferences fault). mmap areas live above 4 GiB and are demand-paged,
+// with 2 MiB pages where a whole aligned block is one writable area. Their
+// frames come first from RAM the kernel never reaches through the identity
+// map (userram_trap.go): RAM above 4 GiB, and the whole 2 MiB blocks at the
+// tail of the image's BSS, which are backed on first touch as Linux backs
+// BSS (the linker puts the largest zero variables there, such as the 32
+// MiB FIPS entropy scratch buffer every program linking crypto/rand
+// carries); then from the RAM below 4 GiB outside the image, which also
+// holds the page tables, the thread table and DMA memory. A fault in an area that does not allow the
+// access becomes SIGSEGV with a Linux rt_sigframe. Other CPU exceptions in
+// the Go world become the signals Linux sends: #DE SIGFPE (the runtime's
+// divide panic), #GP SIGSEGV with si_code SI_KERNEL (a panic under
+// debug.SetPanicOnFault, else the runtime's fatal "fault"), #UD SIGILL
+// (the runtime's fatal report, exit 2); the rest end the machine.
+//
+// The Go heap's soft limit follows the VM's RAM: the synthetic envp
+// carries GOMEMLIMIT, the RAM free after boot less the kernel's share (a
+// sixteenth plus 4 MiB: page tables, DMA, large-page rounding), so the
+// collector works before the kernel runs out. MADV_DONTNEED frees pages at
+// once; MADV_FREE does so only while less than 32 MiB is free, else it
+// marks the pages and clears their dirty bit, and a fault that finds no
+// free frame takes back every marked page not written since (as Linux
+// does) before the kernel declares itself out of memory. That exit prints
+// the limit hit (the VM's RAM), the memory the process has mapped, the
+// soft limit and what reclaim took back; an mmap refused because the
+// kernel's area table is full prints that limit before the runtime's own
+// "out of memory".
 //
 // # Drivers (Go world)
 //

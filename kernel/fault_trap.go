@@ -1,5 +1,7 @@
 package kernel
 
+import "github.com/ebbnode/ebbnode/libc"
+
 // Trap dispatch, fatal faults and machine exit. Trap world: //go:nosplit,
 // no allocation, no locks.
 
@@ -19,9 +21,10 @@ const (
 func userTrap() {
 	if debugSys {
 		profiledUserTrap()
-		return
+	} else {
+		userTrapDispatch()
 	}
-	userTrapDispatch()
+	armAtExit()
 }
 
 // userTrapDispatch is userTrap's body: dispatch on the trap's vector. Like
@@ -44,16 +47,41 @@ func userTrapDispatch() {
 		if t.tf.Err&1 != 0 {
 			code = 2 // SEGV_ACCERR: present page, access denied
 		}
-		if !deliverSegv(t, cr2, code) {
+		if !deliverSignal(t, libc.SIGSEGV, cr2, code) {
 			fatalTrap(&t.tf, cr2, "unhandled page fault in the Go world")
 		}
 	case v < 32:
-		fatalTrap(&t.tf, readCR2(), "unhandled exception in the Go world")
+		exceptionSignal(t)
 	case v >= firstDeviceVector && v <= lastDeviceVector:
 		prof.devices++
 		deviceInterrupt(v)
 	default:
 		lapicEOIWrite()
+	}
+}
+
+// exceptionSignal turns a CPU exception in the Go world into the signal
+// Linux sends for it, which the Go runtime turns into a panic (SIGFPE,
+// and SIGSEGV under debug.SetPanicOnFault) or its own fatal report
+// (SIGILL): #DE is SIGFPE (FPE_INTDIV, at the instruction), #UD SIGILL
+// (ILL_ILLOPN), #GP SIGSEGV (SI_KERNEL, no address: a non-canonical
+// address or a privileged instruction). Other exceptions, or a signal
+// the process cannot take, end the machine.
+//
+//go:nosplit
+func exceptionSignal(t *thread) {
+	var sig uint32
+	addr, code := t.tf.RIP, uint64(0)
+	switch t.tf.Vector {
+	case 0:
+		sig, code = libc.SIGFPE, libc.FpeIntdiv
+	case 6:
+		sig, code = libc.SIGILL, libc.IllIllopn
+	case 13:
+		sig, addr, code = libc.SIGSEGV, 0, libc.SiKernel
+	}
+	if sig == 0 || !deliverSignal(t, sig, addr, code) {
+		fatalTrap(&t.tf, readCR2(), "unhandled exception in the Go world")
 	}
 }
 
@@ -66,6 +94,8 @@ func kernelTrap(tf *trapFrame) {
 		timerAt = 0     // fired: nothing is armed now
 		lapicEOIWrite() // the idle loop re-checks the deadlines
 	case v == vecSpurious:
+	case v == 14 && inLazyBSS(readCR2()) && lazyBSSFault(readCR2()):
+		// the kernel touched the lazily backed BSS (userram_trap.go)
 	case v < 32:
 		fatalTrap(tf, readCR2(), "kernel fault")
 	case v >= firstDeviceVector && v <= lastDeviceVector:

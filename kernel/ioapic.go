@@ -71,7 +71,7 @@ func RouteGSI(gsi, vector int) error {
 	for i, a := range DefaultIOAPICs {
 		apics[i], bases[i] = ioapicMMIO(a.Base), a.GSIBase
 	}
-	dest := load32(lapicBase+lapicIDReg) >> 24
+	dest := lapicID // the LAPIC page is supervisor-only
 	ioapicMu.Lock()
 	defer ioapicMu.Unlock()
 	return routeGSI(apics, bases, gsi, vector, dest)

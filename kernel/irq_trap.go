@@ -72,5 +72,6 @@ func sysDMAAlloc(_ *thread, a sysArgs) uint64 {
 		return errno(libc.ENOMEM)
 	}
 	memclr(uintptr(pa), uintptr(n*pageSize))
+	setUser(pa, pa+n*pageSize, true) // RAM is supervisor-only (hardenMemory)
 	return pa
 }

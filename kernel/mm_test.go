@@ -35,7 +35,7 @@ func setupMM(t *testing.T) (base uint64) {
 	flushTLB = func(uintptr) {}
 	phys = frames.Allocator{}
 	areas = vma.List{}
-	mmStats = struct{ huge, small, splits uint64 }{}
+	mmStats = struct{ huge, small, splits, mapped, reclaimed uint64 }{}
 	phys.AddFree(base, base+testPhysSize)
 	f, ok := allocZeroFrame()
 	if !ok {
@@ -204,5 +204,54 @@ func TestMadvFreeIsLazyUntilMemoryIsShort(t *testing.T) {
 	}
 	if present, _ := lookup(addr + pageSize); present {
 		t.Fatal("MADV_FREE with memory short left the page mapped")
+	}
+}
+
+// MADV_FREE'd pages kept while memory was plentiful are taken back when a
+// fault finds no free frame, except those written since (dirty again).
+func TestMadvFreeReclaimedUnderPressure(t *testing.T) {
+	base := setupMM(t)
+	const addr = 0xc000000000
+	rw := uint64(libc.ProtRead | libc.ProtWrite)
+	fixed := uint64(libc.MapPrivate | libc.MapAnonymous | libc.MapFixed)
+	mmap(addr, 2*hugeSize, rw, fixed)
+	small := uint64(addr + 2*hugeSize)
+	mmap(small, pageSize, rw, fixed) // too small for a large page
+	for _, va := range []uint64{addr, addr + hugeSize, small} {
+		if !demandFault(va, true) {
+			t.Fatalf("fault at %#x failed", va)
+		}
+	}
+	if mmStats.huge != 2 || mmStats.small != 1 {
+		t.Fatalf("setup: huge=%d small=%d, want 2 and 1", mmStats.huge, mmStats.small)
+	}
+	madvise(addr, 2*hugeSize, libc.MadvFree)
+	madvise(small, pageSize, libc.MadvFree)
+	for _, va := range []uint64{addr, addr + hugeSize, small} {
+		if present, _ := lookup(va); !present {
+			t.Fatalf("MADV_FREE with plenty of memory dropped %#x", va)
+		}
+	}
+	// The program writes the second large page again: the CPU would set
+	// its dirty bit.
+	pde := entry(addr+hugeSize, 2, false)
+	store64(pde, load64(pde)|pteDirty)
+
+	phys.Reserve(base, base+testPhysSize) // no free frame left
+	const next = addr + 3*hugeSize        // needs a page table and a frame
+	mmap(next, pageSize, rw, fixed)
+	if !demandFault(next, true) {
+		t.Fatal("fault with every frame used failed")
+	}
+	if mmStats.reclaimed != 513 {
+		t.Errorf("reclaimed %d frames, want 513 (the clean large page and the small page)", mmStats.reclaimed)
+	}
+	for va, want := range map[uint64]bool{addr: false, small: false, addr + hugeSize: true, next: true} {
+		if present, _ := lookup(va); present != want {
+			t.Errorf("after reclaim %#x present=%v, want %v", va, present, want)
+		}
+	}
+	if v := load64(pde); v&pteLazy != 0 {
+		t.Error("the written large page is still marked lazily freed")
 	}
 }

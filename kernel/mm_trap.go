@@ -16,7 +16,9 @@ const (
 	ptePresent  = 1 << 0
 	pteWrite    = 1 << 1
 	pteUser     = 1 << 2
+	pteDirty    = 1 << 6
 	pteHuge     = 1 << 7
+	pteLazy     = 1 << 9 // available to software: MADV_FREE'd (see markLazy)
 	pteAddrMask = 0x000ffffffffff000
 
 	pageSize  = 4096
@@ -38,6 +40,9 @@ var (
 //go:nosplit
 func allocZeroFrame() (uintptr, bool) {
 	pa, ok := phys.Alloc()
+	if !ok && reclaimLazy() != 0 {
+		pa, ok = phys.Alloc()
+	}
 	if !ok {
 		return 0, false
 	}
@@ -57,8 +62,11 @@ const (
 // replace the privileged instruction.
 var flushTLB = invlpg
 
-// mmStats counts demand-paged mappings, for ebbnode.debug=mmap.
-var mmStats struct{ huge, small, splits uint64 }
+// mmStats counts demand-paged mappings (for ebbnode.debug=mmap and the
+// out-of-memory report): huge, small and splits are totals since boot,
+// mapped the frames mapped now and reclaimed the MADV_FREE'd frames taken
+// back under pressure.
+var mmStats struct{ huge, small, splits, mapped, reclaimed uint64 }
 
 // entry returns the address of va's entry in the page table at level
 // (4 = PML4, 3 = PDPT, 2 = PD, 1 = PT), creating missing tables when
@@ -119,21 +127,29 @@ func splitHuge(e uintptr, va uint64) bool {
 //
 //go:nosplit
 func lookup(va uint64) (present, writable bool) {
-	if va < identTop {
-		return va >= pageSize, true
-	}
+	f := pageFlags(va)
+	return f&ptePresent != 0, f&pteWrite != 0
+}
+
+// pageFlags returns va's effective present, write and user bits (each set
+// only if set at every level), 0 when va is not mapped.
+//
+//go:nosplit
+func pageFlags(va uint64) uint64 {
 	table := pml4
+	flags := uint64(ptePresent | pteWrite | pteUser)
 	for l := 4; l >= 1; l-- {
 		v := load64(table + uintptr((va>>(12+9*uint(l-1)))&511)*8)
 		if v&ptePresent == 0 {
-			return false, false
+			return 0
 		}
+		flags &= v
 		if l == 1 || v&pteHuge != 0 {
-			return true, v&pteWrite != 0
+			return flags & (ptePresent | pteWrite | pteUser)
 		}
 		table = uintptr(v & pteAddrMask)
 	}
-	return false, false
+	return 0
 }
 
 // unmapRange drops the mappings in [start, end) above the identity map and
@@ -162,11 +178,7 @@ func unmapRange(start, end uint64) {
 					store64(e, 0)
 					flushTLB(uintptr(blk))
 					base := v & pteAddrMask &^ (hugeSize - 1)
-					for i := uint64(0); i < 512; i++ {
-						if !phys.Free(base + i*pageSize) {
-							kpanic("unmapRange: freeing a free frame")
-						}
-					}
+					freeHuge(base)
 					next = blk + hugeSize
 					break
 				}
@@ -185,9 +197,7 @@ func unmapRange(start, end uint64) {
 		if v := load64(pte); v&ptePresent != 0 {
 			store64(pte, 0)
 			flushTLB(uintptr(va))
-			if !phys.Free(v & pteAddrMask) {
-				kpanic("unmapRange: freeing a free frame")
-			}
+			freeSmall(v & pteAddrMask)
 		}
 		va += pageSize
 	}
@@ -199,8 +209,15 @@ func unmapRange(start, end uint64) {
 // areas do not allow; on exhausted physical memory it ends the machine
 // with a clear message.
 //
-//go:nosplit
+// Like userTrap it is not nosplit: it is reached from long nosplit chains
+// (a signal frame's userAccessible) and starts long ones (page-table
+// splits, reclaim); its stack check compares against the scratch g's zero
+// guard, so it never calls morestack, and it restarts the linker's
+// nosplit budget.
 func demandFault(addr uint64, write bool) bool {
+	if inLazyBSS(addr) {
+		return lazyBSSFault(addr)
+	}
 	a, ok := areas.Find(addr)
 	if !ok || a.Prot == 0 || (write && a.Prot&vma.ProtWrite == 0) {
 		return false
@@ -210,12 +227,13 @@ func demandFault(addr uint64, write bool) bool {
 	}
 	blk := addr &^ (hugeSize - 1)
 	if a.Prot&vma.ProtWrite != 0 && a.Start <= blk && a.End >= blk+hugeSize &&
-		phys.NumFree() > hugeMinFree {
+		freeFrames() > hugeMinFree {
 		if pde := entry(addr, 2, true); pde != 0 && load64(pde)&ptePresent == 0 {
-			if pa, ok := phys.Alloc2M(); ok {
-				memclr(uintptr(pa), hugeSize)
+			if pa, ok := allocUser2M(); ok {
 				store64(pde, pa|ptePresent|pteWrite|pteUser|pteHuge)
+				zeroFrame(pa, blk, hugeSize)
 				mmStats.huge++
+				mmStats.mapped += 512
 				return true
 			}
 		}
@@ -224,7 +242,7 @@ func demandFault(addr uint64, write bool) bool {
 	if pte == 0 {
 		oom()
 	}
-	f, ok := allocZeroFrame()
+	f, ok := allocUserFrame()
 	if !ok {
 		oom()
 	}
@@ -232,24 +250,40 @@ func demandFault(addr uint64, write bool) bool {
 	if a.Prot&vma.ProtWrite != 0 {
 		flags |= pteWrite
 	}
-	store64(pte, uint64(f)|flags)
+	store64(pte, f|flags)
+	zeroFrame(f, addr&^(pageSize-1), pageSize)
 	mmStats.small++
+	mmStats.mapped++
 	return true
 }
 
-// oom ends the machine: the Go runtime cannot recover from a fault it
-// did not expect, so this is the clearest outcome.
+// freeSmall returns a demand-paged 4 KiB frame.
 //
 //go:nosplit
-func oom() {
-	kprint("ebbnode: out of memory: no physical frame for a demand-paged fault; free frames: ")
-	kprintDec(phys.NumFree())
-	kprint("\n")
-	machineExit(exitOOM)
+func freeSmall(pa uint64) {
+	if !releaseFrame(pa) {
+		kpanic("unmapRange: freeing a free frame")
+	}
+	mmStats.mapped--
+}
+
+// freeHuge returns the 512 frames of a demand-paged 2 MiB page at base.
+//
+//go:nosplit
+func freeHuge(base uint64) {
+	for i := uint64(0); i < 512; i++ {
+		if !releaseFrame(base + i*pageSize) {
+			kpanic("unmapRange: freeing a free frame")
+		}
+	}
+	mmStats.mapped -= 512
 }
 
 // userAccessible reports whether [addr, addr+n) can be read (or written)
-// by the kernel on the process's behalf, faulting in demand pages.
+// by the kernel on the process's behalf, faulting in demand pages: only
+// memory the process could access itself (user pages), so kernel memory
+// (the page tables, the thread table, the RAM behind the identity map: see
+// hardenMemory) is rejected.
 //
 //go:nosplit
 func userAccessible(addr, n uint64, write bool) bool {
@@ -261,11 +295,11 @@ func userAccessible(addr, n uint64, write bool) bool {
 		return false
 	}
 	for p := addr &^ (pageSize - 1); p < end; p += pageSize {
-		present, writable := lookup(p)
-		if present && (writable || !write) {
+		f := pageFlags(p)
+		if f&pteUser != 0 && (f&pteWrite != 0 || !write) {
 			continue
 		}
-		if present || !demandFault(p, write) {
+		if f != 0 || !demandFault(p, write) {
 			return false
 		}
 	}
@@ -331,9 +365,22 @@ func mmap(addr, length, prot, flags uint64) uint64 {
 		}
 	}
 	if !areas.Set(addr, addr+length, p) {
+		areaTableFull()
 		return errno(libc.ENOMEM)
 	}
 	return addr
+}
+
+// areaTableFull names the limit behind an mmap's ENOMEM, on which the Go
+// runtime ends the process with its own "out of memory".
+//
+//go:nosplit
+func areaTableFull() {
+	kprint("ebbnode: out of memory: limit hit: the kernel's area table (")
+	kprintDec(vma.Max)
+	kprint(" mmap areas); free memory ")
+	kprintDec(freeFrames() * pageSize >> 20)
+	kprint(" MiB\n")
 }
 
 //go:nosplit
@@ -360,18 +407,22 @@ func munmap(addr, length uint64) uint64 {
 //go:nosplit
 func sysMadvise(_ *thread, a sysArgs) uint64 { return madvise(a[0], a[1], a[2]) }
 
-// madvise: DONTNEED drops the pages (they read back zero), FREE only when
-// free memory is short (see lazyFreeMinFree); other advice is ignored.
+// madvise: DONTNEED drops the pages (they read back zero); FREE drops
+// them when free memory is short (see lazyFreeMinFree), else marks them
+// for reclaimLazy; other advice is ignored.
 //
 //go:nosplit
 func madvise(addr, length, advice uint64) uint64 {
 	if addr&(pageSize-1) != 0 {
 		return errno(libc.EINVAL)
 	}
+	end := (addr + length + pageSize - 1) &^ (pageSize - 1)
 	switch {
 	case advice == libc.MadvDontneed,
-		advice == libc.MadvFree && phys.NumFree() < lazyFreeMinFree:
-		unmapRange(addr, (addr+length+pageSize-1)&^(pageSize-1))
+		advice == libc.MadvFree && freeFrames() < lazyFreeMinFree:
+		unmapRange(addr, end)
+	case advice == libc.MadvFree:
+		markLazy(addr, end)
 	}
 	return 0
 }

@@ -25,12 +25,12 @@ func TestFatalFault(t *testing.T) {
 	if r.TimedOut || r.Crashed || r.ExitCode != 0x7f {
 		t.Fatalf("exit code %d (crashed %v, timed out %v), want the fatal code 0x7f", r.ExitCode, r.Crashed, r.TimedOut)
 	}
-	for _, want := range []string{"about to execute ud2\n", "unhandled exception in the Go world: vector 6 ", " rip 0x", " rsp 0x", "backtrace:"} {
+	for _, want := range []string{"about to single-step\n", "unhandled exception in the Go world: vector 1 ", " rip 0x", " rsp 0x", "backtrace:"} {
 		if !strings.Contains(r.Output(), want) {
 			t.Errorf("console lacks %q", want)
 		}
 	}
-	if strings.Contains(r.Output(), "ud2 returned") {
+	if strings.Contains(r.Output(), "single-step returned") {
 		t.Error("execution continued after the fault")
 	}
 }

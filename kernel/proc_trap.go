@@ -171,7 +171,7 @@ func machineExitStatus(status uint64) {
 		kprint(" splits=")
 		kprintDec(mmStats.splits)
 		kprint(" free=")
-		kprintDec(phys.NumFree() * pageSize >> 10)
+		kprintDec(freeFrames() * pageSize >> 10)
 		kprint("K\n")
 	}
 	machineExit(uint8(status))

@@ -17,7 +17,10 @@ var prof struct {
 	// deadline nor the end of a quantum: one that fired too soon, or was
 	// armed for a deadline that a system call had already served.
 	deadlineWakes, earlyTimers uint64
-	idleTSC                    uint64 // TSC cycles halted in the idle loop
+	// timerArms counts LAPIC timer programmings (arm or stop): under TCG
+	// each is an MMIO exit (or an MSR write in TSC-deadline mode).
+	timerArms uint64
+	idleTSC   uint64 // TSC cycles halted in the idle loop
 	// TSC cycles in userTrap, idle time excluded, by kind of trap.
 	sysTSC, timerTSC, faultTSC, otherTSC uint64
 }
@@ -79,6 +82,8 @@ func printProfile() {
 	kprintDec(cpu0.ticks)
 	kprint(" early-timer=")
 	kprintDec(prof.earlyTimers)
+	kprint(" timer-arms=")
+	kprintDec(prof.timerArms)
 	kprint(" deadline-wakes=")
 	kprintDec(prof.deadlineWakes)
 	kprint(" pagefault=")

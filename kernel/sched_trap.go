@@ -37,7 +37,10 @@ type thread struct {
 }
 
 var (
-	threads    [maxThreads]thread
+	// threads is the thread table: frames of its own, mapped
+	// supervisor-only (moveThreadTable), so the Go world cannot rewrite
+	// saved contexts.
+	threads    *[maxThreads]thread
 	nextTID    uint32 = 1
 	quantumEnd uint64
 	nthreads   int
@@ -107,6 +110,7 @@ func blockRet(key, deadline, timedOut uint64) {
 	t.futex = key
 	t.deadline = deadline
 	t.timedOut = timedOut
+	timerDirty = true
 }
 
 // wake makes a blocked thread runnable with result ret.
@@ -117,7 +121,7 @@ func wake(t *thread, ret uint64) {
 	t.futex = 0
 	t.deadline = 0
 	t.tf.RAX = ret
-	armQuantum()
+	timerDirty = true
 }
 
 // wakeExpired wakes the threads whose deadline has passed and returns the
@@ -163,15 +167,13 @@ func futexWake(addr uint64, n uint64) uint64 {
 
 // schedule picks the thread to resume. With yield set the current thread
 // goes behind the others. When nothing is runnable it idles with
-// interrupts on until a deadline passes. It arms the LAPIC timer for the
-// next deadline, and for the end of the quantum only when another thread
-// is runnable: a lone runnable thread runs without a preemption tick
-// (under TCG every timer interrupt is an expensive exit; EbbRT's event
-// model never preempts at all). wake re-arms the quantum when a second
-// thread becomes runnable.
+// interrupts on until a deadline passes (arming the LAPIC timer for it);
+// a thread resumed after idling starts a fresh quantum. The timer for the
+// resumed thread is armed once, at trap exit (armAtExit).
 //
 //go:nosplit
 func schedule(yield bool) {
+	idled := false
 	for {
 		now := nanotime()
 		next := wakeExpired(now)
@@ -193,12 +195,10 @@ func schedule(yield bool) {
 		if pick >= 0 {
 			if pick != cur || yield {
 				switchTo(pick)
+			} else if idled {
+				quantumEnd = now + quantumNs
 			}
-			d := next
-			if runnable > 1 && (d == 0 || quantumEnd < d) {
-				d = quantumEnd
-			}
-			setTimer(d, now)
+			timerDirty = true
 			return
 		}
 		switch {
@@ -212,6 +212,7 @@ func schedule(yield bool) {
 		}
 		profiledIdleWait()
 		yield = false
+		idled = true
 	}
 }
 
@@ -243,16 +244,40 @@ func setTimer(d, now uint64) {
 	timerAt = d
 }
 
-// armQuantum makes sure the timer fires by the end of the running thread's
-// quantum: called when a thread becomes runnable, since schedule leaves a
-// lone runnable thread without a preemption tick.
+// timerDirty is set when a thread blocks, wakes or is switched to: the
+// deadline the timer must fire at may have changed.
+var timerDirty bool
+
+// armAtExit arms the LAPIC timer once per trap, just before returning to
+// the Go world, when the trap changed what it must fire for: the earliest
+// deadline of a blocked thread, and the end of the running thread's
+// quantum only when another thread is runnable (a lone runnable thread
+// runs without a preemption tick: under TCG every timer interrupt is an
+// expensive exit; EbbRT's event model never preempts at all). Computing
+// it here rather than at each wake-up costs at most one timer write per
+// trap and leaves no timer armed for a deadline a wake-up already served.
 //
 //go:nosplit
-func armQuantum() {
-	now := nanotime()
-	if timerAt == 0 || timerAt > quantumEnd || timerAt <= now {
-		setTimer(quantumEnd, now)
+func armAtExit() {
+	if !timerDirty {
+		return
 	}
+	timerDirty = false
+	next := uint64(0)
+	runnable := 0
+	for i := 0; i < threadsUsed; i++ {
+		t := &threads[i]
+		switch {
+		case t.state == tRunnable:
+			runnable++
+		case t.state == tBlocked && t.deadline != 0 && (next == 0 || t.deadline < next):
+			next = t.deadline
+		}
+	}
+	if runnable > 1 && (next == 0 || quantumEnd < next) {
+		next = quantumEnd
+	}
+	setTimer(next, nanotime())
 }
 
 // timerInterrupt handles the LAPIC timer from ring 3: wake sleepers and

@@ -2,8 +2,9 @@ package kernel
 
 import "github.com/ebbnode/ebbnode/libc"
 
-// Synchronous signal delivery (SIGSEGV for faults in the Go world) with a
-// Linux rt_sigframe, and rt_sigreturn. Layouts follow the Linux x86_64
+// Synchronous signal delivery (SIGSEGV, SIGILL, SIGFPE for faults in the
+// Go world, as Linux sends them) with a Linux rt_sigframe, and
+// rt_sigreturn. Layouts follow the Linux x86_64
 // ABI as the Go runtime reads it (runtime/defs_linux_amd64.go). Trap
 // world: //go:nosplit, no allocation.
 
@@ -55,13 +56,13 @@ const (
 	scFpstate
 )
 
-// deliverSegv sets t up to run its SIGSEGV handler for a fault at addr. It
-// reports false when the signal would kill the process (no handler,
-// blocked, or no usable stack for the frame).
+// deliverSignal sets t up to run its handler for the synchronous signal
+// sig (si_code code, si_addr addr). It reports false when the signal
+// would kill the process (no handler, blocked, or no usable stack for the
+// frame).
 //
 //go:nosplit
-func deliverSegv(t *thread, addr, code uint64) bool {
-	const sig = libc.SIGSEGV
+func deliverSignal(t *thread, sig uint32, addr, code uint64) bool {
 	act := &sigTable[sig]
 	if act.Handler <= 1 || t.sigMask&(1<<(sig-1)) != 0 || act.Flags&libc.SaRestorer == 0 {
 		return false
@@ -107,7 +108,7 @@ func deliverSegv(t *thread, addr, code uint64) bool {
 
 	tf.RIP = act.Handler
 	tf.RSP = frame
-	tf.RDI = sig
+	tf.RDI = uint64(sig)
 	tf.RSI = uint64(si)
 	tf.RDX = uc
 	tf.RAX = 0
@@ -116,7 +117,7 @@ func deliverSegv(t *thread, addr, code uint64) bool {
 	return true
 }
 
-// sysSigreturn restores the context saved by deliverSegv. The restorer
+// sysSigreturn restores the context saved by deliverSignal. The restorer
 // runs after the handler's RET popped pretcode, so RSP points at the
 // ucontext.
 //
@@ -160,7 +161,7 @@ func sysSigreturn(t *thread, _ sysArgs) uint64 {
 }
 
 // sysSigaction stores and returns the actions of signals 1-64; only
-// SIGSEGV's is ever used (deliverSegv).
+// those of the synchronous signals are ever used (deliverSignal).
 //
 //go:nosplit
 func sysSigaction(_ *thread, a sysArgs) uint64 {
@@ -191,7 +192,7 @@ func sysSigaction(_ *thread, a sysArgs) uint64 {
 	return 0
 }
 
-// sysSigprocmask keeps the thread's mask; deliverSegv honours it.
+// sysSigprocmask keeps the thread's mask; deliverSignal honours it.
 //
 //go:nosplit
 func sysSigprocmask(t *thread, a sysArgs) uint64 {
@@ -221,7 +222,7 @@ func sysSigprocmask(t *thread, a sysArgs) uint64 {
 	return 0
 }
 
-// sysSigaltstack keeps the thread's alternate stack, where deliverSegv
+// sysSigaltstack keeps the thread's alternate stack, where deliverSignal
 // builds the frame (the runtime's handler needs it: goroutine stacks are
 // small).
 //

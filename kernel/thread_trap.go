@@ -31,7 +31,7 @@ func sysClone(t *thread, a sysArgs) uint64 {
 	c.sigMask = t.sigMask
 	memcopy(fxArea(i), fxArea(cpu0.curIdx), 512)
 	c.state = tRunnable
-	armQuantum()
+	timerDirty = true
 	return uint64(c.tid)
 }
 

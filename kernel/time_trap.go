@@ -12,6 +12,10 @@ import (
 
 const lapicBase = 0xFEE00000
 
+// lapicID is this CPU's LAPIC ID, read at boot for the Go world (RouteGSI):
+// the LAPIC page itself is supervisor-only.
+var lapicID uint32
+
 // LAPIC registers (Intel SDM Vol. 3A, 11.4.1).
 const (
 	lapicEOI       = 0xB0
@@ -66,6 +70,7 @@ func timeInit() {
 	outb(0xa1, 0xff)
 
 	wrmsr(msrAPICBase, rdmsr(msrAPICBase)|1<<11)
+	lapicID = lapicRead(lapicIDReg) >> 24
 	lapicWrite(lapicSVR, 0x100|vecSpurious)
 	lapicWrite(lapicLINT0, lvtMasked)
 	lapicWrite(lapicLINT1, lvtMasked)
@@ -140,6 +145,7 @@ func pitCount() uint16 {
 //
 //go:nosplit
 func armTimer(ns uint64) {
+	prof.timerArms++
 	hz := clock.lapicHz
 	if clock.deadline {
 		hz = clock.tscHz
@@ -173,6 +179,7 @@ func armTimer(ns uint64) {
 //
 //go:nosplit
 func stopTimer() {
+	prof.timerArms++
 	if clock.deadline {
 		wrmsr(msrTSCDeadline, 0)
 		return

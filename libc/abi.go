@@ -107,6 +107,8 @@ const (
 
 // Signals and sigaction.
 const (
+	SIGILL     = 4
+	SIGFPE     = 8
 	SIGSEGV    = 11
 	NSig       = 64
 	SaSiginfo  = 0x4
@@ -114,6 +116,9 @@ const (
 	SaRestorer = 0x04000000
 	SegvMaperr = 1
 	SegvAccerr = 2
+	IllIllopn  = 2    // SIGILL si_code: illegal operand (Linux's for #UD)
+	FpeIntdiv  = 1    // SIGFPE si_code: integer divide by zero
+	SiKernel   = 0x80 // si_code of a SIGSEGV from #GP (no fault address)
 	SsDisable  = 2
 	SigBlock   = 0
 	SigUnblock = 1

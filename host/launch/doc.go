@@ -11,6 +11,7 @@
 // directory (NewRunDir) is removed on every return, and directories left
 // by runs that died (SIGKILL) are swept by the next one.
 //
-// Every QEMU device argument of ebbnode lives here (MessengerDevices, and
-// next the network devices), so a change of transport lands in one place.
+// Devices are typed (Device: the Messenger channel now, network devices
+// next); their QEMU arguments are written in one place, host/qemu's
+// devices.go (qemu.Channel), so a change of transport lands there alone.
 package launch

@@ -13,10 +13,11 @@ const (
 	// MinMemoryMiB: the native runtime (about 16 MiB loaded) plus the Go
 	// heap of a small script; at 48 MiB "hello" runs out of frames.
 	MinMemoryMiB = 64
-	// MaxMemoryMiB: the kernel manages physical memory below 4 GiB only,
-	// and q35 moves RAM above 2 GiB past that line once -m reaches
-	// 2816 MiB; 2 GiB always lands where the kernel uses it.
-	MaxMemoryMiB = 2048
+	// MaxMemoryMiB: the kernel uses RAM above 4 GiB too (q35 moves RAM
+	// past 2 GiB there once -m reaches 2816 MiB), through demand-paged
+	// mappings; 16 GiB bounds what one run may ask of the host (QEMU
+	// commits it lazily).
+	MaxMemoryMiB = 16384
 	// MaxCPUs is a sane bound on virtual CPUs (the kernel runs on the
 	// first today; more only cost QEMU threads).
 	MaxCPUs = 64

@@ -272,7 +272,7 @@ func TestOutOfMemory(t *testing.T) {
 	if r.Status != exitOOM<<1|1 {
 		t.Errorf("QEMU status %d, want %d", r.Status, exitOOM<<1|1)
 	}
-	line := regexp.MustCompile(`(?m)^ebbnode: out of memory: no physical frame for a demand-paged fault; free frames: \d+$`)
+	line := regexp.MustCompile(`(?m)^ebbnode: out of memory: no physical frame for a demand-paged fault; free frames: \d+\nebbnode: out of memory: limit hit: the VM.s RAM \(\d+ MiB, raise it with --memory\); process memory mapped \d+ MiB, Go heap soft limit \(GOMEMLIMIT\) \d+ MiB, reclaimed from MADV_FREE \d+ MiB$`)
 	if !line.MatchString(r.Output()) {
 		t.Errorf("console lacks the kernel's out-of-memory line")
 	}
@@ -293,5 +293,112 @@ func TestGoja(t *testing.T) {
 	}
 	if want := fmt.Sprintf("fib(20)=%d\n", fib(20)); !strings.Contains(r.Output(), want) {
 		t.Errorf("console lacks %q", want)
+	}
+}
+
+// TestMemoryLimit checks that the kernel gives the Go runtime a soft heap
+// limit from the VM's RAM (GOMEMLIMIT in the process's environment): the
+// guest turns the collector's percentage trigger off and churns through
+// four times its free memory, which it survives only because the limit
+// makes the collector run.
+func TestMemoryLimit(t *testing.T) {
+	const mib = 128
+	r := boottest.Boot(t, "./testdata/memlimit", boottest.Options{MemoryMiB: mib})
+	wantExit(t, r, 0)
+	limit := field(t, r, "limit")
+	if env := field(t, r, "env"); env != limit {
+		t.Errorf("runtime's limit %d differs from GOMEMLIMIT=%d in the environment", limit, env)
+	}
+	if limit <= 0 || limit >= mib<<20 {
+		t.Errorf("memory limit %d, want within the VM's %d MiB", limit, mib)
+	}
+	if gcs := field(t, r, "gcs"); gcs == 0 {
+		t.Errorf("no collection ran with GOGC=off")
+	}
+	t.Logf("limit %d MiB, churned %d MiB, %d collections", limit>>20, field(t, r, "churned"), field(t, r, "gcs"))
+}
+
+// TestLazyFreeReclaimed checks that pages the runtime gave back with
+// MADV_FREE while memory was plentiful (kept mapped by the kernel) are
+// reclaimed when a later fault finds no free frame.
+func TestLazyFreeReclaimed(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/reclaim", boottest.Options{MemoryMiB: 256})
+	wantExit(t, r, 0)
+	start, grown, released := field(t, r, "start"), field(t, r, "grown"), field(t, r, "released")
+	if released-grown > start/8 {
+		t.Errorf("free memory went from %d to %d MiB at MADV_FREE: the kernel freed the pages at once, so reclaim was not exercised", grown, released)
+	}
+	touched := field(t, r, "touched")
+	if touched <= released {
+		t.Errorf("touched %d MiB, not more than the %d MiB free", touched, released)
+	}
+	t.Logf("free MiB: start %d, heap grown %d, after MADV_FREE %d; then touched %d MiB", start, grown, released, touched)
+}
+
+// TestExceptionSignals checks that CPU exceptions in Go code become the
+// signals Linux sends, not a machine exit: #DE a SIGFPE the runtime turns
+// into a recoverable divide panic, #GP from a non-canonical address a
+// SIGSEGV (recoverable under debug.SetPanicOnFault), #UD a SIGILL the
+// runtime reports before exiting 2.
+func TestExceptionSignals(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/signals", boottest.Options{})
+	wantExit(t, r, 2)
+	for _, want := range []string{
+		"#DE: recovered runtime error: integer divide by zero\n",
+		"#GP: recovered runtime error: invalid memory address or nil pointer dereference\n",
+		"#UD: next\nSIGILL: illegal instruction\nPC=",
+		"main.ud2()",
+	} {
+		if !strings.Contains(r.Output(), want) {
+			t.Errorf("console lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"no fault", "ebbnode: unhandled exception"} {
+		if strings.Contains(r.Output(), bad) {
+			t.Errorf("console has %q", bad)
+		}
+	}
+}
+
+// TestKernelMemoryIsSupervisorOnly checks that the Go world cannot read
+// kernel memory (the LAPIC page, the page tables at the top of RAM) and
+// that system calls refuse kernel addresses (EFAULT).
+func TestKernelMemoryIsSupervisorOnly(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/harden", boottest.Options{MemoryMiB: 128})
+	wantExit(t, r, 0)
+	for _, want := range []string{"lapic: fault\n", "ramtop: fault\n", "own: read\n", "write from kernel memory: efault=true\n"} {
+		if !strings.Contains(r.Output(), want) {
+			t.Errorf("console lacks %q", want)
+		}
+	}
+}
+
+// TestLazyBSS checks that the image's BSS is backed on first touch: a
+// guest whose 48 MiB zero variable takes most of its 64 MiB VM still grows
+// its heap by 24 MiB, and the BSS pages it touches (from Go code, and
+// through a system call) read zero and keep what is written.
+func TestLazyBSS(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/bigbss", boottest.Options{MemoryMiB: 64})
+	wantExit(t, r, 0)
+	for _, want := range []string{"\x00\x00\x00\x00\nwrite=4 err=<nil> nonzero=0 kept=4 used=", "heap=24 MiB\n"} {
+		if !strings.Contains(r.Output(), want) {
+			t.Errorf("console lacks %q", want)
+		}
+	}
+	if used := field(t, r, "used"); used > 1024 {
+		t.Errorf("touching five BSS pages used %d KiB", used)
+	}
+}
+
+// TestRAMAbove4GiB checks that RAM above 4 GiB is used: with 3 GiB, q35
+// puts 2 GiB below 4 GiB and 1 GiB above, and the guest touches 2.25 GiB.
+func TestRAMAbove4GiB(t *testing.T) {
+	r := boottest.Boot(t, "./testdata/highram", boottest.Options{MemoryMiB: 3072, Timeout: 5 * time.Minute})
+	wantExit(t, r, 0)
+	if free := field(t, r, "free"); free < 2560 {
+		t.Errorf("free memory at start %d MiB, want most of the VM's 3072", free)
+	}
+	if !strings.Contains(r.Output(), "touched=2304 MiB bad=0\n") {
+		t.Errorf("console lacks the guest's touched line")
 	}
 }

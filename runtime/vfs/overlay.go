@@ -50,6 +50,13 @@ func (o *Overlay) rel(name string) (string, bool) {
 	default:
 		return "", false
 	}
+	if strings.HasSuffix(name, "/") && rel != "." {
+		// "file/" names a directory: a bundled file is not it (the
+		// writable FS answers, ENOTDIR where it has the same file).
+		if fi, err := fs.Stat(o.lower, rel); err == nil && !fi.IsDir() {
+			return "", false
+		}
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for q := p; ; q = path.Dir(q) {

@@ -159,3 +159,16 @@ func TestOverlayAttrsCopyUp(t *testing.T) {
 		t.Errorf("Readlink of a regular file = %v, want EINVAL", err)
 	}
 }
+
+// TestOverlayTrailingSlash: "file/" names a directory, so the bundle does
+// not serve a bundled file under it; a bundled directory it does.
+func TestOverlayTrailingSlash(t *testing.T) {
+	bundle := fstest.MapFS{"lib/a.js": {Data: []byte("a"), Mode: 0o644}}
+	o, host := setup(t, "", bundle)
+	if _, err := o.ReadFile(filepath.Join(host, "lib/a.js") + "/"); !errors.Is(err, syscall.ENOENT) {
+		t.Errorf("ReadFile(lib/a.js/) = %v, want the host's ENOENT", err)
+	}
+	if fi, err := o.Stat(filepath.Join(host, "lib") + "/"); err != nil || !fi.IsDir() {
+		t.Errorf("Stat(lib/) = %v, %v; want the bundled directory", fi, err)
+	}
+}

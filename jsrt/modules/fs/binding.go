@@ -287,8 +287,13 @@ func (b *binding) mkdir(a, p string, mode int, recursive bool) (any, error) {
 		}
 		first = d
 	}
-	if fi, err := fsys.Stat(a); err == nil && !fi.IsDir() {
-		return nil, &uvError{errno: syscall.EEXIST, syscall: "mkdir", path: p}
+	if fi, err := fsys.Stat(a); err == nil {
+		if !fi.IsDir() {
+			return nil, &uvError{errno: syscall.EEXIST, syscall: "mkdir", path: p}
+		}
+		// Nothing to create: succeed without asking the FS, which may be
+		// read-only (node's mkdirp succeeds there too).
+		return nil, nil
 	}
 	if err := fsys.Mkdir(a, true, iofs.FileMode(mode)); err != nil {
 		return nil, uvErr(err, "mkdir", p)

@@ -87,3 +87,31 @@ func TestAllocContig(t *testing.T) {
 		t.Fatalf("NumFree = %d, want 0", a.NumFree())
 	}
 }
+
+func TestPool(t *testing.T) {
+	var p Pool
+	const base = 5 << 30 // above MaxPhys
+	p.Init(base, make([]uint64, 3*512/64))
+	if _, ok := p.Alloc(); ok {
+		t.Fatal("empty pool gave a frame")
+	}
+	p.AddFree(base+0x1000, base+3*0x200000+0x5000) // past the span: ignored
+	if got := p.NumFree(); got != 3*512-1 {
+		t.Fatalf("NumFree = %d, want %d", got, 3*512-1)
+	}
+	if pa, ok := p.Alloc(); !ok || pa != base+3*0x200000-0x1000 {
+		t.Fatalf("Alloc = %#x, %v; want the top frame", pa, ok)
+	}
+	if pa, ok := p.Alloc2M(); !ok || pa != base+0x200000 {
+		t.Fatalf("Alloc2M = %#x, %v; want the first whole run at base+2M", pa, ok)
+	}
+	if _, ok := p.Alloc2M(); ok {
+		t.Fatal("second Alloc2M succeeded with no whole run left")
+	}
+	if !p.Free(base+0x200000) || p.Free(base+0x200000) || p.Free(base-0x1000) || p.Owns(base+3*0x200000) {
+		t.Fatal("Free/Owns: double free or a frame outside the span accepted")
+	}
+	if !p.Owns(base) || !p.Owns(base+3*0x200000-0x1000) {
+		t.Fatal("Owns rejects the span's ends")
+	}
+}

@@ -1,7 +1,8 @@
-// Command fault executes an invalid instruction in the Go world. The
-// kernel delivers only SIGSEGV as a signal, so this is a fatal fault: it
-// must print the trap with registers and a backtrace and exit with the
-// kernel's fatal code.
+// Command fault raises a CPU exception the kernel turns into no signal (a
+// single-step trap, #DB, after setting RFLAGS.TF) in the Go world: it must
+// print the trap with registers and a backtrace and exit with the
+// kernel's fatal code. (#DE, #UD and #GP become signals: see
+// kernel/boottest's TestExceptionSignals.)
 package main
 
 import (
@@ -10,11 +11,12 @@ import (
 	_ "github.com/ebbnode/ebbnode/kernel"
 )
 
-// ud2 executes UD2 (ud2_amd64.s).
-func ud2()
+// singleStep sets the trap flag, so the next instruction traps
+// (singlestep_amd64.s).
+func singleStep()
 
 func main() {
-	fmt.Println("about to execute ud2")
-	ud2()
-	fmt.Println("ud2 returned")
+	fmt.Println("about to single-step")
+	singleStep()
+	fmt.Println("single-step returned")
 }
