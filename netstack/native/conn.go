@@ -2,8 +2,10 @@ package native
 
 import (
 	"context"
+	"errors"
 	"net"
 	"net/netip"
+	"os"
 	"strconv"
 	"time"
 
@@ -70,7 +72,16 @@ func (st *Stack) Dial(ctx context.Context, network, address string) (net.Conn, e
 			break
 		}
 	}
-	return nil, first
+	return nil, opError("dial", network, address, ctxError(first))
+}
+
+// ctxError reports a dial's expired context as Go's net does: a timeout
+// is os.ErrDeadlineExceeded ("i/o timeout").
+func ctxError(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return os.ErrDeadlineExceeded
+	}
+	return err
 }
 
 func (st *Stack) dial(ctx context.Context, base string, fa tcpip.FullAddress, proto tcpip.NetworkProtocolNumber) (net.Conn, error) {
@@ -85,7 +96,7 @@ func (st *Stack) dial(ctx context.Context, base string, fa tcpip.FullAddress, pr
 	if err != nil {
 		return nil, err
 	}
-	return c, nil
+	return udpConn{c}, nil
 }
 
 // localAddr parses a listen address for base ("tcp" or "udp").
@@ -195,6 +206,19 @@ func (c tcpConn) Read(b []byte) (int, error) {
 
 func (c tcpConn) Write(b []byte) (int, error) {
 	n, err := c.TCPConn.Write(b)
+	return n, mapError(err)
+}
+
+// udpConn maps the errors of a connected gonet.UDPConn.
+type udpConn struct{ *gonet.UDPConn }
+
+func (c udpConn) Read(b []byte) (int, error) {
+	n, err := c.UDPConn.Read(b)
+	return n, mapError(err)
+}
+
+func (c udpConn) Write(b []byte) (int, error) {
+	n, err := c.UDPConn.Write(b)
 	return n, mapError(err)
 }
 

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"os"
 	"strings"
 	"sync"
 	"syscall"
@@ -277,6 +278,15 @@ func TestErrors(t *testing.T) {
 	}
 	if _, err := img.Listen(ctx, "unix", "/x"); err == nil {
 		t.Error("listen on unix succeeded")
+	}
+	// Nobody answers ARP for 10.0.2.77: the context's deadline ends the
+	// dial, reported as Go's net reports it.
+	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	defer cancel()
+	_, err = img.Dial(short, "tcp", "10.0.2.77:80")
+	var op *net.OpError
+	if !errors.As(err, &op) || !errors.Is(err, os.ErrDeadlineExceeded) {
+		t.Errorf("dial past its deadline: %v (%T), want a *net.OpError with os.ErrDeadlineExceeded", err, err)
 	}
 }
 
