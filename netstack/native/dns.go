@@ -43,12 +43,17 @@ func (st *Stack) LookupIP(ctx context.Context, network, host string) ([]netip.Ad
 		return localhost(want), nil
 	}
 	var out []netip.Addr
+	var qerr error
 	for _, t := range want {
 		ips, err := st.query(ctx, host, t)
 		if err != nil {
-			return nil, err
+			qerr = err
+			continue // the other family may still answer
 		}
 		out = append(out, ips...)
+	}
+	if len(out) == 0 && qerr != nil {
+		return nil, qerr
 	}
 	if len(out) == 0 {
 		return nil, &net.DNSError{Err: "no such host", Name: host, Server: st.cfg.DNS.String(), IsNotFound: true}

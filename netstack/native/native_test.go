@@ -319,6 +319,19 @@ func TestLookup(t *testing.T) {
 	}
 }
 
+// TestLookupNoServer: a name server that never answers is a timeout
+// DNSError, not a hang.
+func TestLookupNoServer(t *testing.T) {
+	img, _ := pair(t) // nobody holds 10.0.2.3
+	ctx, cancel := context.WithTimeout(ctxT(t), 500*time.Millisecond)
+	defer cancel()
+	_, err := img.LookupIP(ctx, "ip", "web.test")
+	var de *net.DNSError
+	if !errors.As(err, &de) || !de.IsTimeout || de.IsNotFound {
+		t.Fatalf("lookup without a server: %v, want a timeout DNSError", err)
+	}
+}
+
 // serveDNS answers A queries for web.test with 10.0.2.99, others NXDOMAIN.
 func serveDNS(pc net.PacketConn) {
 	buf := make([]byte, 1500)
