@@ -65,24 +65,29 @@ func bootNetwork(t *testing.T, img, machine, transport string, extra []string) {
 	httpPort, echoPort := freePort(t), freePort(t)
 	hostLn, hostSaw := hostLineServer(t)
 	w := &watch{re: regexp.MustCompile(`netguest: listening`), ready: make(chan struct{})}
-	done := make(chan qemu.Result, 1)
+	// A test that fails early stops QEMU and waits for it (Cleanup).
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan bootResult, 1)
+	finished := make(chan struct{})
+	t.Cleanup(func() {
+		cancel()
+		<-finished
+	})
 	go func() {
+		defer close(finished)
 		args := append(netArgs(machine,
 			fmt.Sprintf("tcp:127.0.0.1:%d-:8080", httpPort),
 			fmt.Sprintf("tcp:127.0.0.1:%d-:8081", echoPort)), extra...)
 		// debug=syscalls: the kernel lists the calls made at exit, and
 		// marks those it answered ENOSYS.
-		r, err := qemu.Run(context.Background(), qemu.Config{Kernel: img, Machine: machine, MemoryMiB: 128,
+		r, err := qemu.Run(ctx, qemu.Config{Kernel: img, Machine: machine, MemoryMiB: 128,
 			Timeout: 3 * time.Minute, Console: w, ExtraArgs: args, Append: "ebbnode.debug=syscalls"})
-		if err != nil {
-			t.Errorf("qemu: %v", err)
-		}
-		done <- r
+		done <- bootResult{r, err}
 	}()
 	select {
 	case <-w.ready:
-	case r := <-done:
-		t.Fatalf("guest ended before listening (exit %d):\n%s", r.ExitCode, r.Console)
+	case b := <-done:
+		t.Fatalf("guest ended before listening (exit %d, %v):\n%s", b.r.ExitCode, b.err, b.r.Console)
 	}
 	base := fmt.Sprintf("http://127.0.0.1:%d", httpPort)
 	cl := &http.Client{Timeout: 30 * time.Second}
@@ -117,7 +122,11 @@ func bootNetwork(t *testing.T, img, machine, transport string, extra []string) {
 
 	var r qemu.Result
 	select {
-	case r = <-done:
+	case b := <-done:
+		if b.err != nil {
+			t.Fatalf("qemu: %v", b.err)
+		}
+		r = b.r
 	case <-time.After(2 * time.Minute):
 		t.Fatal("guest did not exit after /quit")
 	}
@@ -134,6 +143,11 @@ func bootNetwork(t *testing.T, img, machine, transport string, extra []string) {
 		t.Error("the driver does not wait in the Go netpoller (IRQ descriptor)")
 	}
 	t.Logf("%q", regexp.MustCompile(`netguest: (stats|driver|pci|mmio).*|ebbnode: syscalls.*`).FindAllString(out, -1))
+}
+
+type bootResult struct {
+	r   qemu.Result
+	err error
 }
 
 // echoRounds makes small round trips through the image's TCP echo and
