@@ -21,6 +21,9 @@
 //     DOMException, timers/promises; readline.js: a small readline.
 //   - loader.go, resolve.go: the CommonJS module loader.
 //   - uncaught.go: how uncaught errors and syntax errors are printed.
+//   - nethost.go: what net, dgram and dns need from the loop (holds that
+//     keep it alive, posting socket events onto it) and the runtime's
+//     Network Ebb (netstack.Network).
 //
 // Known differences from node that come from goja rather than from this
 // package: err.stack uses goja's frame format ("\tat f (file:1:2(3))"; the
@@ -40,4 +43,6 @@
 // Files: module sources and every fs call go through the runtime's
 // file-system Ebb (vfs.FileSystem, a runtime/vfs FS) of Options.Runtime:
 // the host's files when hosted, the app bundle over the Messenger natively.
+// Sockets and name lookups go through its Network Ebb (netstack.Network);
+// a Runtime without one gets ENETDOWN from net, dgram and dns.
 package jsrt

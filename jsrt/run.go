@@ -10,6 +10,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/ebbnode/ebbnode/netstack"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
@@ -36,9 +37,10 @@ type Options struct {
 	// Runtime is the Ebb runtime the script runs on, as events on its core
 	// 0, one script per Runtime. Its file-system Ebb (vfs.FileSystem)
 	// serves every file the script or the loader reads or writes, so it
-	// must be installed (vfs.Install). The caller stops it after Run. Nil
-	// means a one-core Runtime of Run's own whose file system is the
-	// host's (OSFS).
+	// must be installed (vfs.Install); its Network Ebb (netstack.Install)
+	// serves sockets, if installed. The caller stops it after Run. Nil
+	// means a one-core Runtime of Run's own whose file system and network
+	// are the host's (OSFS, netstack.Hosted).
 	Runtime *ebbrt.Runtime
 	// Cwd is process.cwd(); empty means the host's working directory.
 	Cwd string
@@ -69,6 +71,9 @@ func Run(opts Options) (exitCode int, err error) {
 		ebb = ebbrt.New(ebbrt.Config{Cores: 1})
 		defer ebb.Stop()
 		if err := vfs.Install(ebb, OSFS{}); err != nil {
+			return 1, err
+		}
+		if err := netstack.Install(ebb, netstack.Hosted()); err != nil {
 			return 1, err
 		}
 	}
@@ -106,6 +111,9 @@ func Run(opts Options) (exitCode int, err error) {
 		v.runMain(main)
 	})
 	<-v.done
+	if v.closeNet != nil {
+		v.closeNet() // sockets the script left open (process.exit)
+	}
 	return v.exitCode, nil
 }
 
@@ -184,6 +192,7 @@ type vm struct {
 	exiting  bool
 	exitCode int
 	done     chan struct{}
+	closeNet func() // closes the sockets the script left open; set by setup
 }
 
 //go:embed prelude.js

@@ -44,6 +44,9 @@ func (v *vm) setup() error {
 	g := rt.GlobalObject()
 
 	all.EnableGlobals(rt)
+	if err := v.provideNet(); err != nil {
+		return err
+	}
 	// Core modules reach each other through this hidden require (goja_nodejs
 	// helpers call the global one); scripts get their own per module.
 	// Registry.Enable (in newLoader) made it enumerable; node has no global

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ebbnode/ebbnode/jsrt"
+	"github.com/ebbnode/ebbnode/netstack"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
@@ -27,6 +28,9 @@ code is ebbnode's.`,
 			ebb := ebbrt.New(ebbrt.Config{Cores: 1})
 			defer ebb.Stop()
 			if err := vfs.Install(ebb, vfs.OSFS{}); err != nil {
+				return err
+			}
+			if err := netstack.Install(ebb, netstack.Hosted()); err != nil {
 				return err
 			}
 			code, err := jsrt.Run(jsrt.Options{

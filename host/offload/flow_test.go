@@ -100,3 +100,44 @@ func TestReadFileReplyIsOneChunk(t *testing.T) {
 		}
 	}
 }
+
+// blockingWriter blocks every Write until release is closed.
+type blockingWriter struct {
+	release chan struct{}
+	buf     syncBuffer
+}
+
+func (w *blockingWriter) Write(p []byte) (int, error) {
+	<-w.release
+	return w.buf.Write(p)
+}
+
+// TestBlockedStdoutHoldsUpNothingElse stalls the host's stdout: a file
+// operation sent after a stdout write must still be answered, and the
+// write completes, in order, once stdout moves again.
+func TestBlockedStdoutHoldsUpNothingElse(t *testing.T) {
+	dir := t.TempDir()
+	writeHostFile(t, dir, "a", "a")
+	out := &blockingWriter{release: make(chan struct{})}
+	g := startRaw(t, Config{Stdout: out, Mounts: []Mount{{Host: dir, Guest: "/app"}}})
+	g.hello()
+	// Sent from a goroutine: a host that stops reading would block them.
+	go func() {
+		g.w.WriteMessage(messenger.TypeWrite, 1, messenger.Encode(&messenger.WriteRequest{FD: messenger.StdoutFD, Data: []byte("one ")}))
+		g.w.WriteMessage(messenger.TypeWrite, 2, messenger.Encode(&messenger.WriteRequest{FD: messenger.StdoutFD, Data: []byte("two")}))
+		g.w.WriteMessage(messenger.TypeStat, 3, messenger.Encode(&messenger.StatRequest{Path: "/app/a"}))
+	}()
+	if id, m := g.recv(); id != 3 || m.Type() != messenger.TypeStat|messenger.Reply {
+		close(out.release)
+		t.Fatalf("first reply: id %d %#v, want the Stat reply while stdout is stalled", id, m)
+	}
+	close(out.release)
+	for want := uint32(1); want <= 2; want++ {
+		if id, m := g.recv(); id != want || m.Type() != messenger.TypeWrite|messenger.Reply {
+			t.Fatalf("reply id %d %#v, want the ack of write %d", id, m, want)
+		}
+	}
+	if got := string(out.buf.Bytes()); got != "one two" {
+		t.Errorf("stdout %q, want %q", got, "one two")
+	}
+}

@@ -52,9 +52,10 @@ var ErrNoExit = errors.New("guest ended the messenger stream without exiting")
 // gets an error reply. If ctx ends first, Serve returns ctx.Err() at once;
 // its reading goroutine stays until the caller closes rw.
 //
-// Requests are served as they come: stdout and stderr writes in order and
-// before any later request, file operations concurrently, stdin reads in
-// order on a goroutine of their own (a read blocked on the host's stdin
+// Requests are served as they come: stdout and stderr writes in order on
+// a goroutine of their own (a host stdout that blocks holds up nothing
+// else), file operations concurrently, stdin reads in order on a goroutine
+// of their own (a read blocked on the host's stdin
 // does not hold up anything else, and is abandoned when Serve returns).
 func Serve(ctx context.Context, rw io.ReadWriter, cfg Config) (exitCode int, err error) {
 	mounts, err := openMounts(cfg.Mounts)
@@ -67,6 +68,7 @@ func Serve(ctx context.Context, rw io.ReadWriter, cfg Config) (exitCode int, err
 		w:      messenger.NewWriter(rw),
 		mounts: mounts,
 		jobs:   make(chan job, maxQueued),
+		stdio:  make(chan job, maxQueued),
 	}
 	s.budget.cond = sync.NewCond(&s.budget.mu)
 	s.files.m = make(map[uint32]*openFile)
@@ -95,6 +97,7 @@ type server struct {
 	mounts *mountTable
 	files  handleTable
 	jobs   chan job       // file operations for the workers
+	stdio  chan job       // stdout and stderr writes, in order
 	budget budget         // payload bytes of the queued and running jobs
 	ops    sync.WaitGroup // jobs not yet answered
 	stdin  chan stdinRead // nil until the first stdin read
@@ -112,9 +115,11 @@ func (s *server) run() (int, error) {
 	for i := 0; i < maxInFlight; i++ {
 		go s.worker()
 	}
+	go s.stdioLoop()
 	defer func() {
 		s.ops.Wait()
 		close(s.jobs)
+		close(s.stdio)
 		s.ended.Store(true)
 		if s.stdin != nil {
 			close(s.stdin)
@@ -149,8 +154,8 @@ func (s *server) run() (int, error) {
 			continue
 		}
 		if ex, ok := m.(*messenger.ExitRequest); ok {
-			// Earlier stdio writes are already done (they are served
-			// inline); let file operations finish too, then confirm.
+			// Let earlier stdio writes and file operations finish, then
+			// confirm.
 			s.ops.Wait()
 			s.reply(id, &messenger.Ack{Of: messenger.TypeExit})
 			return int(ex.Status), nil
@@ -186,8 +191,8 @@ func (s *server) handshake() error {
 }
 
 // dispatch serves one decoded request other than Exit, of size payload
-// bytes: stdio inline or on the stdin goroutine, file operations by
-// queueing them for the workers.
+// bytes: stdout and stderr writes and stdin reads each on a goroutine of
+// their own, in order, file operations by queueing them for the workers.
 func (s *server) dispatch(id uint32, m messenger.Message, size int) {
 	switch m := m.(type) {
 	case *messenger.Hello:
@@ -195,15 +200,20 @@ func (s *server) dispatch(id uint32, m messenger.Message, size int) {
 	case *messenger.ArgsRequest:
 		s.reply(id, &messenger.ArgsReply{Args: s.cfg.Args, Env: s.cfg.Env, Cwd: s.cfg.Cwd})
 	case *messenger.WriteRequest:
-		s.write(id, m)
+		s.queue(s.stdio, id, m, size)
 	case *messenger.ReadStdinRequest:
 		s.readStdin(id, m)
 	default:
-		cost := max(size, minCost)
-		s.budget.acquire(cost)
-		s.ops.Add(1)
-		s.jobs <- job{id: id, m: m, cost: cost}
+		s.queue(s.jobs, id, m, size)
 	}
+}
+
+// queue hands a request to q once the budget has room for it.
+func (s *server) queue(q chan<- job, id uint32, m messenger.Message, size int) {
+	cost := max(size, minCost)
+	s.budget.acquire(cost)
+	s.ops.Add(1)
+	q <- job{id: id, m: m, cost: cost}
 }
 
 // job is one queued file operation; cost is what it holds of the budget.

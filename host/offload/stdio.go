@@ -8,8 +8,17 @@ import (
 	"github.com/ebbnode/ebbnode/runtime/messenger"
 )
 
-// write serves a stdout or stderr write inline, so writes reach the host's
-// streams in the order the guest sent them.
+// stdioLoop serves stdout and stderr writes one at a time, so they reach
+// the host's streams in the order the guest sent them.
+func (s *server) stdioLoop() {
+	for j := range s.stdio {
+		s.write(j.id, j.m.(*messenger.WriteRequest))
+		s.budget.release(j.cost)
+		s.ops.Done()
+	}
+}
+
+// write serves a stdout or stderr write.
 func (s *server) write(id uint32, m *messenger.WriteRequest) {
 	var w io.Writer
 	switch m.FD {

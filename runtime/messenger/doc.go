@@ -117,9 +117,9 @@
 //
 // # Ordering
 //
-// The host serves stdout and stderr writes in arrival order, each before it
-// reads the next request, and replies once the bytes are written; stdin
-// reads are served in order; file operations run concurrently (16 at a
+// The host serves stdout and stderr writes in arrival order (on a goroutine
+// of their own, so a stalled host stdout holds up nothing else), and
+// replies once the bytes are written; stdin reads are served in order; file operations run concurrently (16 at a
 // time, the rest queued: the host keeps reading while up to 1024 requests
 // holding up to 32 MiB wait, and only then lets the stream push back). Exit is
 // answered after all earlier requests are done, and ends the session.

@@ -1,236 +1,210 @@
-// fs.createReadStream / fs.createWriteStream and fs.promises.open's
-// FileHandle. There is no 'stream' module yet, so the streams are
-// EventEmitters with the parts of stream.Readable/Writable that scripts
-// use on files: events, write/end, data/end, pipe, pause/resume, async
-// iteration. Appended to fs.js; shares its scope.
+// fs.createReadStream / fs.createWriteStream (node's internal/fs/streams)
+// on the stream module: ReadStream is a stream.Readable whose _construct
+// opens the file and whose _read reads highWaterMark bytes at a time;
+// WriteStream is a stream.Writable over positional or appending writes.
+// Both close the file in _destroy, after any read or write in flight.
+// Then fs.promises.open's FileHandle. Appended to fs.js; shares its scope.
 
 const EventEmitter = require('events');
+const { Readable, Writable, finished } = require('stream');
+const { errorOrDestroy } = require('stream')[Symbol.for('ebbnode.stream.internal')];
+const { validateInteger, outOfRange } = require('internal/errors');
 
-function nextTick(fn, ...args) { process.nextTick(fn, ...args); }
+const kIoDone = Symbol('kIoDone');
+const kIsPerformingIO = Symbol('kIsPerformingIO');
 
-class WriteStream extends EventEmitter {
-  constructor(path, options) {
-    super();
-    options = getOptions(options, { flags: 'w', encoding: 'utf8', mode: 0o666 });
-    this.path = toPath(path);
-    this.fd = typeof options.fd === 'number' ? options.fd : null;
-    this.flags = options.flags;
-    this.mode = options.mode;
-    this.bytesWritten = 0;
-    this.pending = this.fd === null;
-    this.writable = true;
-    this.destroyed = false;
-    this._encoding = options.encoding;
-    this._queue = [];
-    this._busy = false;
-    this._ending = false;
-    this._finished = false;
-    this._pos = typeof options.start === 'number' ? options.start : -1;
-    if (this.fd === null) {
-      binding.open(this.path, flagsOf(this.flags), modeOf(this.mode, 0o666), (err, fd) => {
-        if (err) return this.destroy(err);
-        this.fd = fd;
-        this.pending = false;
-        this.emit('open', fd);
-        this.emit('ready');
-        this._flush();
-      });
-    }
+function openStream(stream, callback) {
+  if (typeof stream.fd === 'number') {
+    callback();
+    return;
   }
-  write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-    if (this._ending) {
-      const err = new Error('write after end');
-      err.code = 'ERR_STREAM_WRITE_AFTER_END';
-      nextTick(() => { if (cb) cb(err); this.emit('error', err); });
-      return false;
-    }
-    if (chunk === null) {
-      const err = new TypeError('May not write null values to stream');
-      err.code = 'ERR_STREAM_NULL_VALUES';
-      throw err;
-    }
-    this._queue.push({ buf: toData(chunk, encoding || this._encoding), cb });
-    this._flush();
-    return true;
-  }
-  end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    if (cb) this.once('finish', cb);
-    this._ending = true;
-    this.writable = false;
-    this._flush();
-    return this;
-  }
-  _flush() {
-    if (this._busy || this.fd === null || this.destroyed) return;
-    const item = this._queue.shift();
-    if (item === undefined) {
-      if (this._ending && !this._finished) {
-        this._finished = true;
-        this.emit('finish');
-        this._close();
-      }
+  binding.open(stream.path, flagsOf(stream.flags), modeOf(stream.mode, 0o666), (er, fd) => {
+    if (er) {
+      callback(er);
       return;
     }
-    this._busy = true;
-    binding.write(this.fd, item.buf, this._pos, (err, n) => {
-      this._busy = false;
-      if (err) {
-        if (item.cb) item.cb(err);
-        return this.destroy(err);
-      }
-      this.bytesWritten += n;
-      if (this._pos >= 0) this._pos += n;
-      if (item.cb) item.cb(null);
-      this._flush();
-    });
-  }
-  _close() {
-    if (this.fd === null) { nextTick(() => this.emit('close')); return; }
-    const fd = this.fd;
-    this.fd = null;
-    binding.close(fd, () => this.emit('close'));
-  }
-  destroy(err) {
-    if (this.destroyed) return this;
-    this.destroyed = true;
-    this.writable = false;
-    nextTick(() => {
-      if (err) this.emit('error', err);
-      this._close();
-    });
-    return this;
-  }
-  close(cb) {
-    if (cb) this.once('close', cb);
-    if (!this._ending) this.end();
-    return this;
-  }
-  cork() {}
-  uncork() {}
-  setDefaultEncoding(enc) { this._encoding = enc; return this; }
+    stream.fd = fd;
+    callback();
+    stream.emit('open', stream.fd);
+    stream.emit('ready');
+  });
 }
 
-class ReadStream extends EventEmitter {
-  constructor(path, options) {
-    super();
-    options = getOptions(options, { flags: 'r', highWaterMark: 64 * 1024 });
-    this.path = toPath(path);
-    this.fd = typeof options.fd === 'number' ? options.fd : null;
-    this.flags = options.flags;
-    this.bytesRead = 0;
-    this.pending = this.fd === null;
-    this.readable = true;
-    this.destroyed = false;
-    this._encoding = options.encoding || null;
-    this._hwm = options.highWaterMark;
-    this._pos = typeof options.start === 'number' ? options.start : -1;
-    this._end = typeof options.end === 'number' ? options.end : Infinity;
-    this._flowing = null;
-    this._reading = false;
-    this._ended = false;
-    this.on('newListener', (ev) => {
-      if (ev === 'data' && this._flowing !== false) nextTick(() => this.resume());
-    });
-    if (this.fd === null) {
-      binding.open(this.path, flagsOf(this.flags), 0o666, (err, fd) => {
-        if (err) return this.destroy(err);
-        this.fd = fd;
-        this.pending = false;
-        this.emit('open', fd);
-        this.emit('ready');
-        this._read();
-      });
-    }
+function closeStream(stream, err, cb) {
+  if (!stream.fd && stream.fd !== 0) {
+    cb(err);
+    return;
   }
-  setEncoding(enc) { this._encoding = enc; return this; }
-  pause() { this._flowing = false; return this; }
-  resume() {
-    this._flowing = true;
-    this._read();
-    return this;
-  }
-  isPaused() { return this._flowing === false; }
-  _read() {
-    if (!this._flowing || this._reading || this._ended || this.destroyed || this.fd === null) return;
-    let n = this._hwm;
-    if (this._pos >= 0 && this._end !== Infinity) n = Math.min(n, this._end - this._pos + 1);
-    else if (this._end !== Infinity) n = Math.min(n, this._end - this.bytesRead + 1);
-    if (n <= 0) return this._finish();
-    const buf = Buffer.alloc(n);
-    this._reading = true;
-    binding.read(this.fd, buf, 0, n, this._pos, (err, got) => {
-      this._reading = false;
-      if (err) return this.destroy(err);
-      if (got === 0) return this._finish();
-      this.bytesRead += got;
-      if (this._pos >= 0) this._pos += got;
-      const chunk = buf.subarray(0, got);
-      this.emit('data', this._encoding ? chunk.toString(this._encoding) : chunk);
-      this._read();
-    });
-  }
-  _finish() {
-    if (this._ended) return;
-    this._ended = true;
-    this.readable = false;
-    this.emit('end');
-    this._close();
-  }
-  _close() {
-    if (this.fd === null) { nextTick(() => this.emit('close')); return; }
-    const fd = this.fd;
-    this.fd = null;
-    binding.close(fd, () => this.emit('close'));
-  }
-  destroy(err) {
-    if (this.destroyed) return this;
-    this.destroyed = true;
-    this.readable = false;
-    nextTick(() => {
-      if (err) this.emit('error', err);
-      this._close();
-    });
-    return this;
-  }
-  close(cb) {
-    if (cb) this.once('close', cb);
-    return this.destroy();
-  }
-  pipe(dest, options) {
-    this.on('data', (c) => dest.write(c));
-    if (!options || options.end !== false) {
-      this.on('end', () => { if (dest !== process.stdout && dest !== process.stderr) dest.end(); });
-    }
-    return dest;
-  }
-  [Symbol.asyncIterator]() {
-    const queue = [];
-    const waiting = [];
-    let done = false;
-    let failure = null;
-    const settle = () => {
-      while (waiting.length > 0 && (queue.length > 0 || done || failure)) {
-        const w = waiting.shift();
-        if (queue.length > 0) w.resolve({ value: queue.shift(), done: false });
-        else if (failure) w.reject(failure);
-        else w.resolve({ value: undefined, done: true });
-      }
-    };
-    this.on('data', (c) => { queue.push(c); settle(); });
-    this.on('end', () => { done = true; settle(); });
-    this.on('error', (e) => { failure = e; settle(); });
-    const it = {
-      next: () => new Promise((resolve, reject) => { waiting.push({ resolve, reject }); settle(); }),
-      return: () => { this.destroy(); return Promise.resolve({ value: undefined, done: true }); },
-    };
-    it[Symbol.asyncIterator] = () => it;
-    return it;
+  const fd = stream.fd;
+  stream.fd = null;
+  binding.close(fd, (er) => cb(er || err));
+}
+
+function destroyStream(stream, err, cb) {
+  if (stream[kIsPerformingIO]) stream.once(kIoDone, (er) => closeStream(stream, err || er, cb));
+  else closeStream(stream, err, cb);
+}
+
+function validateStart(stream, start) {
+  stream.start = start;
+  stream.pos = undefined;
+  if (start !== undefined) {
+    validateInteger(start, 'start', 0);
+    stream.pos = start;
   }
 }
+
+function ReadStream(path, options) {
+  if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+  options = getOptions(options, {});
+  if (options.highWaterMark === undefined) options.highWaterMark = 64 * 1024;
+  if (options.fd == null) {
+    this.fd = null;
+    this.path = toPath(path);
+    this.flags = options.flags === undefined ? 'r' : options.flags;
+    this.mode = options.mode === undefined ? 0o666 : options.mode;
+  } else {
+    this.fd = options.fd;
+  }
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  validateStart(this, options.start);
+  this.end = options.end === undefined ? Infinity : options.end;
+  this.bytesRead = 0;
+  this[kIsPerformingIO] = false;
+  if (this.end !== Infinity) {
+    validateInteger(this.end, 'end', 0);
+    if (this.start !== undefined && this.start > this.end) {
+      throw outOfRange('start', `<= "end" (here: ${this.end})`, this.start);
+    }
+  }
+  Readable.call(this, options);
+}
+Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+Object.setPrototypeOf(ReadStream, Readable);
+
+Object.defineProperty(ReadStream.prototype, 'autoClose', {
+  get() { return this._readableState.autoDestroy; },
+  set(val) { this._readableState.autoDestroy = val; },
+});
+Object.defineProperty(ReadStream.prototype, 'pending', {
+  get() { return this.fd === null; },
+  configurable: true,
+});
+
+ReadStream.prototype._construct = function (callback) { openStream(this, callback); };
+
+ReadStream.prototype._read = function (n) {
+  n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
+  if (n <= 0) {
+    this.push(null);
+    return;
+  }
+  const buf = Buffer.allocUnsafeSlow(n);
+  this[kIsPerformingIO] = true;
+  binding.read(this.fd, buf, 0, n, this.pos === undefined ? -1 : this.pos, (er, bytesRead) => {
+    this[kIsPerformingIO] = false;
+    if (this.destroyed) {
+      this.emit(kIoDone, er);
+      return;
+    }
+    if (er) {
+      errorOrDestroy(this, er);
+    } else if (bytesRead > 0) {
+      if (this.pos !== undefined) this.pos += bytesRead;
+      this.bytesRead += bytesRead;
+      let out = buf;
+      if (bytesRead !== buf.length) {
+        out = Buffer.allocUnsafeSlow(bytesRead);
+        buf.copy(out, 0, 0, bytesRead);
+      }
+      this.push(out);
+    } else {
+      this.push(null);
+    }
+  });
+};
+
+ReadStream.prototype._destroy = function (err, cb) { destroyStream(this, err, cb); };
+
+ReadStream.prototype.close = function (cb) {
+  if (typeof cb === 'function') finished(this, cb);
+  this.destroy();
+};
+
+function WriteStream(path, options) {
+  if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+  options = getOptions(options, {});
+  options.decodeStrings = true;
+  if (options.fd == null) {
+    this.fd = null;
+    this.path = toPath(path);
+    this.flags = options.flags === undefined ? 'w' : options.flags;
+    this.mode = options.mode === undefined ? 0o666 : options.mode;
+  } else {
+    this.fd = options.fd;
+  }
+  options.autoDestroy = options.autoClose === undefined ? true : options.autoClose;
+  this.flush = options.flush == null ? false : options.flush;
+  validateStart(this, options.start);
+  this.bytesWritten = 0;
+  this[kIsPerformingIO] = false;
+  Writable.call(this, options);
+  if (options.encoding) this.setDefaultEncoding(options.encoding);
+}
+Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(WriteStream, Writable);
+
+Object.defineProperty(WriteStream.prototype, 'autoClose', {
+  get() { return this._writableState.autoDestroy; },
+  set(val) { this._writableState.autoDestroy = val; },
+});
+Object.defineProperty(WriteStream.prototype, 'pending', {
+  get() { return this.fd === null; },
+  configurable: true,
+});
+
+WriteStream.prototype._construct = function (callback) { openStream(this, callback); };
+
+function writeAll(stream, data, cb) {
+  stream[kIsPerformingIO] = true;
+  binding.write(stream.fd, data, stream.pos === undefined ? -1 : stream.pos, (er, bytesWritten) => {
+    stream[kIsPerformingIO] = false;
+    if (stream.destroyed) {
+      cb(er);
+      stream.emit(kIoDone, er);
+      return;
+    }
+    if (er) {
+      cb(er);
+      return;
+    }
+    stream.bytesWritten += bytesWritten;
+    if (stream.pos !== undefined) stream.pos += bytesWritten;
+    cb();
+  });
+}
+
+WriteStream.prototype._write = function (data, encoding, cb) { writeAll(this, data, cb); };
+
+WriteStream.prototype._writev = function (data, cb) {
+  writeAll(this, Buffer.concat(data.map((d) => d.chunk)), cb);
+};
+
+WriteStream.prototype._destroy = function (err, cb) { destroyStream(this, err, cb); };
+
+WriteStream.prototype.close = function (cb) {
+  if (cb) {
+    if (this.closed) {
+      process.nextTick(cb);
+      return;
+    }
+    this.on('close', cb);
+  }
+  if (!this.autoClose) this.on('finish', this.destroy);
+  this.end();
+};
+
+WriteStream.prototype.destroySoon = WriteStream.prototype.end;
 
 exports.createWriteStream = function createWriteStream(path, options) { return new WriteStream(path, options); };
 exports.createReadStream = function createReadStream(path, options) { return new ReadStream(path, options); };
