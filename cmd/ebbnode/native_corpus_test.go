@@ -48,17 +48,6 @@ var nativeKnownFailures = map[string]string{
 	"fs_trailing_slash":   "host/offload: creating 'file/' gives ENOTDIR (node: EISDIR)",
 	"fs_rename_dirs":      "host/offload renames with os.Rename: a file over a directory is EEXIST (node: EISDIR)",
 	"os_shape":            "kernel: sysinfo(2) is ENOSYS, so os.totalmem() is 0",
-	// The image's runtime installs no Network Ebb yet (netstack's native
-	// backend on virtio-net is still to come), so net fails with ENETDOWN.
-	"dgram_echo":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"dns_lookup":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_echo":          "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_errors":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_half_close":    "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_large_payload": "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_listen_forms":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_reset_timeout": "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_server_close":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	// Timing: these pass when the machine is quiet, but on a loaded host
 	// TCG can stall the guest longer than the script's margins between
 	// creating two timers (node counts each from its creation too).

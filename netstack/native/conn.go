@@ -23,11 +23,11 @@ func (st *Stack) Listen(ctx context.Context, network, address string) (net.Liste
 	if err != nil {
 		return nil, opError("listen", network, address, err)
 	}
-	l, err := gonet.ListenTCP(st.s, fa, proto)
+	l, err := st.listenTCP(fa, proto)
 	if err != nil {
 		return nil, mapError(opError("listen", network, address, err))
 	}
-	return listener{l}, nil
+	return l, nil
 }
 
 // ListenPacket opens a UDP socket, as Listen chooses its family.
@@ -40,7 +40,7 @@ func (st *Stack) ListenPacket(ctx context.Context, network, address string) (net
 	if err != nil {
 		return nil, mapError(opError("listen", network, address, err))
 	}
-	return packetConn{c}, nil
+	return packetConn{c, proto}, nil
 }
 
 // Dial connects a TCP stream (network "tcp", "tcp4", "tcp6") or a UDP
@@ -86,11 +86,7 @@ func ctxError(err error) error {
 
 func (st *Stack) dial(ctx context.Context, base string, fa tcpip.FullAddress, proto tcpip.NetworkProtocolNumber) (net.Conn, error) {
 	if base == "tcp" {
-		c, err := gonet.DialContextTCP(ctx, st.s, fa, proto)
-		if err != nil {
-			return nil, err
-		}
-		return tcpConn{c}, nil
+		return st.dialTCP(ctx, fa, proto)
 	}
 	c, err := gonet.DialUDP(st.s, nil, &fa, proto)
 	if err != nil {
@@ -177,7 +173,10 @@ func (a strAddr) String() string  { return string(a) }
 
 // packetConn hides gonet.UDPConn's Read/Write so callers see exactly a
 // net.PacketConn, and maps its errors.
-type packetConn struct{ c *gonet.UDPConn }
+type packetConn struct {
+	c     *gonet.UDPConn
+	proto tcpip.NetworkProtocolNumber
+}
 
 func (p packetConn) ReadFrom(b []byte) (int, net.Addr, error) {
 	n, a, err := p.c.ReadFrom(b)
@@ -189,25 +188,14 @@ func (p packetConn) WriteTo(b []byte, addr net.Addr) (int, error) {
 	return n, mapError(err)
 }
 
-func (p packetConn) Close() error                       { return p.c.Close() }
-func (p packetConn) LocalAddr() net.Addr                { return p.c.LocalAddr() }
+func (p packetConn) Close() error { return p.c.Close() }
+func (p packetConn) LocalAddr() net.Addr {
+	a := p.c.LocalAddr().(*net.UDPAddr)
+	return &net.UDPAddr{IP: ipOf(tcpip.AddrFromSlice(a.IP), p.proto), Port: a.Port}
+}
 func (p packetConn) SetDeadline(t time.Time) error      { return p.c.SetDeadline(t) }
 func (p packetConn) SetReadDeadline(t time.Time) error  { return p.c.SetReadDeadline(t) }
 func (p packetConn) SetWriteDeadline(t time.Time) error { return p.c.SetWriteDeadline(t) }
-
-// tcpConn maps the errors of gonet.TCPConn's Read and Write; CloseRead and
-// CloseWrite (half-close) come through the embedding.
-type tcpConn struct{ *gonet.TCPConn }
-
-func (c tcpConn) Read(b []byte) (int, error) {
-	n, err := c.TCPConn.Read(b)
-	return n, mapError(err)
-}
-
-func (c tcpConn) Write(b []byte) (int, error) {
-	n, err := c.TCPConn.Write(b)
-	return n, mapError(err)
-}
 
 // udpConn maps the errors of a connected gonet.UDPConn.
 type udpConn struct{ *gonet.UDPConn }
@@ -220,15 +208,4 @@ func (c udpConn) Read(b []byte) (int, error) {
 func (c udpConn) Write(b []byte) (int, error) {
 	n, err := c.UDPConn.Write(b)
 	return n, mapError(err)
-}
-
-// listener returns tcpConns.
-type listener struct{ *gonet.TCPListener }
-
-func (l listener) Accept() (net.Conn, error) {
-	c, err := l.TCPListener.Accept()
-	if err != nil {
-		return nil, mapError(err)
-	}
-	return tcpConn{c.(*gonet.TCPConn)}, nil
 }

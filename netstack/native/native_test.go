@@ -456,3 +456,63 @@ func TestPing(t *testing.T) {
 		}
 	}
 }
+
+// TestListenAddr: unbound listeners and sockets name their family's
+// unspecified address, as Go's net does.
+func TestListenAddr(t *testing.T) {
+	img, _ := pair(t)
+	ctx := ctxT(t)
+	for _, tc := range []struct{ network, addr, want string }{
+		{"tcp", ":0", "[::]:"}, {"tcp4", ":0", "0.0.0.0:"}, {"tcp", "127.0.0.1:0", "127.0.0.1:"},
+	} {
+		ln, err := img.Listen(ctx, tc.network, tc.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ln.Addr().String(); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("Listen(%s, %s).Addr() = %s, want %s*", tc.network, tc.addr, got, tc.want)
+		}
+		ln.Close()
+	}
+	pc, err := img.ListenPacket(ctx, "udp4", ":0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	if got := pc.LocalAddr().String(); !strings.HasPrefix(got, "0.0.0.0:") {
+		t.Errorf("udp4 LocalAddr = %s, want 0.0.0.0:*", got)
+	}
+}
+
+// TestLingerReset: SetLinger(0) then Close resets the connection: the
+// peer's read fails with ECONNRESET (node's resetAndDestroy).
+func TestLingerReset(t *testing.T) {
+	img, _ := pair(t)
+	ctx := ctxT(t)
+	ln, err := img.Listen(ctx, "tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		c.(interface{ SetNoDelay(bool) error }).SetNoDelay(true)
+		c.(interface{ SetKeepAlive(bool) error }).SetKeepAlive(true)
+		c.Read(make([]byte, 1)) // reset once the client is surely connected
+		c.(interface{ SetLinger(int) error }).SetLinger(0)
+		c.Close()
+	}()
+	c, err := img.Dial(ctx, "tcp4", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Write([]byte("x"))
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if _, err := c.Read(make([]byte, 1)); !errors.Is(err, syscall.ECONNRESET) {
+		t.Fatalf("read after the peer's abortive close: %v, want ECONNRESET", err)
+	}
+}
