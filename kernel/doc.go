@@ -123,9 +123,11 @@
 // Port I/O (Outb, Inl, ...), MMIO registers (Read32, Write32), device
 // interrupts (vectors FirstDeviceVector-LastDeviceVector, delivered by MSI,
 // MSI-X or an I/O APIC pin (RouteGSI, edge-triggered) and awaited with
-// WaitIRQ), DMA memory (AllocDMA) and the PVH
-// boot modules (Modules, QEMU -initrd) are exported for drivers; packages
-// pci and virtio build on them (virtio.Console: a byte stream to the host).
+// WaitIRQ, or with OpenIRQ: a descriptor the kernel's epoll reports, so
+// the driver goroutine parks in the Go netpoller holding no thread), DMA
+// memory (AllocDMA) and the PVH boot modules (Modules, QEMU -initrd) are
+// exported for drivers; packages pci and virtio build on them
+// (virtio.Console: a byte stream to the host; virtio.Net: Ethernet frames).
 // ReadCounters gives any guest the kernel's running totals (timer
 // interrupts, context switches, free memory), so a test can tell what the
 // kernel did during a stretch of its own work.

@@ -19,6 +19,9 @@ func sysRead(_ *thread, a sysArgs) uint64 {
 	case fd == eventFD && poll.eventOpen:
 		return eventfdRead(buf, n)
 	}
+	if i, ok := irqFD(fd); ok {
+		return irqFDRead(i, buf, n)
+	}
 	return errno(libc.EBADF)
 }
 
@@ -51,6 +54,8 @@ func sysClose(_ *thread, a sysArgs) uint64 {
 		poll.epollOpen = false
 	case fd == eventFD && poll.eventOpen:
 		poll.eventOpen, poll.watched = false, false
+	case fd >= irqFDBase && fd < irqFDBase+numIRQFDs && irqFDs[fd-irqFDBase].open:
+		return irqFDClose(int(fd - irqFDBase))
 	default:
 		return fdCheck(fd, 0)
 	}
@@ -61,7 +66,12 @@ func sysClose(_ *thread, a sysArgs) uint64 {
 // runtime only asks whether they are non-blocking (they are not).
 //
 //go:nosplit
-func sysFcntl(_ *thread, a sysArgs) uint64 { return fdCheck(a[0], 0) }
+func sysFcntl(_ *thread, a sysArgs) uint64 {
+	if _, ok := irqFD(a[0]); ok {
+		return irqFDFcntl(a[1])
+	}
+	return fdCheck(a[0], 0)
+}
 
 // sysOpenat: the kernel has no file system; ENOENT makes the runtime's
 // probes of /sys and /proc files fall back to their defaults.

@@ -28,6 +28,7 @@ func deviceInterrupt(v uint64) {
 			wake(t, irqCount[v])
 		}
 	}
+	irqFDWake(v)
 }
 
 // sysIRQWait implements ebb_irq_wait(vector, seen, timeout_ns): it returns

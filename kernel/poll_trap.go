@@ -3,7 +3,8 @@ package kernel
 import "github.com/ebbnode/ebbnode/libc"
 
 // The smallest epoll the Go runtime's netpoller needs: one epoll instance
-// (fd 3) and one eventfd (fd 4) that netpollBreak writes to. epoll_pwait
+// (fd 3) and one eventfd (fd 4) that netpollBreak writes to, plus the IRQ
+// descriptors of irqfd_trap.go. epoll_pwait
 // reports the eventfd when its counter is non-zero and otherwise blocks the
 // thread until the timeout or an eventfd write. Other descriptors cannot be
 // added (EPERM: "not pollable", as for regular files), so the runtime uses
@@ -55,6 +56,9 @@ func sysEpollCtl(_ *thread, a sysArgs) uint64 {
 	if epfd != epollFD || !poll.epollOpen {
 		return errno(libc.EBADF)
 	}
+	if i, ok := irqFD(fd); ok {
+		return irqFDCtl(i, op, ev)
+	}
 	if fd != eventFD || !poll.eventOpen {
 		return errno(libc.EPERM)
 	}
@@ -85,14 +89,19 @@ func sysEpollWait(_ *thread, a sysArgs) uint64 {
 	if epfd != epollFD || !poll.epollOpen {
 		return errno(libc.EBADF)
 	}
-	if maxevents == 0 || !userAccessible(events, eventSize, true) {
+	maxevents = min(maxevents, 1+numIRQFDs)
+	if maxevents == 0 || !userAccessible(events, maxevents*eventSize, true) {
 		return errno(libc.EINVAL)
 	}
+	n := uint64(0)
 	if poll.watched && poll.counter != 0 {
 		store32(uintptr(events), epollIn)
 		store32(uintptr(events+4), uint32(poll.data))
 		store32(uintptr(events+8), uint32(poll.data>>32))
-		return 1
+		n = 1
+	}
+	if n = irqFDEvents(events, n, maxevents); n != 0 {
+		return n
 	}
 	to := int64(int32(timeoutMs))
 	if to == 0 {

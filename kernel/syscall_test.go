@@ -23,6 +23,7 @@ var implemented = []uint64{
 	libc.SysFutex, libc.SysSchedSetaffinity, libc.SysSchedGetaffinity, libc.SysClockGettime, libc.SysExitGroup,
 	libc.SysOpenat, libc.SysEpollCtl, libc.SysEpollPwait, libc.SysEventfd2, libc.SysEpollCreate1,
 	libc.SysPrlimit64, libc.SysGetcpu, libc.SysGetrandom, libc.SysEbbIRQWait, libc.SysEbbDMAAlloc,
+	libc.SysEbbIRQFD,
 }
 
 // TestSysTableRows checks every row: a handler, libc's name, a note; and
@@ -158,6 +159,7 @@ func TestEveryCallAnswered(t *testing.T) {
 		"gettid: two=true sched_yield: errno 0 nanosleep: <nil>\n",
 		"clock_gettime: <nil> near=true\n",
 		"ebb_irq_wait: kernel: timed out waiting for an interrupt ebb_dma_alloc: <nil> below4G=true zero=true\n",
+		"ebb_irq_fd: <nil> again: kernel: OpenIRQ(33): device or resource busy close: <nil>\n",
 	} {
 		if !strings.Contains(r.Output(), want) {
 			t.Errorf("console lacks %q", want)

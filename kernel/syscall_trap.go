@@ -34,9 +34,9 @@ type sysCall struct {
 // the image's data, never filled in by an init function: it holds only
 // constants and top-level functions (TestSysTableIsStatic checks).
 var sysTable = [...]sysCall{
-	libc.SysRead:             {"read", sysRead, "fd 0: end of file; the eventfd: takes its counter (EAGAIN at 0); others EBADF"},
+	libc.SysRead:             {"read", sysRead, "fd 0: end of file; the eventfd: takes its counter (EAGAIN at 0); IRQ fds: interrupts since the last read; others EBADF"},
 	libc.SysWrite:            {"write", sysWrite, "fds 1, 2: the serial console, byte-exact; the eventfd: adds and wakes epoll; others EBADF"},
-	libc.SysClose:            {"close", sysClose, "the epoll instance or the eventfd: closed; fds 0-2: 0 and stay open; others EBADF"},
+	libc.SysClose:            {"close", sysClose, "the epoll instance, the eventfd or an IRQ fd: closed; fds 0-2: 0 and stay open; others EBADF"},
 	libc.SysMmap:             {"mmap", sysMmap, "anonymous only (else ENODEV), above 4 GiB, demand-paged and zeroed, 2 MiB pages where possible"},
 	libc.SysMprotect:         {"mprotect", sysMprotect, "records the protection for later faults; present pages keep their access (limit)"},
 	libc.SysMunmap:           {"munmap", sysMunmap, "frees the frames and forgets the range"},
@@ -50,7 +50,7 @@ var sysTable = [...]sysCall{
 	libc.SysClone:            {"clone", sysClone, "threads only (CLONE_VM|CLONE_THREAD, else ENOSYS), CLONE_SETTLS honoured"},
 	libc.SysExit:             {"exit", sysExit, "ends the thread; the last thread's exit ends the machine with its status"},
 	libc.SysUname:            {"uname", sysUname, "ebbnode, release 6.1.0-ebbnode, machine x86_64"},
-	libc.SysFcntl:            {"fcntl", sysFcntl, "fds 0-2: 0 (blocking, no flags); others EBADF"},
+	libc.SysFcntl:            {"fcntl", sysFcntl, "fds 0-2: 0 (blocking, no flags); IRQ fds: O_RDWR|O_NONBLOCK; others EBADF"},
 	libc.SysGetcwd:           {"getcwd", sysGetcwd, `"/"`},
 	libc.SysGetuid:           {"getuid", sysRoot, "0: root"},
 	libc.SysGetgid:           {"getgid", sysRoot, "0: root"},
@@ -66,9 +66,9 @@ var sysTable = [...]sysCall{
 	libc.SysSchedGetaffinity: {"sched_getaffinity", sysSchedGetaffinity, "the thread's CPUs: the online ones unless pinned (GOMAXPROCS = vCPUs started)"},
 	libc.SysClockGettime:     {"clock_gettime", sysClockGettime, "the TSC clock; REALTIME adds the RTC at boot (the vDSO answers without trapping)"},
 	libc.SysExitGroup:        {"exit_group", sysExitGroup, "ends the machine: the status byte goes to isa-debug-exit"},
-	libc.SysEpollCtl:         {"epoll_ctl", sysEpollCtl, "only the eventfd can be watched; other fds EPERM (not pollable)"},
+	libc.SysEpollCtl:         {"epoll_ctl", sysEpollCtl, "the eventfd and IRQ fds can be watched; other fds EPERM (not pollable)"},
 	libc.SysOpenat:           {"openat", sysOpenat, "ENOENT: no file system (files are offloaded to the host in the Go world)"},
-	libc.SysEpollPwait:       {"epoll_pwait", sysEpollWait, "reports the eventfd if its counter is set, else parks until the timeout or a write"},
+	libc.SysEpollPwait:       {"epoll_pwait", sysEpollWait, "reports the eventfd if its counter is set and IRQ fds with new interrupts, else parks until the timeout, a write or such an interrupt"},
 	libc.SysEventfd2:         {"eventfd2", sysEventfd, "one eventfd (fd 4): the runtime's netpollBreak"},
 	libc.SysEpollCreate1:     {"epoll_create1", sysEpollCreate, "one epoll instance (fd 3); a second EMFILE"},
 	libc.SysPrlimit64:        {"prlimit64", sysPrlimit, "RLIMIT_NOFILE 1024/4096, others infinity; sets are accepted"},
@@ -76,6 +76,7 @@ var sysTable = [...]sysCall{
 	libc.SysGetrandom:        {"getrandom", sysGetrandom, "RDRAND, or a TSC-seeded splitmix64 stream without it (not cryptographic)"},
 	libc.SysEbbIRQWait:       {"ebb_irq_wait", sysIRQWait, "(vector, seen, timeout_ns): a device vector's interrupt count once it differs from seen"},
 	libc.SysEbbDMAAlloc:      {"ebb_dma_alloc", sysDMAAlloc, "(bytes): zeroed contiguous frames below 4 GiB, identity-mapped, never freed"},
+	libc.SysEbbIRQFD:         {"ebb_irq_fd", sysIRQFD, "(vector): a non-blocking descriptor (16+) that read and epoll report the vector's interrupts on"},
 }
 
 var (

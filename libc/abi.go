@@ -48,6 +48,7 @@ const (
 	// work to Go-world drivers through them.
 	SysEbbIRQWait  = 1024
 	SysEbbDMAAlloc = 1025
+	SysEbbIRQFD    = 1026
 
 	// MaxSyscall bounds the numbers the counters track.
 	MaxSyscall = 1040

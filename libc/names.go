@@ -20,7 +20,7 @@ var names = [...]string{
 	269: "faccessat", 270: "pselect6", 281: "epoll_pwait", 290: "eventfd2", 291: "epoll_create1",
 	293: "pipe2", 302: "prlimit64", 309: "getcpu", 318: "getrandom", 332: "statx", 334: "rseq", 435: "clone3",
 	439: "faccessat2", 441: "epoll_pwait2",
-	SysEbbIRQWait: "ebb_irq_wait", SysEbbDMAAlloc: "ebb_dma_alloc",
+	SysEbbIRQWait: "ebb_irq_wait", SysEbbDMAAlloc: "ebb_dma_alloc", SysEbbIRQFD: "ebb_irq_fd",
 }
 
 // Name returns the Linux name of system call nr, or "" when unknown.

@@ -11,7 +11,9 @@
 // Messenger client (runtime.MessengerId) and the file system
 // (runtime.FileSystemId): module sources come from the bundle, standard
 // streams and every other file from the host (vfs.Overlay of the bundle
-// over the messenger.Client). The script's exit status goes back over the
+// over the messenger.Client). The network Ebb (runtime.NetworkId) is
+// gVisor's stack (netstack/native) over the virtio-net device when there
+// is one, loopback alone otherwise. The script's exit status goes back over the
 // Messenger and, through exit_group, to QEMU's isa-debug-exit.
 //
 // Anything that stops it before the script runs is one line on the serial
@@ -29,6 +31,8 @@ import (
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
 	"github.com/ebbnode/ebbnode/kernel"
 	"github.com/ebbnode/ebbnode/kernel/virtio"
+	"github.com/ebbnode/ebbnode/netstack"
+	"github.com/ebbnode/ebbnode/netstack/native"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/messenger"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
@@ -39,6 +43,9 @@ const exitSoftware = 70
 
 // consoleVector is the interrupt vector of the Messenger's virtio console.
 const consoleVector = kernel.FirstDeviceVector + 1
+
+// netVector is the interrupt vector of the virtio-net device.
+const netVector = kernel.FirstDeviceVector + 2
 
 // execPath is process.execPath and process.argv[0] inside the image.
 const execPath = "/ebbnode"
@@ -118,5 +125,28 @@ func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
 		ebb.Stop()
 		return nil, err
 	}
+	if err := installNetwork(ebb); err != nil {
+		ebb.Stop()
+		return nil, err
+	}
 	return ebb, nil
+}
+
+// installNetwork makes gVisor's stack the network Ebb: over the virtio-net
+// device when the machine has one (QEMU user networking's addresses),
+// else loopback alone.
+func installNetwork(ebb *ebbrt.Runtime) error {
+	var dev native.Device
+	if virtio.HasNet() {
+		n, err := virtio.OpenNetAuto(netVector)
+		if err != nil {
+			return fmt.Errorf("network device: %w", err)
+		}
+		dev = n
+	}
+	st, err := native.New(dev, native.Config{})
+	if err != nil {
+		return err
+	}
+	return netstack.Install(ebb, st)
 }

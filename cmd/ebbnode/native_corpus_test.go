@@ -48,17 +48,6 @@ var nativeKnownFailures = map[string]string{
 	"fs_trailing_slash":   "host/offload: creating 'file/' gives ENOTDIR (node: EISDIR)",
 	"fs_rename_dirs":      "host/offload renames with os.Rename: a file over a directory is EEXIST (node: EISDIR)",
 	"os_shape":            "kernel: sysinfo(2) is ENOSYS, so os.totalmem() is 0",
-	// The image's runtime installs no Network Ebb yet (netstack's native
-	// backend on virtio-net is still to come), so net fails with ENETDOWN.
-	"dgram_echo":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"dns_lookup":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_echo":          "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_errors":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_half_close":    "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_large_payload": "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_listen_forms":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_reset_timeout": "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"net_server_close":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	// By design the image has no processes: spawn's 'error' event and
 	// spawnSync's error say ENOSYS (jsrt/modules/child_process tests that).
 	"child_process_sync":  "by design: no processes in the image (spawn fails with ENOSYS)",

@@ -27,7 +27,14 @@ type queue struct {
 	free     []uint16 // descriptor ids not owned by the device
 	avail    uint16   // our avail.idx
 	lastUsed uint16   // next used.idx entry to consume
+	// availFlags is the available ring's flags word (availNoInterrupt
+	// while a driver polls the ring instead of taking interrupts).
+	availFlags uint16
 }
+
+// availNoInterrupt is VRING_AVAIL_F_NO_INTERRUPT (virtio 1.x, 2.7.7): the
+// device need not interrupt when it returns buffers of this queue.
+const availNoInterrupt = 1
 
 // ringSize returns the bytes a legacy queue of n entries needs.
 func ringSize(n uint16) int {
@@ -73,7 +80,7 @@ func (q *queue) add(addr uint64, length uint32, deviceWrites bool) (uint16, bool
 	le.PutUint16(q.mem[q.availOff+4+2*int(q.avail%q.n):], id)
 	q.avail++
 	// Publish the new index only after the entry (flags are ours: 0).
-	storeRing32(q.mem, q.availOff, uint32(q.avail)<<16)
+	storeRing32(q.mem, q.availOff, uint32(q.avail)<<16|uint32(q.availFlags))
 	return id, true
 }
 
@@ -92,4 +99,30 @@ func (q *queue) used() (id uint16, length uint32, ok bool) {
 	}
 	q.free = append(q.free, id)
 	return id, length, true
+}
+
+// setInterrupts asks the device to interrupt (on) or not (off) when it
+// returns buffers of this queue; a hint the device may ignore. The store
+// is atomic (XCHG on amd64, a full barrier), so a driver that turns
+// interrupts back on and then checks pending misses no buffer.
+func (q *queue) setInterrupts(on bool) {
+	q.availFlags = 0
+	if !on {
+		q.availFlags = availNoInterrupt
+	}
+	storeRing32(q.mem, q.availOff, uint32(q.avail)<<16|uint32(q.availFlags))
+}
+
+// pending reports whether the device has returned buffers not yet taken
+// with used.
+func (q *queue) pending() bool {
+	return uint16(loadRing32(q.mem, q.usedOff)>>16) != q.lastUsed
+}
+
+// nextID returns the descriptor id the next add will use.
+func (q *queue) nextID() (uint16, bool) {
+	if len(q.free) == 0 {
+		return 0, false
+	}
+	return q.free[len(q.free)-1], true
 }

@@ -133,4 +133,11 @@ func drivers() {
 	_, err := kernel.WaitIRQ(kernel.FirstDeviceVector, 0, time.Millisecond)
 	buf, pa, dmaErr := kernel.AllocDMA(4096)
 	fmt.Printf("ebb_irq_wait: %v ebb_dma_alloc: %v below4G=%v zero=%v\n", err, dmaErr, pa != 0 && pa < 1<<32, buf[0] == 0)
+	q, err := kernel.OpenIRQ(kernel.FirstDeviceVector)
+	_, again := kernel.OpenIRQ(kernel.FirstDeviceVector)
+	var closeErr error
+	if q != nil {
+		closeErr = q.Close()
+	}
+	fmt.Printf("ebb_irq_fd: %v again: %v close: %v\n", err, again, closeErr)
 }
