@@ -11,6 +11,10 @@
 // directory (NewRunDir) is removed on every return, and directories left
 // by runs that died (SIGKILL) are swept by the next one.
 //
-// Every QEMU device argument of ebbnode lives here (MessengerDevices, and
-// next the network devices), so a change of transport lands in one place.
+// Devices reach QEMU's command line through host/qemu (qemu.Channel for
+// the Messenger, qemu.Net for the network), the one place that writes
+// device arguments. A VM's network (VM.Net) is checked against the host
+// before boot (CheckNet): a forwarded host port already in use, or a tap
+// device that is missing or cannot be opened, fails the run in one line
+// with nothing started.
 package launch
