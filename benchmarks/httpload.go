@@ -1,0 +1,129 @@
+package benchmarks
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/url"
+	"time"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+)
+
+// HTTPBodySize is the length of every answer of the benchmark's server
+// (http/server.js), EbbRT's node test page.
+const HTTPBodySize = 148
+
+// Load is one open-loop load on a server: vegeta sends requests at Rate
+// per second (0: as fast as Connections workers can, for saturation) for
+// Duration, or until Requests have been sent when that is set.
+type Load struct {
+	Rate        int
+	Duration    time.Duration
+	Requests    uint64 // 0: no count limit
+	Connections int
+	// Saturate holds the load to Connections workers (closed loop: what
+	// the server sustains). Otherwise vegeta adds workers when responses
+	// are late, so the offered rate stays open-loop and slow answers show
+	// in the latencies (queued for one of the Connections keep-alive
+	// connections) instead of lowering the load.
+	Saturate bool
+	Timeout  time.Duration // per request; 0 means 10 s
+}
+
+// LoadStats is what a Load measured. Every response is checked: OK counts
+// those with status 200 and exactly HTTPBodySize bytes of body; anything
+// else (an error, another status, another length) is Bad.
+type LoadStats struct {
+	Rate        int     `json:"rate"` // asked for; 0 = saturation
+	Connections int     `json:"connections"`
+	Requests    uint64  `json:"requests"`
+	OK          uint64  `json:"ok"`
+	Bad         uint64  `json:"bad"`
+	FirstBad    string  `json:"firstBad,omitempty"`
+	Seconds     float64 `json:"seconds"`    // first request to last response
+	Throughput  float64 `json:"throughput"` // OK responses per second
+	MeanMs      float64 `json:"meanMs"`
+	P50Ms       float64 `json:"p50Ms"`
+	P99Ms       float64 `json:"p99Ms"`
+	MaxMs       float64 `json:"maxMs"`
+}
+
+// countPacer stops a pacer after n hits.
+type countPacer struct {
+	vegeta.Pacer
+	n uint64
+}
+
+func (p countPacer) Pace(elapsed time.Duration, hits uint64) (time.Duration, bool) {
+	if hits >= p.n {
+		return 0, true
+	}
+	return p.Pacer.Pace(elapsed, hits)
+}
+
+// RunLoad sends l to target, which must be an http URL on the loopback:
+// the benchmark never sends traffic anywhere else.
+func RunLoad(ctx context.Context, target string, l Load) (LoadStats, error) {
+	u, err := url.Parse(target)
+	if err != nil {
+		return LoadStats{}, fmt.Errorf("load: %w", err)
+	}
+	if ip := net.ParseIP(u.Hostname()); u.Scheme != "http" || ip == nil || !ip.IsLoopback() {
+		return LoadStats{}, fmt.Errorf("load: %s is not an http URL on a loopback address", target)
+	}
+	if l.Connections < 1 {
+		l.Connections = 1
+	}
+	if l.Timeout == 0 {
+		l.Timeout = 10 * time.Second
+	}
+	if l.Rate == 0 {
+		l.Saturate = true // an unpaced open loop would add workers without end
+	}
+	workers := uint64(l.Connections)
+	opts := []func(*vegeta.Attacker){
+		vegeta.KeepAlive(true),
+		vegeta.Connections(l.Connections),
+		// New connections cost the server (and this shared machine)
+		// more than the requests: a fixed set, as a load balancer keeps.
+		vegeta.MaxConnections(l.Connections),
+		vegeta.Workers(workers),
+		vegeta.Timeout(l.Timeout),
+		vegeta.Redirects(vegeta.NoFollow),
+		vegeta.MaxBody(HTTPBodySize + 1), // enough to see a longer body
+	}
+	if l.Saturate {
+		opts = append(opts, vegeta.MaxWorkers(workers))
+	}
+	atk := vegeta.NewAttacker(opts...)
+	var pacer vegeta.Pacer = vegeta.ConstantPacer{Freq: l.Rate, Per: time.Second}
+	if l.Requests > 0 {
+		pacer = countPacer{pacer, l.Requests}
+	}
+	tr := vegeta.NewStaticTargeter(vegeta.Target{Method: "GET", URL: target})
+	stop := context.AfterFunc(ctx, func() { atk.Stop() })
+	defer stop()
+	var m vegeta.Metrics
+	st := LoadStats{Rate: l.Rate, Connections: l.Connections}
+	for r := range atk.Attack(tr, pacer, l.Duration, "http") {
+		m.Add(r)
+		if r.Code == 200 && r.Error == "" && len(r.Body) == HTTPBodySize {
+			st.OK++
+			continue
+		}
+		st.Bad++
+		if st.FirstBad == "" {
+			st.FirstBad = fmt.Sprintf("status %d, %d bytes, error %q", r.Code, len(r.Body), r.Error)
+		}
+	}
+	m.Close()
+	st.Requests = m.Requests
+	st.Seconds = (m.Duration + m.Wait).Seconds()
+	if st.Seconds > 0 {
+		st.Throughput = float64(st.OK) / st.Seconds
+	}
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	st.MeanMs, st.P50Ms, st.P99Ms, st.MaxMs = ms(m.Latencies.Mean), ms(m.Latencies.P50), ms(m.Latencies.P99), ms(m.Latencies.Max)
+	return st, ctx.Err()
+}
