@@ -79,13 +79,13 @@ func TestHTTPUnavailable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := startProcess(context.Background(), port, "sh", "-c", `echo "Error: Cannot find module 'http'" >&2; exit 1`)
+	srv, err := startProcess(context.Background(), port, "sh", "-c", `printf "x.js:1\nrequire('http')\n\nError: Cannot find module 'http'\n  at x.js:1\n" >&2; exit 1`)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer srv.stop()
 	err = srv.waitReady(context.Background(), 30*time.Second)
-	if !isUnavailable(err) || !strings.Contains(err.Error(), "Cannot find module 'http'") {
+	if !isUnavailable(err) || !strings.HasSuffix(err.Error(), ": Error: Cannot find module 'http'") {
 		t.Errorf("waitReady = %v, want unavailable quoting the error", err)
 	}
 }

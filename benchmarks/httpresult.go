@@ -115,8 +115,11 @@ func (r *HTTPResult) summarize() {
 func WriteHTTPTable(w io.Writer, r *HTTPResult) error {
 	mode := map[bool]string{true: "quick", false: "full"}[r.Quick]
 	fmt.Fprintf(w, "HTTP benchmark (%s mode): %s\n", mode, r.Server)
-	fmt.Fprintf(w, "load: %s; saturation: %d connections for %gs; latency: open loop at %d req/s for %gs\n",
-		r.Load, r.Connections, r.Seconds, r.Rate, r.Seconds)
+	latency := fmt.Sprintf("open loop at %d req/s for %gs", r.Rate, r.Seconds)
+	if r.Rate == 0 {
+		latency = "not measured (no saturation measured)"
+	}
+	fmt.Fprintf(w, "load: %s; saturation: %d connections for %gs; latency: %s\n", r.Load, r.Connections, r.Seconds, latency)
 	fmt.Fprintf(w, "VM for c and d: %s, %d MiB, %d CPU, %s; network: %s\n", r.VM.Machine, r.VM.MemoryMiB, r.VM.CPUs, r.VM.Accel, r.Network)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "configuration\tsat req/s\tp50 ms\tp99 ms\tmean ms\tbad\t")

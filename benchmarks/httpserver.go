@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os/exec"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -48,7 +49,7 @@ func (s *httpServer) waitReady(ctx context.Context, timeout time.Duration) error
 		}
 		select {
 		case <-s.done:
-			return &UnavailableError{Reason: fmt.Sprintf("the server ended before answering (%v): %s", s.err, firstLines(s.out.String(), 3))}
+			return &UnavailableError{Reason: fmt.Sprintf("the server ended before answering (%v): %s", s.err, errorLine(s.out.String()))}
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(100 * time.Millisecond):
@@ -140,6 +141,19 @@ func firstLines(s string, n int) string {
 		return "(no output)"
 	}
 	return string(out)
+}
+
+// errorLine picks the error out of what a server printed: the first line
+// that starts like a JS error ("Error: ...", "TypeError: ..."), else its
+// first lines.
+func errorLine(out string) string {
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimSpace(l)
+		if name, _, ok := strings.Cut(l, ": "); ok && strings.HasSuffix(name, "Error") && !strings.Contains(name, " ") {
+			return l
+		}
+	}
+	return firstLines(out, 3)
 }
 
 // isUnavailable reports whether err says a configuration cannot run.
