@@ -98,17 +98,17 @@ func TestRunLoadLoopbackOnly(t *testing.T) {
 	}
 }
 
-// TestRunHTTPHost runs a short session on configuration a (node) and d
+// TestRunHTTPHost runs a short session on configuration a (node) and cg
 // (not built yet): a is measured at saturation and at a fixed rate below
-// it, d is recorded as unavailable with its reason, and the table, JSON
+// it, cg is recorded as unavailable with its reason, and the table, JSON
 // and chart are written.
 func TestRunHTTPHost(t *testing.T) {
 	var log bytes.Buffer
-	res, err := RunHTTP(context.Background(), HTTPOptions{Quick: true, Configs: []string{"a", "d"}, Duration: time.Second, Connections: 4, Log: &log})
+	res, err := RunHTTP(context.Background(), HTTPOptions{Quick: true, Configs: []string{"a", "cg"}, Duration: time.Second, Connections: 4, Log: &log})
 	if err != nil {
 		t.Fatalf("RunHTTP: %v\n%s", err, log.String())
 	}
-	a, d := res.config("a"), res.config("d")
+	a, d := res.config("a"), res.config("cg")
 	if a == nil || a.Saturation == nil || a.Fixed == nil || a.Saturation.Bad+a.Fixed.Bad != 0 {
 		t.Fatalf("a: %+v\n%s", a, log.String())
 	}
@@ -116,7 +116,7 @@ func TestRunHTTPHost(t *testing.T) {
 		t.Errorf("fixed rate %d (a's ran at %d), saturation %.0f: want below saturation", res.Rate, a.Fixed.Rate, a.Saturation.Throughput)
 	}
 	if d == nil || d.Available || !strings.Contains(d.Unavailable, "not built yet") {
-		t.Errorf("d: %+v, want unavailable with a reason", d)
+		t.Errorf("cg: %+v, want unavailable with a reason", d)
 	}
 	dir := t.TempDir()
 	paths, err := SaveHTTP(res, dir, "http-test")
@@ -124,7 +124,7 @@ func TestRunHTTPHost(t *testing.T) {
 		t.Fatalf("SaveHTTP = %v, %v", paths, err)
 	}
 	table, _ := os.ReadFile(filepath.Join(dir, "http-test.txt"))
-	for _, want := range []string{"a node", "d Linux VM", "d (Linux VM): not available: not built yet", "c/d"} {
+	for _, want := range []string{"a node", "cg Go native", "cg (Go native): not available: not built yet", "c/d"} {
 		if !strings.Contains(string(table), want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
 		}

@@ -90,6 +90,14 @@ type httpEnv struct {
 	vm       launch.VM // VMSettings, accelerator resolved
 	accelWhy string
 	image    string // the server as a native app image (c)
+
+	// The Linux VM (d, dg): see httplinuxvm.go.
+	lvmOnce            sync.Once
+	lvmErr             error
+	kernel, kernPkg    string
+	modules            []string // linuxvm.NetModules' files
+	vminit             []byte
+	initrdJS, initrdGo string
 }
 
 // ebbnodeBinary returns the ebbnode for b: HTTPOptions.Ebbnode, or one
@@ -157,7 +165,7 @@ func selectHTTP(keys []string) ([]HTTPConfig, error) {
 		}
 	}
 	for k := range want {
-		return nil, fmt.Errorf("benchmarks: unknown configuration %q (have a, b, c, d)", k)
+		return nil, fmt.Errorf("benchmarks: unknown configuration %q (have a, b, c, d, cg, dg)", k)
 	}
 	return cs, nil
 }
@@ -255,8 +263,9 @@ func fixedRate(cs []*HTTPConfigResult) int {
 	return max(1, int(low/2))
 }
 
-// measure starts c's server, waits until it answers, sends l, and stops
-// it. A server that died during the load has failed.
+// measure starts c's server, waits until it answers, warms it up for half
+// a measurement, sends l, and stops it. A server that died during the
+// load has failed.
 func measure(ctx context.Context, e *httpEnv, c HTTPConfig, l Load) (LoadStats, error) {
 	srv, err := c.start(ctx, e)
 	if err != nil {
@@ -265,6 +274,13 @@ func measure(ctx context.Context, e *httpEnv, c HTTPConfig, l Load) (LoadStats, 
 	defer srv.stop()
 	if err := srv.waitReady(ctx, e.opts.startTimeout(c.VM)); err != nil {
 		return LoadStats{}, err
+	}
+	// Warm up, unmeasured: a server just started (a VM just booted,
+	// under TCG with its translation cache cold) is slower in its first
+	// seconds than after.
+	warm := Load{Duration: e.opts.duration() / 2, Connections: l.Connections, Saturate: true}
+	if _, err := RunLoad(ctx, srv.url, warm); err != nil {
+		return LoadStats{}, fmt.Errorf("warm-up: %w", err)
 	}
 	st, err := RunLoad(ctx, srv.url, l)
 	if err != nil {

@@ -42,7 +42,11 @@ var HTTPConfigs = []HTTPConfig{
 	{Key: "c", Name: "ebbnode native", Title: "ebbnode native image under QEMU, reached through -p (user networking)", VM: true,
 		prepare: prepareNativeHTTP, start: startNativeHTTP},
 	{Key: "d", Name: "Linux VM", Title: "ebbnode exec in a Debian Linux VM under QEMU, same machine and netdev as c", VM: true,
-		prepare: prepareLinuxVMHTTP},
+		prepare: prepareLinuxVMHTTP, start: startLinuxVMHTTP},
+	{Key: "cg", Name: "Go native", Title: "the same server as a Go net/http program, native image under QEMU", VM: true,
+		prepare: prepareGoNativeHTTP},
+	{Key: "dg", Name: "Go Linux VM", Title: "the Go net/http server in the Linux VM, same machine and netdev as c", VM: true,
+		prepare: prepareGoLinuxVMHTTP, start: startGoLinuxVMHTTP},
 }
 
 func startNodeHTTP(ctx context.Context, e *httpEnv) (*httpServer, error) {
@@ -138,16 +142,6 @@ func startNativeHTTP(ctx context.Context, e *httpEnv) (*httpServer, error) {
 	}()
 	s.stop = func() { cancel(); <-s.done }
 	return s, nil
-}
-
-// prepareLinuxVMHTTP: configuration d is not built yet. The Linux VM
-// (benchmarks/linuxvm) keeps only vmlinuz from Debian's kernel package,
-// whose virtio-net driver is a module, and its init configures no
-// network; running the server there also needs `ebbnode exec` with http
-// (configuration b).
-func prepareLinuxVMHTTP(ctx context.Context, e *httpEnv) error {
-	return &UnavailableError{Reason: "not built yet: the Linux VM's initramfs has no virtio_net module (benchmarks/linuxvm keeps only vmlinuz) " +
-		"and its init configures no network; it also needs `ebbnode exec` with http (b)"}
 }
 
 // nodeAvailable reports whether node is installed.

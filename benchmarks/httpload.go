@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"net/http"
 	"net/url"
+	"sync"
 	"time"
 
 	vegeta "github.com/tsenart/vegeta/v12/lib"
@@ -35,7 +37,11 @@ type Load struct {
 // those with status 200 and exactly HTTPBodySize bytes of body; anything
 // else (an error, another status, another length) is Bad.
 type LoadStats struct {
-	Rate        int     `json:"rate"` // asked for; 0 = saturation
+	Rate int `json:"rate"` // asked for; 0 = saturation
+	// Sent is the rate requests actually went out at: below Rate when
+	// the server fell so far behind that the generator's workers (or
+	// this machine's cores) could not keep up.
+	Sent        float64 `json:"sent"`
 	Connections int     `json:"connections"`
 	Requests    uint64  `json:"requests"`
 	OK          uint64  `json:"ok"`
@@ -81,8 +87,16 @@ func RunLoad(ctx context.Context, target string, l Load) (LoadStats, error) {
 	if l.Rate == 0 {
 		l.Saturate = true // an unpaced open loop would add workers without end
 	}
+	pool, err := preDial(ctx, u.Host, l.Connections)
+	if err != nil {
+		return LoadStats{}, fmt.Errorf("load: %w", err)
+	}
+	defer pool.closeIdle()
+	client := &http.Client{Transport: &http.Transport{DialContext: pool.DialContext, DisableCompression: true}}
+	defer client.CloseIdleConnections()
 	workers := uint64(l.Connections)
 	opts := []func(*vegeta.Attacker){
+		vegeta.Client(client), // first: the options below adjust its transport
 		vegeta.KeepAlive(true),
 		vegeta.Connections(l.Connections),
 		// New connections cost the server (and this shared machine)
@@ -119,6 +133,7 @@ func RunLoad(ctx context.Context, target string, l Load) (LoadStats, error) {
 	}
 	m.Close()
 	st.Requests = m.Requests
+	st.Sent = m.Rate
 	st.Seconds = (m.Duration + m.Wait).Seconds()
 	if st.Seconds > 0 {
 		st.Throughput = float64(st.OK) / st.Seconds
@@ -126,4 +141,52 @@ func RunLoad(ctx context.Context, target string, l Load) (LoadStats, error) {
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 	st.MeanMs, st.P50Ms, st.P99Ms, st.MaxMs = ms(m.Latencies.Mean), ms(m.Latencies.P50), ms(m.Latencies.P99), ms(m.Latencies.Max)
 	return st, ctx.Err()
+}
+
+// connPool hands out connections dialled before the load starts, then
+// dials new ones. QEMU user networking accepts forwarded connections on a
+// listener with a backlog of 1 (ss shows Send-Q 1), so a burst of new
+// connections loses SYNs and waits out TCP's retransmission backoff
+// (seconds); opening the load's connections one by one first keeps
+// connection set-up out of the measurement, for every configuration.
+type connPool struct {
+	mu   sync.Mutex
+	idle []net.Conn
+	dial net.Dialer
+}
+
+func preDial(ctx context.Context, addr string, n int) (*connPool, error) {
+	p := &connPool{dial: net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}}
+	for range n {
+		c, err := p.dial.DialContext(ctx, "tcp", addr)
+		if err != nil {
+			p.closeIdle()
+			return nil, fmt.Errorf("opening connection %d of %d: %w", len(p.idle)+1, n, err)
+		}
+		p.idle = append(p.idle, c)
+	}
+	return p, nil
+}
+
+// DialContext is the load's dialler: a pre-dialled connection while any
+// is left.
+func (p *connPool) DialContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	p.mu.Lock()
+	if n := len(p.idle); n > 0 {
+		c := p.idle[n-1]
+		p.idle = p.idle[:n-1]
+		p.mu.Unlock()
+		return c, nil
+	}
+	p.mu.Unlock()
+	return p.dial.DialContext(ctx, network, addr)
+}
+
+func (p *connPool) closeIdle() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.idle {
+		c.Close()
+	}
+	p.idle = nil
 }

@@ -60,7 +60,8 @@ type HTTPRatio struct {
 // HTTPRatios: c/d is EbbRT's comparison (library OS against Linux, same
 // VM, same netdev); c/b the cost of the VM and its network; b/a the
 // engine's cost against node.
-var HTTPRatios = [][2]string{{"c", "d"}, {"c", "b"}, {"b", "a"}}
+// cg/dg is the same comparison for the Go net/http server.
+var HTTPRatios = [][2]string{{"c", "d"}, {"c", "b"}, {"b", "a"}, {"cg", "dg"}}
 
 func newHTTPResult(ctx context.Context, e *httpEnv) *HTTPResult {
 	r := &HTTPResult{
@@ -147,6 +148,10 @@ func WriteHTTPTable(w io.Writer, r *HTTPResult) error {
 		return fmt.Errorf("benchmarks: table: %w", err)
 	}
 	for _, c := range r.Configs {
+		if f := c.Fixed; f != nil && f.Sent < 0.9*float64(f.Rate) {
+			fmt.Fprintf(w, "%s (%s): requests went out at only %.0f of %d req/s: the rate is above what it sustains, its latencies are a backlog's\n",
+				c.Key, c.Name, f.Sent, f.Rate)
+		}
 		if !c.Available {
 			fmt.Fprintf(w, "%s (%s): not available: %s\n", c.Key, c.Name, c.Unavailable)
 		}
