@@ -33,8 +33,10 @@ type HTTPOptions struct {
 	// Duration of each measurement; 0 means 2 s in quick mode, else 10 s.
 	Duration time.Duration
 	// Rate is the fixed request rate (per second) of the latency
-	// measurement; 0 means half the lowest saturation throughput
-	// measured in this session, so it is below every configuration's.
+	// measurement; 0 means a quarter of the lowest saturation throughput
+	// measured in this session, well below every configuration's (on a
+	// machine whose cores the generator shares with the server, and
+	// other jobs, half of it already queues).
 	Rate int
 	// Connections is the number of concurrent connections (and workers)
 	// at saturation; 0 means 32.
@@ -249,7 +251,8 @@ func RunHTTP(ctx context.Context, o HTTPOptions) (*HTTPResult, error) {
 	return res, errors.Join(failures...)
 }
 
-// fixedRate is half the lowest saturation throughput measured (0 if none).
+// fixedRate is a quarter of the lowest saturation throughput measured (0
+// if none).
 func fixedRate(cs []*HTTPConfigResult) int {
 	low := math.Inf(1)
 	for _, c := range cs {
@@ -260,7 +263,7 @@ func fixedRate(cs []*HTTPConfigResult) int {
 	if math.IsInf(low, 1) {
 		return 0
 	}
-	return max(1, int(low/2))
+	return max(1, int(low/4))
 }
 
 // measure starts c's server, waits until it answers, warms it up for half

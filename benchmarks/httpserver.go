@@ -49,7 +49,7 @@ func (s *httpServer) waitReady(ctx context.Context, timeout time.Duration) error
 		}
 		select {
 		case <-s.done:
-			return &UnavailableError{Reason: fmt.Sprintf("the server ended before answering (%v): %s", s.err, errorLine(s.out.String()))}
+			return &UnavailableError{Reason: fmt.Sprintf("the server ended before answering (%s): %s", firstLine(fmt.Sprint(s.err)), errorLine(s.out.String()))}
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(100 * time.Millisecond):

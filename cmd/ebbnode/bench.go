@@ -68,13 +68,15 @@ server (benchmarks/http/server.js) answering every request with the same
 github.com/tsenart/vegeta/v12) over 127.0.0.1 only. For each
 configuration it measures requests/s at saturation (--connections
 concurrent connections for --duration), then p50/p99 latency at one fixed
-rate (--rate, default half the lowest saturation measured, so below
-every configuration's); every response must be 200 with 148 bytes. a runs
+rate (--rate, default a quarter of the lowest saturation measured, so
+well below every configuration's); every response must be 200 with 148 bytes. a runs
 the server under node, b under "ebbnode exec", c as a native image booted
-with -p (QEMU user networking) and d would run it in the Linux VM with the
-same netdev. A configuration whose runtime cannot serve yet (no http
-module, no network in the image: the server ends before answering) is
-reported as not available, with its error; d is not built yet. Results go
+with -p (QEMU user networking), d under "ebbnode exec" in the Linux VM
+with the same netdev; dg runs the same page as a Go net/http server in
+the Linux VM, and cg would run it as a native Go image (not built yet).
+The default is all six. A configuration whose runtime cannot serve yet
+(no http module, no network in the image: the server ends before
+answering) is reported as not available, with its error. Results go
 to <out>/<name>.{json,txt,svg} (default name "http" or "http-quick").
 
 Exit status: 0 when every run of every available configuration succeeded,
@@ -96,7 +98,7 @@ Exit status: 0 when every run of every available configuration succeeded,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.quick, "quick", false, "one run per benchmark, no warm-up: a fast check")
-	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated")
+	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated (http: also cg, dg; default all)")
 	f.StringVar(&o.out, "out", "benchmarks/results", "directory for the JSON, table and chart")
 	f.StringVar(&o.name, "name", "", `file name (no extension) of the results; default "quick" or "full"`)
 	f.IntVar(&o.reps, "reps", 0, "runs per configuration (default 1 with --quick, else 3)")
@@ -105,7 +107,7 @@ Exit status: 0 when every run of every available configuration succeeded,
 	f.DurationVar(&o.timeout, "run-timeout", 0, "v8: limit for one run (default 30m with --quick, else 3h); http: the wait for a server's first answer (default 30s on the host, 10m in a VM)")
 	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7) or http (a 148-byte HTTP server under load)")
 	f.DurationVar(&o.duration, "duration", 0, "http: length of each measurement (default 2s with --quick, else 10s)")
-	f.IntVar(&o.rate, "rate", 0, "http: fixed request rate for the latency measurement (default half the lowest saturation)")
+	f.IntVar(&o.rate, "rate", 0, "http: fixed request rate for the latency measurement (default a quarter of the lowest saturation)")
 	f.IntVar(&o.connections, "connections", 0, "http: concurrent connections at saturation (default 32)")
 	rootCmd.AddCommand(cmd)
 }
@@ -188,7 +190,7 @@ func runHTTPBench(cmd *cobra.Command, o benchOptions) error {
 	}
 	opts := benchmarks.HTTPOptions{
 		Quick:        o.quick,
-		Configs:      splitList(o.configs),
+		Configs:      httpConfigs(cmd, o.configs),
 		Duration:     o.duration,
 		Rate:         o.rate,
 		Connections:  o.connections,
@@ -219,4 +221,13 @@ func runHTTPBench(cmd *cobra.Command, o benchOptions) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// httpConfigs is --configs for the http suite: every configuration
+// unless the flag was given (its default names the v8 suite's four).
+func httpConfigs(cmd *cobra.Command, s string) []string {
+	if !cmd.Flags().Changed("configs") {
+		return nil
+	}
+	return splitList(s)
 }
