@@ -69,7 +69,9 @@ QEMU's user networking, which needs no root: the guest is 10.0.2.15/24,
 its gateway 10.0.2.2 is this host's loopback (an image's outbound
 connections to 10.0.2.2 reach services on 127.0.0.1 here), DNS is
 10.0.2.3, and other outbound connections go wherever this host can reach
-(QEMU's default; nothing restricts them). Nothing outside reaches the
+(QEMU's default). --net user:restrict cuts the guest off from everything,
+the host included (QEMU's restrict=on): only the -p forwards remain.
+Nothing outside reaches the
 guest except through -p [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp]
 (repeatable, TCP by default), which forwards HOSTIP:HOSTPORT on this host
 (HOSTIP 127.0.0.1 unless given) to GUESTPORT in the guest. --net
@@ -132,7 +134,7 @@ notice says so on a terminal's standard error (always with --verbose).`,
 	f.StringArrayVarP(&o.env, "env", "e", nil, "set KEY=VALUE in the script's environment (repeatable)")
 	f.BoolVar(&o.envAll, "env-all", false, "pass this process's whole environment to the script (-e entries override)")
 	f.StringArrayVar(&o.mounts, "mount", nil, "grant the host directory HOST at guest path GUEST: HOST[:GUEST][:ro] (repeatable; default: the working directory, read-write)")
-	f.StringVar(&o.net, "net", launch.NetString(launch.Default.Net), "network: user (QEMU user networking, no root), tap:IFNAME (an existing tap device) or none")
+	f.StringVar(&o.net, "net", launch.NetString(launch.Default.Net), "network: user (QEMU user networking, no root), user:restrict (no outbound traffic), tap:IFNAME (an existing tap device) or none")
 	f.StringArrayVarP(&o.publish, "publish", "p", nil, "forward a host port to the guest: [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp] (repeatable; HOSTIP defaults to 127.0.0.1; --net user only)")
 	f.StringArrayVar(&o.includes, "include", nil, "when running a .js file: also bundle this file or directory tree (repeatable)")
 	rootCmd.AddCommand(cmd)

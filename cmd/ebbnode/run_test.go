@@ -102,7 +102,9 @@ func TestRunCommand(t *testing.T) {
 		// (ports, tap devices) is checked before QEMU starts.
 		{"bad -p", []string{"-p", "8080", ok}, 1, "", []string{`-p "8080": want [HOSTIP:]HOSTPORT:GUESTPORT`}},
 		{"bad -p proto", []string{"-p", "8080:80/sctp", ok}, 1, "", []string{`-p "8080:80/sctp": protocol "sctp"`}},
-		{"bad --net", []string{"--net", "bridge", ok}, 1, "", []string{`--net "bridge": want user, tap:IFNAME or none`}},
+		{"bad --net", []string{"--net", "bridge", ok}, 1, "", []string{`--net "bridge": want user, user:restrict, tap:IFNAME or none`}},
+		{"restrict", []string{"--verbose", "--net", "user:restrict", "-p", fmt.Sprintf("%d:80", heldPort+2), img("restrict.elf", new(qemutest.Program).Exit(0))}, 0, "",
+			[]string{fmt.Sprintf("-netdev user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:%d-:80 ", heldPort+2)}},
 		{"-p without user net", []string{"--net", "none", "-p", "8080:80", ok}, 1, "", []string{"-p 8080:80: port forwards need --net user"}},
 		{"duplicate -p", []string{"-p", "8080:80", "-p", "8080:81", ok}, 1, "", []string{"--net user: forwards", "use the same host port"}},
 		{"port in use", []string{"--verbose", "-p", fmt.Sprintf("%d:80", heldPort), ok}, 1, "", []string{heldMsg}},
@@ -142,6 +144,15 @@ func TestRunCommand(t *testing.T) {
 			}
 			if tt.name == "net none" && strings.Contains(stderr.String(), "-netdev") {
 				t.Errorf("--net none attached a network: %q", stderr.String())
+			}
+			if tt.name == "forward" {
+				// QEMU's forward went with QEMU.
+				ln, err := net.Listen("tcp4", fmt.Sprintf("127.0.0.1:%d", heldPort+1))
+				if err != nil {
+					t.Errorf("forwarded port still held after the run: %v", err)
+				} else {
+					ln.Close()
+				}
 			}
 		})
 	}
@@ -289,12 +300,16 @@ func TestRunHelp(t *testing.T) {
 		fmt.Sprintf("--cpus 1 to %d", launch.MaxCPUs),
 		fmt.Sprintf("at most %d MiB", image.MaxSize>>20),
 		"SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGPIPE",
+		"-p [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp] (repeatable, TCP by default)",
+		"(HOSTIP 127.0.0.1 unless given)",
+		"--net tap:IFNAME attaches an existing tap device",
+		"every -p host port free (else the port and the process holding it are named)",
 	} {
 		if !strings.Contains(help, want) {
 			t.Errorf("run --help lacks %q", want)
 		}
 	}
-	for flag, want := range map[string]string{"memory": "128", "cpus": "1", "timeout": "10m0s", "machine": "q35"} {
+	for flag, want := range map[string]string{"memory": "128", "cpus": "1", "timeout": "10m0s", "machine": "q35", "net": "user"} {
 		if got := cmd.Flags().Lookup(flag).DefValue; got != want {
 			t.Errorf("--%s default %q, want %q", flag, got, want)
 		}

@@ -58,10 +58,13 @@ func parsePort(side, s string) (int, error) {
 	return p, nil
 }
 
-// ParseNet parses `ebbnode run --net`: user, tap:IFNAME or none.
+// ParseNet parses `ebbnode run --net`: user, user:restrict, tap:IFNAME
+// or none.
 func ParseNet(s string) (qemu.Net, error) {
 	mode, arg, hasArg := strings.Cut(s, ":")
 	switch {
+	case mode == qemu.NetUser && arg == "restrict":
+		return qemu.Net{Mode: qemu.NetUser, Restrict: true}, nil
 	case mode == qemu.NetTap && hasArg:
 		if err := qemu.CheckIfName(arg); err != nil {
 			return qemu.Net{}, err
@@ -73,7 +76,7 @@ func ParseNet(s string) (qemu.Net, error) {
 	case mode == qemu.NetUser, mode == qemu.NetNone:
 		return qemu.Net{Mode: mode}, nil
 	}
-	return qemu.Net{}, fmt.Errorf("want user, tap:IFNAME or none")
+	return qemu.Net{}, fmt.Errorf("want user, user:restrict, tap:IFNAME or none")
 }
 
 // CheckNet checks what n needs of the host before QEMU starts, so a run

@@ -55,13 +55,14 @@ func TestParseForward(t *testing.T) {
 
 func TestParseNet(t *testing.T) {
 	for in, want := range map[string]qemu.Net{
-		"user":      {Mode: qemu.NetUser},
-		"none":      {Mode: qemu.NetNone},
-		"tap:tap0":  {Mode: qemu.NetTap, Tap: "tap0"},
-		"tap:ebb-1": {Mode: qemu.NetTap, Tap: "ebb-1"},
+		"user":          {Mode: qemu.NetUser},
+		"user:restrict": {Mode: qemu.NetUser, Restrict: true},
+		"none":          {Mode: qemu.NetNone},
+		"tap:tap0":      {Mode: qemu.NetTap, Tap: "tap0"},
+		"tap:ebb-1":     {Mode: qemu.NetTap, Tap: "ebb-1"},
 	} {
 		got, err := ParseNet(in)
-		if err != nil || got.Mode != want.Mode || got.Tap != want.Tap {
+		if err != nil || got.Mode != want.Mode || got.Tap != want.Tap || got.Restrict != want.Restrict {
 			t.Errorf("ParseNet(%q) = %+v, %v; want %+v", in, got, err, want)
 		}
 		if s := NetString(got); s != in {
@@ -69,9 +70,9 @@ func TestParseNet(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{
-		"":                     "want user, tap:IFNAME or none",
-		"bridge":               "want user, tap:IFNAME or none",
-		"user:x":               "want user, tap:IFNAME or none",
+		"":                     "want user, user:restrict, tap:IFNAME or none",
+		"bridge":               "want user, user:restrict, tap:IFNAME or none",
+		"user:x":               "want user, user:restrict, tap:IFNAME or none",
 		"tap":                  "want tap:IFNAME",
 		"tap:":                 "no tap device named",
 		"tap:a,b":              "not a valid interface name",

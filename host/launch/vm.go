@@ -120,6 +120,10 @@ func NetString(n qemu.Net) string {
 		return qemu.NetNone
 	case qemu.NetTap:
 		return qemu.NetTap + ":" + n.Tap
+	case qemu.NetUser:
+		if n.Restrict {
+			return qemu.NetUser + ":restrict"
+		}
 	}
 	return n.Mode
 }

@@ -91,10 +91,12 @@ func (f Forward) String() string {
 // Under user networking the guest's outbound connections are QEMU's
 // default: 10.0.2.2 reaches the host's loopback, and other addresses
 // whatever the host itself can reach. Restrict (QEMU's restrict=on) cuts
-// all of that, the host included: only Forwards stay. QEMU's guestfwd
-// could re-open single host ports under Restrict, but only one port per
-// rule, each a chardev connected once at start-up, which does not give
-// "the host as 10.0.2.2"; so that is not offered.
+// all of that, the host included: only Forwards stay (checked: a Linux
+// guest still serves through them). QEMU's guestfwd
+// could re-open chosen host ports under Restrict, but one rule per guest
+// address and port, each a single chardev or a command spawned per
+// connection (a netcat), which does not give "the host as 10.0.2.2" for
+// any port; so that is not offered.
 type Net struct {
 	Mode     string // NetNone (or ""), NetUser or NetTap
 	Tap      string // the tap device's name, for NetTap
