@@ -94,12 +94,16 @@ type httpEnv struct {
 	image    string // the server as a native app image (c)
 
 	// The Linux VM (d, dg): see httplinuxvm.go.
-	lvmOnce            sync.Once
-	lvmErr             error
-	kernel, kernPkg    string
-	modules            []string // linuxvm.NetModules' files
-	vminit             []byte
-	initrdJS, initrdGo string
+	lvmOnce                  sync.Once
+	lvmErr                   error
+	kernel, kernPkg          string
+	nsOnce                   sync.Once
+	ns                       *netNS // the tap rows' namespace
+	nsErr                    error
+	modules                  []string // linuxvm.NetModules' files
+	vminit                   []byte
+	initrdJS, initrdGo       string
+	initrdJSTap, initrdGoTap string
 }
 
 // ebbnodeBinary returns the ebbnode for b: HTTPOptions.Ebbnode, or one
@@ -167,7 +171,7 @@ func selectHTTP(keys []string) ([]HTTPConfig, error) {
 		}
 	}
 	for k := range want {
-		return nil, fmt.Errorf("benchmarks: unknown configuration %q (have a, b, c, d, cg, dg)", k)
+		return nil, fmt.Errorf("benchmarks: unknown configuration %q (have a, b, c, d, cg, dg, dt, dgt)", k)
 	}
 	return cs, nil
 }
@@ -190,6 +194,11 @@ func RunHTTP(ctx context.Context, o HTTPOptions) (*HTTPResult, error) {
 	e, err := newHTTPEnv(o)
 	if e != nil {
 		defer os.RemoveAll(e.work)
+		defer func() {
+			if e.ns != nil {
+				e.ns.close()
+			}
+		}()
 	}
 	if err != nil {
 		return nil, err
@@ -281,7 +290,8 @@ func measure(ctx context.Context, e *httpEnv, c HTTPConfig, l Load) (LoadStats, 
 	// Warm up, unmeasured: a server just started (a VM just booted,
 	// under TCG with its translation cache cold) is slower in its first
 	// seconds than after.
-	warm := Load{Duration: e.opts.duration() / 2, Connections: l.Connections, Saturate: true}
+	l.Dial = srv.dial
+	warm := Load{Duration: e.opts.duration() / 2, Connections: l.Connections, Saturate: true, Dial: srv.dial}
 	if _, err := RunLoad(ctx, srv.url, warm); err != nil {
 		return LoadStats{}, fmt.Errorf("warm-up: %w", err)
 	}

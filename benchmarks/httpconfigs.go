@@ -47,6 +47,12 @@ var HTTPConfigs = []HTTPConfig{
 		prepare: prepareGoNativeHTTP},
 	{Key: "dg", Name: "Go Linux VM", Title: "the Go net/http server in the Linux VM, same machine and netdev as c", VM: true,
 		prepare: prepareGoLinuxVMHTTP, start: startGoLinuxVMHTTP},
+	// Tap rows: the VM on a tap device in a private network namespace
+	// the session creates and removes, the load sent from inside it.
+	{Key: "dt", Name: "Linux VM tap", Title: "d on a tap device in a private network namespace", VM: true,
+		prepare: prepareLinuxVMTapHTTP, start: startLinuxVMTapHTTP},
+	{Key: "dgt", Name: "Go Linux VM tap", Title: "dg on a tap device in a private network namespace", VM: true,
+		prepare: prepareGoLinuxVMTapHTTP, start: startGoLinuxVMTapHTTP},
 }
 
 func startNodeHTTP(ctx context.Context, e *httpEnv) (*httpServer, error) {

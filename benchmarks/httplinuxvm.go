@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/ebbnode/ebbnode/benchmarks/linuxvm"
+	"github.com/ebbnode/ebbnode/host/qemu"
 )
 
 // The Linux VM's HTTP configurations (d: the JS server under `ebbnode
@@ -16,7 +17,8 @@ import (
 // virtio-net modules (linuxvm.NetModules, from the kernel's own package)
 // and gives eth0 QEMU user networking's guest address, 10.0.2.15/24.
 
-// guestNet is vminit's /suite/net.
+// guestNet is vminit's /suite/net under user networking; the tap rows
+// use tapGuestAddr.
 const guestNet = "eth0 10.0.2.15/24\n"
 
 // prepareLinuxVMBase fetches the kernel and its network modules and
@@ -53,7 +55,7 @@ func (e *httpEnv) fetchLinuxVM(ctx context.Context) error {
 
 // linuxVMInitrd writes an initramfs with vminit, the network modules and
 // setup, files, and the command line; it returns its path.
-func (e *httpEnv) linuxVMInitrd(name string, files []linuxvm.File, cmdline string) (string, error) {
+func (e *httpEnv) linuxVMInitrd(name, guestNet string, files []linuxvm.File, cmdline string) (string, error) {
 	all := []linuxvm.File{
 		{Name: "/init", Mode: 0o755, Data: e.vminit},
 		{Name: "/suite/net", Mode: 0o644, Data: []byte(guestNet)},
@@ -96,10 +98,15 @@ func prepareLinuxVMHTTP(ctx context.Context, e *httpEnv) error {
 	if err != nil {
 		return fmt.Errorf("benchmarks: %w", err)
 	}
-	e.initrdJS, err = e.linuxVMInitrd("initrd-http.gz", []linuxvm.File{
+	files := []linuxvm.File{
 		{Name: "/ebbnode", Mode: 0o755, Data: data},
 		{Name: "/suite/server.js", Mode: 0o644, Data: HTTPServerScript},
-	}, "/ebbnode exec /suite/server.js "+strconv.Itoa(HTTPGuestPort)+" 0.0.0.0")
+	}
+	cmdline := "/ebbnode exec /suite/server.js " + strconv.Itoa(HTTPGuestPort) + " 0.0.0.0"
+	if e.initrdJS, err = e.linuxVMInitrd("initrd-http.gz", guestNet, files, cmdline); err != nil {
+		return err
+	}
+	e.initrdJSTap, err = e.linuxVMInitrd("initrd-http-tap.gz", "eth0 "+tapGuestAddr+"\n", files, cmdline)
 	return err
 }
 
@@ -119,9 +126,12 @@ func prepareGoLinuxVMHTTP(ctx context.Context, e *httpEnv) error {
 	if err != nil {
 		return fmt.Errorf("benchmarks: %w", err)
 	}
-	e.initrdGo, err = e.linuxVMInitrd("initrd-goserver.gz", []linuxvm.File{
-		{Name: "/goserver", Mode: 0o755, Data: data},
-	}, "/goserver "+strconv.Itoa(HTTPGuestPort))
+	files := []linuxvm.File{{Name: "/goserver", Mode: 0o755, Data: data}}
+	cmdline := "/goserver " + strconv.Itoa(HTTPGuestPort)
+	if e.initrdGo, err = e.linuxVMInitrd("initrd-goserver.gz", guestNet, files, cmdline); err != nil {
+		return err
+	}
+	e.initrdGoTap, err = e.linuxVMInitrd("initrd-goserver-tap.gz", "eth0 "+tapGuestAddr+"\n", files, cmdline)
 	return err
 }
 
@@ -140,6 +150,44 @@ func startGoLinuxVMHTTP(ctx context.Context, e *httpEnv) (*httpServer, error) {
 	return e.startLinuxVM(ctx, e.initrdGo)
 }
 
+// prepareTap creates the tap rows' network namespace, once per session.
+func (e *httpEnv) prepareTap(ctx context.Context) error {
+	e.nsOnce.Do(func() { e.ns, e.nsErr = newNetNS(ctx) })
+	return e.nsErr
+}
+
+func prepareLinuxVMTapHTTP(ctx context.Context, e *httpEnv) error {
+	if err := e.prepareTap(ctx); err != nil {
+		return err
+	}
+	return prepareLinuxVMHTTP(ctx, e)
+}
+
+func prepareGoLinuxVMTapHTTP(ctx context.Context, e *httpEnv) error {
+	if err := e.prepareTap(ctx); err != nil {
+		return err
+	}
+	return prepareGoLinuxVMHTTP(ctx, e)
+}
+
+func startLinuxVMTapHTTP(ctx context.Context, e *httpEnv) (*httpServer, error) {
+	return e.startLinuxVMTap(ctx, e.initrdJSTap)
+}
+
+func startGoLinuxVMTapHTTP(ctx context.Context, e *httpEnv) (*httpServer, error) {
+	return e.startLinuxVMTap(ctx, e.initrdGoTap)
+}
+
+// startLinuxVMTap boots the Linux VM inside the namespace on its tap
+// device; the server is reached at the guest's address from there.
+func (e *httpEnv) startLinuxVMTap(ctx context.Context, initrd string) (*httpServer, error) {
+	s := &httpServer{url: "http://" + tapGuestIP + ":" + strconv.Itoa(HTTPGuestPort) + "/", done: make(chan struct{}), out: &syncBuffer{}, dial: e.ns.DialContext}
+	c := e.vm.QEMU(e.kernel)
+	c.ExtraArgs = append(c.ExtraArgs, qemu.Net{Mode: qemu.NetTap, Tap: tapName}.Args(c.Machine)...)
+	c.Netns = e.ns.name
+	return e.bootLinuxVM(ctx, s, c, initrd), nil
+}
+
 // startLinuxVM boots the Linux VM with initrd and a forward from a free
 // loopback port to the guest's HTTPGuestPort. Its console is the
 // server's output; a command that ends (the server failed) ends the VM.
@@ -151,6 +199,11 @@ func (e *httpEnv) startLinuxVM(ctx context.Context, initrd string) (*httpServer,
 	s := &httpServer{url: loopbackURL(port), done: make(chan struct{}), out: &syncBuffer{}}
 	c := e.vm.QEMU(e.kernel)
 	c.ExtraArgs = append(c.ExtraArgs, httpNet(port).Args(c.Machine)...)
+	return e.bootLinuxVM(ctx, s, c, initrd), nil
+}
+
+// bootLinuxVM boots c with initrd in the background as s's server.
+func (e *httpEnv) bootLinuxVM(ctx context.Context, s *httpServer, c qemu.Config, initrd string) *httpServer {
 	c.Timeout = e.runTimeout()
 	c.Console, c.Log = s.out, s.out
 	runCtx, cancel := context.WithCancel(ctx)
@@ -159,5 +212,5 @@ func (e *httpEnv) startLinuxVM(ctx context.Context, initrd string) (*httpServer,
 		close(s.done)
 	}()
 	s.stop = func() { cancel(); <-s.done }
-	return s, nil
+	return s
 }

@@ -17,10 +17,13 @@ import (
 
 // httpServer is one running benchmark server.
 type httpServer struct {
-	url  string        // http://127.0.0.1:PORT/
+	url  string        // http://127.0.0.1:PORT/, or the guest's on a tap
 	done chan struct{} // closed when the server has ended
-	out  *syncBuffer   // what it printed
-	stop func()        // ends it and waits for it
+	// dial, when set, is how to reach url: from inside the tap rows'
+	// network namespace.
+	dial func(ctx context.Context, network, addr string) (net.Conn, error)
+	out  *syncBuffer // what it printed
+	stop func()      // ends it and waits for it
 	// err is how it ended, valid after done.
 	err error
 }
@@ -38,6 +41,9 @@ func (e *UnavailableError) Error() string { return e.Reason }
 // does not answer in time has failed.
 func (s *httpServer) waitReady(ctx context.Context, timeout time.Duration) error {
 	client := &http.Client{Timeout: 2 * time.Second}
+	if s.dial != nil {
+		client.Transport = &http.Transport{DialContext: s.dial}
+	}
 	deadline := time.Now().Add(timeout)
 	for {
 		req, _ := http.NewRequestWithContext(ctx, "GET", s.url, nil)
