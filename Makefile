@@ -1,6 +1,7 @@
 # ebbnode — the two commands a newcomer needs:
 #   make demo   builds examples/hello.js into an image and boots it in QEMU
 #   make test   runs every test (what CI runs)
+#   make demo-http  boots examples/http.js with -p 8080:8080 and curls it
 # Both install what they need first (scripts/ensure-deps).
 
 GO      ?= go
@@ -9,7 +10,7 @@ LDFLAGS := -X main.version=$(VERSION)
 BIN     := bin/ebbnode
 RUNTIME := bin/ebbnode-native.elf
 
-.PHONY: all build demo demo-hosted test vet deps bench clean
+.PHONY: all build demo demo-hosted demo-http test vet deps bench clean
 
 all: build
 
@@ -25,6 +26,12 @@ deps:
 demo: deps build
 	$(BIN) build examples/hello.js -o bin/hello.img
 	$(BIN) run bin/hello.img
+
+# examples/http.js in an image, booted with -p 8080:8080 and asked with
+# curl 127.0.0.1:8080, then stopped (scripts/demo-http; PORT=... to move
+# it). Needs the image's network and http module.
+demo-http: deps build
+	scripts/demo-http
 
 demo-hosted: build
 	$(BIN) exec examples/hello.js

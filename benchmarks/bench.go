@@ -6,6 +6,10 @@
 //
 // Runs are interleaved (rep 1 of every configuration, then rep 2, ...) so
 // that a change in the machine's load hits all configurations alike.
+//
+// RunHTTP (http*.go) is the HTTP benchmark on the same configurations:
+// EbbRT's node test, a JS server answering 148 bytes, loaded by vegeta
+// over the loopback, the VMs reached through -p forwards.
 package benchmarks
 
 import (

@@ -24,13 +24,19 @@ type benchOptions struct {
 	suites  string
 	ebbnode string
 	timeout time.Duration
+
+	// --suite http
+	suite       string
+	duration    time.Duration
+	rate        int
+	connections int
 }
 
 func init() {
 	var o benchOptions
 	cmd := &cobra.Command{
 		Use:   "bench [flags]",
-		Short: "Run the V8 benchmark suite v7 on node, ebbnode and a Linux VM, side by side",
+		Short: "Run the V8 benchmark suite v7 (or the HTTP benchmark) on node, ebbnode and a Linux VM, side by side",
 		Long: `bench runs the V8 benchmark suite v7 (Richards, DeltaBlue, Crypto, RayTrace,
 EarleyBoyer, RegExp, Splay, NavierStokes; npm package benchmark-octane, cached
 under ~/.cache/ebbnode) on these configurations, interleaved, and reports the
@@ -55,25 +61,56 @@ working directory, and c the native runtime linked from the same tree, so
 all three run one build; or the binary --ebbnode names, with the native
 runtime found as "ebbnode build" finds it (beside the binary, or
 $EBBNODE_RUNTIME).
+
+--suite http runs the HTTP benchmark instead: EbbRT's node test, a JS HTTP
+server (benchmarks/http/server.js) answering every request with the same
+148-byte page, loaded from this host by an open-loop generator (vegeta,
+github.com/tsenart/vegeta/v12) over 127.0.0.1 only. For each
+configuration it measures requests/s at saturation (--connections
+concurrent connections for --duration), then p50/p99 latency at one fixed
+rate (--rate, default a quarter of the lowest saturation measured, so
+well below every configuration's); every response must be 200 with 148 bytes. a runs
+the server under node, b under "ebbnode exec", c as a native image booted
+with -p (QEMU user networking), d under "ebbnode exec" in the Linux VM
+with the same netdev; dg runs the same page as a Go net/http server in
+the Linux VM, and cg would run it as a native Go image (not built yet).
+dt and dgt are d and dg on a tap device in a private network namespace
+that the session creates and removes (root only), the load sent from
+inside it. The default is all eight. A configuration whose runtime cannot serve yet
+(no http module, no network in the image: the server ends before
+answering) is reported as not available, with its error. Results go
+to <out>/<name>.{json,txt,svg} (default name "http" or "http-quick").
+
 Exit status: 0 when every run of every available configuration succeeded,
 1 otherwise (the results are still written), 2 for bad flags.`,
 		Example: `  ebbnode bench --quick
   ebbnode bench --configs a,b --reps 5
-  ebbnode bench --out benchmarks/results --name v8-full`,
+  ebbnode bench --out benchmarks/results --name v8-full
+  ebbnode bench --suite http --configs a,b,c --duration 10s`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runBench(cmd, o)
+			switch o.suite {
+			case "v8":
+				return runBench(cmd, o)
+			case "http":
+				return runHTTPBench(cmd, o)
+			}
+			return fmt.Errorf("bench: --suite %q: want v8 or http", o.suite)
 		},
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.quick, "quick", false, "one run per benchmark, no warm-up: a fast check")
-	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated")
+	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated (http: also cg, dg, dt, dgt; default all)")
 	f.StringVar(&o.out, "out", "benchmarks/results", "directory for the JSON, table and chart")
 	f.StringVar(&o.name, "name", "", `file name (no extension) of the results; default "quick" or "full"`)
 	f.IntVar(&o.reps, "reps", 0, "runs per configuration (default 1 with --quick, else 3)")
 	f.StringVar(&o.suites, "suites", "", "run only these suites, comma-separated (default all eight)")
 	f.StringVar(&o.ebbnode, "ebbnode", "", "static ebbnode binary for b, c and d (default: build one from the source tree)")
-	f.DurationVar(&o.timeout, "run-timeout", 0, "limit for one run (default 30m with --quick, else 3h)")
+	f.DurationVar(&o.timeout, "run-timeout", 0, "v8: limit for one run (default 30m with --quick, else 3h); http: the wait for a server's first answer (default 30s on the host, 10m in a VM)")
+	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7) or http (a 148-byte HTTP server under load)")
+	f.DurationVar(&o.duration, "duration", 0, "http: length of each measurement (default 2s with --quick, else 10s)")
+	f.IntVar(&o.rate, "rate", 0, "http: fixed request rate for the latency measurement (default a quarter of the lowest saturation)")
+	f.IntVar(&o.connections, "connections", 0, "http: concurrent connections at saturation (default 32)")
 	rootCmd.AddCommand(cmd)
 }
 
@@ -141,4 +178,58 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// runHTTPBench runs `bench --suite http`.
+func runHTTPBench(cmd *cobra.Command, o benchOptions) error {
+	for _, name := range []string{"reps", "suites"} {
+		if cmd.Flags().Changed(name) {
+			return fmt.Errorf("bench: --%s applies to the v8 suite, not http", name)
+		}
+	}
+	if o.rate < 0 || o.connections < 0 || o.duration < 0 {
+		return fmt.Errorf("bench: --rate, --connections and --duration must not be negative")
+	}
+	opts := benchmarks.HTTPOptions{
+		Quick:        o.quick,
+		Configs:      httpConfigs(cmd, o.configs),
+		Duration:     o.duration,
+		Rate:         o.rate,
+		Connections:  o.connections,
+		Ebbnode:      o.ebbnode,
+		StartTimeout: o.timeout,
+		Log:          cmd.ErrOrStderr(),
+	}
+	name := o.name
+	if name == "" {
+		name = map[bool]string{true: "http-quick", false: "http"}[o.quick]
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, runErr := benchmarks.RunHTTP(ctx, opts)
+	if res == nil {
+		return fmt.Errorf("bench: %w", runErr)
+	}
+	if err := benchmarks.WriteHTTPTable(cmd.OutOrStdout(), res); err != nil {
+		return err
+	}
+	paths, err := benchmarks.SaveHTTP(res, o.out, name)
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", strings.Join(paths, ", "))
+	if runErr != nil {
+		fmt.Fprintf(cmd.ErrOrStderr(), "ebbnode: bench: %v\n", runErr)
+		return exitError{1}
+	}
+	return nil
+}
+
+// httpConfigs is --configs for the http suite: every configuration
+// unless the flag was given (its default names the v8 suite's four).
+func httpConfigs(cmd *cobra.Command, s string) []string {
+	if !cmd.Flags().Changed("configs") {
+		return nil
+	}
+	return splitList(s)
 }

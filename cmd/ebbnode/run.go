@@ -26,6 +26,8 @@ type runOptions struct {
 	timeout time.Duration
 	gdb     bool
 	verbose bool
+	net     string   // --net: user, tap:IFNAME or none
+	publish []string // -p: [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp]
 
 	// App images only (see runapp.go).
 	env      []string
@@ -62,6 +64,22 @@ The kernel's serial console is shown (on standard error) only with
 a crash, a timeout), the end of the console, with any backtrace, is printed
 on standard error.
 
+Network: --net user (the default) gives the guest one virtio-net device on
+QEMU's user networking, which needs no root: the guest is 10.0.2.15/24,
+its gateway 10.0.2.2 is this host's loopback (an image's outbound
+connections to 10.0.2.2 reach services on 127.0.0.1 here), DNS is
+10.0.2.3, and other outbound connections go wherever this host can reach
+(QEMU's default). --net user:restrict cuts the guest off from everything,
+the host included (QEMU's restrict=on): only the -p forwards remain.
+Nothing outside reaches the
+guest except through -p [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp]
+(repeatable, TCP by default), which forwards HOSTIP:HOSTPORT on this host
+(HOSTIP 127.0.0.1 unless given) to GUESTPORT in the guest. --net
+tap:IFNAME attaches an existing tap device instead (faster; configure it
+and reach the guest at its own address; -p does not apply). --net none
+attaches no network device. The guest reaches the network only where the
+image has a network driver and stack.
+
 A raw image (a Go program that imports the kernel, linked by host/image
 Link, with no app attached) gets no Messenger: its serial console is
 streamed to standard output.
@@ -69,8 +87,10 @@ streamed to standard output.
 Before QEMU starts, the image must be a regular file of at most 512 MiB,
 bootable, with its app bundle intact and the SHA-256 digest recorded by
 "ebbnode build" (or Link) matching every loaded segment; the flags must be
-in range (--memory 64 to 16384 MiB, --cpus 1 to 32) and no guest path
-granted twice. Anything else is one line on standard error and status 1,
+in range (--memory 64 to 16384 MiB, --cpus 1 to 32), no guest path
+granted twice, every -p host port free (else the port and the process
+holding it are named), and a --net tap device must exist, be a tap and
+open. Anything else is one line on standard error and status 1,
 with nothing started.
 
 If the host side fails while the guest runs (the Messenger server meets a
@@ -91,6 +111,8 @@ notice says so on a terminal's standard error (always with --verbose).`,
 		Example: `  ebbnode run app.img -- --port 8080
   ebbnode run examples/hello.js -- Ada          # builds, boots, prints "Hello, Ada! ..."
   ebbnode run -e DEBUG=1 --mount ./data:/data:ro app.img
+  ebbnode run -p 8080:8080 examples/http.js   # then: curl 127.0.0.1:8080
+  ebbnode run --net tap:tap0 server.img
   ebbnode run --machine microvm --memory 256 --timeout 30s hello.elf
   ebbnode run --gdb app.img    # then: gdb -ex 'target remote localhost:1234' app.img`,
 		Args: cobra.MinimumNArgs(1),
@@ -112,6 +134,8 @@ notice says so on a terminal's standard error (always with --verbose).`,
 	f.StringArrayVarP(&o.env, "env", "e", nil, "set KEY=VALUE in the script's environment (repeatable)")
 	f.BoolVar(&o.envAll, "env-all", false, "pass this process's whole environment to the script (-e entries override)")
 	f.StringArrayVar(&o.mounts, "mount", nil, "grant the host directory HOST at guest path GUEST: HOST[:GUEST][:ro] (repeatable; default: the working directory, read-write)")
+	f.StringVar(&o.net, "net", launch.NetString(launch.Default.Net), "network: user (QEMU user networking, no root), user:restrict (no outbound traffic), tap:IFNAME (an existing tap device) or none")
+	f.StringArrayVarP(&o.publish, "publish", "p", nil, "forward a host port to the guest: [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp] (repeatable; HOSTIP defaults to 127.0.0.1; --net user only)")
 	f.StringArrayVar(&o.includes, "include", nil, "when running a .js file: also bundle this file or directory tree (repeatable)")
 	rootCmd.AddCommand(cmd)
 }
@@ -127,6 +151,11 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 	}
 	vm, err := o.vm(stderr)
 	if err != nil {
+		return fail(err)
+	}
+	// The host side of the network too (Boot checks again, just
+	// before QEMU starts).
+	if err := launch.CheckNet(vm.Net); err != nil {
 		return fail(err)
 	}
 	// The grants are checked before anything is built or booted.
@@ -190,6 +219,11 @@ func (o runOptions) vm(stderr io.Writer) (launch.VM, error) {
 		GDB:       o.gdb,
 		Log:       stderr, // QEMU's own warnings and errors
 	}
+	n, err := o.network()
+	if err != nil {
+		return vm, err
+	}
+	vm.Net = n
 	var se *launch.SettingError
 	if err := vm.Validate(); errors.As(err, &se) {
 		return vm, fmt.Errorf("--%s %v: %s", se.Setting, se.Value, se.Reason)
@@ -197,6 +231,26 @@ func (o runOptions) vm(stderr io.Writer) (launch.VM, error) {
 		return vm, err
 	}
 	return vm, nil
+}
+
+// network turns --net and -p into the VM's network, with errors naming
+// the flag.
+func (o runOptions) network() (qemu.Net, error) {
+	n, err := launch.ParseNet(o.net)
+	if err != nil {
+		return n, fmt.Errorf("--net %q: %w", o.net, err)
+	}
+	for _, p := range o.publish {
+		f, err := launch.ParseForward(p)
+		if err != nil {
+			return n, fmt.Errorf("-p %q: %w", p, err)
+		}
+		n.Forwards = append(n.Forwards, f)
+	}
+	if len(n.Forwards) > 0 && n.Mode != qemu.NetUser {
+		return n, fmt.Errorf("-p %s: port forwards need --net user (the network is %s)", o.publish[0], launch.NetString(n))
+	}
+	return n, nil
 }
 
 // stopSignals end a run as Ctrl-C does: QEMU stopped, the run's files

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,6 +58,17 @@ func TestRunCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A host port this test holds: the run must name it and this
+	// process, and fail before QEMU starts (--verbose would print QEMU's
+	// command line as it starts; see the check below the table).
+	held, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	heldPort := held.Addr().(*net.TCPAddr).Port
+	heldMsg := fmt.Sprintf("host port 127.0.0.1:%d/tcp is already in use by pid %d (", heldPort, os.Getpid())
+
 	tests := []struct {
 		name      string
 		args      []string
@@ -86,6 +98,20 @@ func TestRunCommand(t *testing.T) {
 		{"cpus many", []string{"--cpus", "1000", ok}, 1, "", []string{"--cpus 1000: out of range"}},
 		{"negative timeout", []string{"--timeout", "-1s", ok}, 1, "", []string{"--timeout -1s: negative"}},
 		{"bad accel", []string{"--accel", "hvf", ok}, 1, "", []string{`--accel "hvf": unknown accelerator`}},
+		// Network flags: syntax errors name the flag; the host side
+		// (ports, tap devices) is checked before QEMU starts.
+		{"bad -p", []string{"-p", "8080", ok}, 1, "", []string{`-p "8080": want [HOSTIP:]HOSTPORT:GUESTPORT`}},
+		{"bad -p proto", []string{"-p", "8080:80/sctp", ok}, 1, "", []string{`-p "8080:80/sctp": protocol "sctp"`}},
+		{"bad --net", []string{"--net", "bridge", ok}, 1, "", []string{`--net "bridge": want user, user:restrict, tap:IFNAME or none`}},
+		{"restrict", []string{"--verbose", "--net", "user:restrict", "-p", fmt.Sprintf("%d:80", heldPort+2), img("restrict.elf", new(qemutest.Program).Exit(0))}, 0, "",
+			[]string{fmt.Sprintf("-netdev user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:%d-:80 ", heldPort+2)}},
+		{"-p without user net", []string{"--net", "none", "-p", "8080:80", ok}, 1, "", []string{"-p 8080:80: port forwards need --net user"}},
+		{"duplicate -p", []string{"-p", "8080:80", "-p", "8080:81", ok}, 1, "", []string{"--net user: forwards", "use the same host port"}},
+		{"port in use", []string{"--verbose", "-p", fmt.Sprintf("%d:80", heldPort), ok}, 1, "", []string{heldMsg}},
+		{"no tap", []string{"--net", "tap:ebbnotthere0", ok}, 1, "", []string{"tap device ebbnotthere0 does not exist"}},
+		{"net none", []string{"--verbose", "--net", "none", img("nonet.elf", new(qemutest.Program).Exit(0))}, 0, "", nil},
+		{"forward", []string{"--verbose", "-p", fmt.Sprintf("%d:80", heldPort+1), img("fwd.elf", new(qemutest.Program).Exit(0))}, 0, "",
+			[]string{fmt.Sprintf("-netdev user,id=net0,hostfwd=tcp:127.0.0.1:%d-:80 -device virtio-net-pci,netdev=net0", heldPort+1)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +138,21 @@ func TestRunCommand(t *testing.T) {
 			}
 			if tt.code == 1 && strings.Count(strings.TrimSpace(stderr.String()), "\n") > 0 {
 				t.Errorf("want one line on stderr, got %q", stderr.String())
+			}
+			if tt.code == 1 && strings.Contains(stderr.String(), qemu.Binary) {
+				t.Errorf("QEMU was started: %q", stderr.String())
+			}
+			if tt.name == "net none" && strings.Contains(stderr.String(), "-netdev") {
+				t.Errorf("--net none attached a network: %q", stderr.String())
+			}
+			if tt.name == "forward" {
+				// QEMU's forward went with QEMU.
+				ln, err := net.Listen("tcp4", fmt.Sprintf("127.0.0.1:%d", heldPort+1))
+				if err != nil {
+					t.Errorf("forwarded port still held after the run: %v", err)
+				} else {
+					ln.Close()
+				}
 			}
 		})
 	}
@@ -259,12 +300,16 @@ func TestRunHelp(t *testing.T) {
 		fmt.Sprintf("--cpus 1 to %d", launch.MaxCPUs),
 		fmt.Sprintf("at most %d MiB", image.MaxSize>>20),
 		"SIGINT (Ctrl-C), SIGTERM, SIGHUP or SIGPIPE",
+		"-p [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp] (repeatable, TCP by default)",
+		"(HOSTIP 127.0.0.1 unless given)",
+		"--net tap:IFNAME attaches an existing tap device",
+		"every -p host port free (else the port and the process holding it are named)",
 	} {
 		if !strings.Contains(help, want) {
 			t.Errorf("run --help lacks %q", want)
 		}
 	}
-	for flag, want := range map[string]string{"memory": "128", "cpus": "1", "timeout": "10m0s", "machine": "q35"} {
+	for flag, want := range map[string]string{"memory": "128", "cpus": "1", "timeout": "10m0s", "machine": "q35", "net": "user"} {
 		if got := cmd.Flags().Lookup(flag).DefValue; got != want {
 			t.Errorf("--%s default %q, want %q", flag, got, want)
 		}

@@ -11,7 +11,10 @@
 // directory (NewRunDir) is removed on every return, and directories left
 // by runs that died (SIGKILL) are swept by the next one.
 //
-// Devices are typed (Device: the Messenger channel now, network devices
-// next); their QEMU arguments are written in one place, host/qemu's
-// devices.go (qemu.Channel), so a change of transport lands there alone.
+// Devices reach QEMU's command line through host/qemu (qemu.Channel for
+// the Messenger, qemu.Net for the network), the one place that writes
+// device arguments. A VM's network (VM.Net) is checked against the host
+// before boot (CheckNet): a forwarded host port already in use, or a tap
+// device that is missing or cannot be opened, fails the run in one line
+// with nothing started.
 package launch

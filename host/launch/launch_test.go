@@ -58,6 +58,7 @@ func TestMessengerDevices(t *testing.T) {
 	for machine, dev := range map[string]string{qemu.MachineQ35: "virtio-serial-pci-transitional", qemu.MachineMicrovm: "virtio-serial-device"} {
 		vm := Default
 		vm.Machine = machine
+		vm.Net = qemu.Net{} // the channel alone after -kernel
 		vm.Devices = []Device{Messenger{Socket: "/d/m.sock"}}
 		args := strings.Join(vm.CommandLine("k.img", qemu.AccelTCG), " ")
 		want := "-kernel k.img -chardev socket,id=messenger,path=/d/m.sock -device " + dev + " -device virtserialport,chardev=messenger,nr=1,name=org.ebbnode.messenger"

@@ -38,18 +38,23 @@ type VM struct {
 	// reported only when an app's script did not finish.
 	Console io.Writer
 	Log     io.Writer // QEMU's own messages; nil discards them
+	// Net is the network device and its backend; the zero value is
+	// none. Boot checks its host side (free forward ports, the tap
+	// device) before QEMU starts (CheckNet).
+	Net qemu.Net
 	// Devices are attached besides the board's fixed ones. Boot adds the
 	// Messenger channel of an app itself.
 	Devices []Device
 }
 
 // Default is `ebbnode run`'s machine.
-var Default = VM{Machine: qemu.MachineQ35, MemoryMiB: 128, CPUs: 1, Accel: qemu.AccelAuto, Timeout: 10 * time.Minute}
+var Default = VM{Machine: qemu.MachineQ35, MemoryMiB: 128, CPUs: 1, Accel: qemu.AccelAuto, Timeout: 10 * time.Minute,
+	Net: qemu.Net{Mode: qemu.NetUser}}
 
 // SettingError is a VM setting out of range. Setting is the name of
 // `ebbnode run`'s flag for it.
 type SettingError struct {
-	Setting string // "machine", "memory", "cpus", "accel" or "timeout"
+	Setting string // "machine", "memory", "cpus", "accel", "timeout" or "net"
 	Value   any
 	Reason  string
 }
@@ -70,6 +75,9 @@ func (vm VM) Validate() error {
 		return bad("cpus", vm.CPUs, "out of range: want 1 to %d", MaxCPUs)
 	case vm.Timeout < 0:
 		return bad("timeout", vm.Timeout, "negative (0 means no limit)")
+	}
+	if err := vm.Net.Check(); err != nil {
+		return bad("net", NetString(vm.Net), "%v", err)
 	}
 	switch vm.Accel {
 	case qemu.AccelAuto, qemu.AccelKVM, qemu.AccelTCG:
@@ -93,6 +101,7 @@ func (vm VM) QEMU(kernel string) qemu.Config {
 		Console:   vm.Console,
 		Log:       vm.Log,
 	}
+	c.ExtraArgs = vm.Net.Args(vm.Machine)
 	for _, d := range vm.Devices {
 		c.ExtraArgs = append(c.ExtraArgs, d.QEMUArgs(vm.Machine)...)
 	}
@@ -103,4 +112,19 @@ func (vm VM) QEMU(kernel string) qemu.Config {
 // vm with accel resolved ("kvm" or "tcg").
 func (vm VM) CommandLine(kernel, accel string) []string {
 	return qemu.Args(vm.QEMU(kernel), accel)
+}
+
+// NetString renders n's mode as `ebbnode run --net` takes it.
+func NetString(n qemu.Net) string {
+	switch n.Mode {
+	case "":
+		return qemu.NetNone
+	case qemu.NetTap:
+		return qemu.NetTap + ":" + n.Tap
+	case qemu.NetUser:
+		if n.Restrict {
+			return qemu.NetUser + ":restrict"
+		}
+	}
+	return n.Mode
 }

@@ -76,6 +76,10 @@ type Config struct {
 	Log io.Writer
 	// ExtraArgs are appended to the QEMU command line as they are.
 	ExtraArgs []string
+	// Netns runs QEMU inside this named network namespace (ip netns
+	// exec; root only), where a tap device the host side of a benchmark
+	// created lives.
+	Netns string
 	// Host is where KVM detection looks; the zero value means this
 	// machine (DefaultHost).
 	Host Host

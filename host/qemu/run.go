@@ -51,6 +51,11 @@ func Run(ctx context.Context, c Config) (Result, error) {
 	defer cancel()
 
 	cmd := exec.CommandContext(runCtx, bin, Args(c, accel)...)
+	if c.Netns != "" {
+		// ip enters the namespace and execs QEMU in its own place, so
+		// the process (group) below is QEMU's all the same.
+		cmd = exec.CommandContext(runCtx, "ip", append([]string{"netns", "exec", c.Netns, bin}, Args(c, accel)...)...)
+	}
 	// Its own process group, so a kill reaches anything QEMU started and a
 	// terminal's Ctrl-C reaches only us; and death with its parent, so a
 	// killed ebbnode or test binary leaves no QEMU running.

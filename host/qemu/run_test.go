@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -201,4 +203,58 @@ func qemusFor(t *testing.T, kernel string) []string {
 		}
 	}
 	return pids
+}
+
+// TestRunNetForward: QEMU accepts the network arguments on both machines
+// and its hostfwd holds the forwarded host port while the guest runs (a
+// bind of that port fails), and lets it go when QEMU is gone.
+func TestRunNetForward(t *testing.T) {
+	for _, machine := range []string{qemu.MachineQ35, qemu.MachineMicrovm} {
+		t.Run(machine, func(t *testing.T) {
+			port := freePort(t)
+			c := config(image(t, new(qemutest.Program).Hang()))
+			c.Machine = machine
+			c.ExtraArgs = qemu.Net{Mode: qemu.NetUser, Forwards: []qemu.Forward{
+				{Proto: "tcp", HostIP: "127.0.0.1", HostPort: port, GuestPort: 8080},
+			}}.Args(machine)
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { _, err := qemu.Run(ctx, c); done <- err }()
+			held := false
+			for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline) && !held; {
+				select {
+				case err := <-done:
+					t.Fatalf("QEMU ended early: %v", err)
+				case <-time.After(50 * time.Millisecond):
+				}
+				ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+				if err != nil {
+					held = true
+				} else {
+					ln.Close()
+				}
+			}
+			cancel()
+			<-done
+			if !held {
+				t.Fatalf("host port %d was never taken by QEMU's forward", port)
+			}
+			ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+			if err != nil {
+				t.Fatalf("port %d still held after QEMU ended: %v", port, err)
+			}
+			ln.Close()
+		})
+	}
+}
+
+// freePort returns a TCP port on 127.0.0.1 that was free a moment ago.
+func freePort(t *testing.T) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
 }

@@ -1,7 +1,9 @@
 // Command vminit is /init in the initramfs of the benchmark's Linux VM
 // (configuration d). It gives the child a console, runs the command listed
 // in /suite/cmdline (arguments separated by white space), prints the child's
-// exit status on the console and ends the VM with it: through QEMU's
+// exit status on the console and ends the VM with it. When the initramfs
+// carries /suite/modules and /suite/net it first loads those kernel
+// modules and configures that network (see net.go): through QEMU's
 // isa-debug-exit device (port 0xf4, reached through /dev/port) as the native
 // images do, or, failing that, by powering off.
 //
@@ -51,6 +53,16 @@ func run() int {
 			fmt.Printf("vminit: %v\n", err)
 			return 1
 		}
+	}
+	// The network, when the initramfs asks for one (the HTTP
+	// benchmark): modules first, then addresses.
+	if err := loadModules(); err != nil {
+		fmt.Printf("vminit: %v\n", err)
+		return 1
+	}
+	if err := setupNet(); err != nil {
+		fmt.Printf("vminit: network: %v\n", err)
+		return 1
 	}
 	raw, err := os.ReadFile("/suite/cmdline")
 	if err != nil {
