@@ -36,8 +36,11 @@ func TestRunHostFailure(t *testing.T) {
 		if r.code != 1 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, a+":/x") || !strings.Contains(r.stderr, b+":/x") {
 			t.Errorf("exit %d stderr %q; want 1 and one line naming both grants", r.code, r.stderr)
 		}
-		if took > 2*time.Second {
-			t.Errorf("refusing the grants took %v, want well under 2 s", took)
+		// Refused before anything is built or booted: 0.07 s measured on
+		// a quiet host. The bound only tells that from a boot that waits
+		// for --timeout (10 minutes), and holds on a loaded CI host.
+		if took > 20*time.Second {
+			t.Errorf("refusing the grants took %v: it should happen before boot", took)
 		}
 	})
 
