@@ -4,8 +4,8 @@
 // promise forms) is JavaScript in fs.js; each operation ends in a Go call
 // (binding.go) on the file-system service (runtime/vfs). Synchronous calls
 // run on the event loop; callback and promise calls run the operation
-// through Host.Async, at most four at a time like libuv's threadpool (the
-// rest queue, pool.go), and complete in the loop's poll phase.
+// through Host.Async, at most 16 at a time, the rest queued as on libuv's
+// threadpool (pool.go), and complete in the loop's poll phase.
 // Errors carry node's message, code, negative errno, syscall and path.
 //
 // jsrt registers the module for each runtime (it needs that runtime's Host),

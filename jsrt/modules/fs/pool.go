@@ -1,11 +1,15 @@
 package fs
 
-// poolSize is how many asynchronous fs calls run at once, as libuv's
-// threadpool runs node's on 4 threads by default. The rest wait in a
-// queue, so thousands of concurrent calls hold a few calls' buffers and
-// goroutines, not thousands (a 128 MiB native guest ran out of memory on
-// 5,000 concurrent readFile calls with one goroutine each).
-const poolSize = 4
+// poolSize is how many asynchronous fs calls run at once; the rest wait in
+// a queue, as on libuv's threadpool, so thousands of concurrent calls hold
+// a few calls' buffers and goroutines, not thousands (with one goroutine
+// each, 5,000 concurrent readFile calls of a 256 KiB file ran a 128 MiB
+// native guest out of memory). node's pool has 4 threads for system calls
+// of microseconds; here a native call is a Messenger round trip, and the
+// host serves 16 at once (host/offload's maxInFlight), so 16 keep it busy:
+// natively 5,000 readFile calls of small files took 79 s with 4 and 45 s
+// with 16 (37 s unbounded).
+const poolSize = 16
 
 // job is one asynchronous call: work off the loop, then done on it.
 type job struct{ work, done func() }
