@@ -42,11 +42,6 @@ const (
 // (those are flaky). compat.Load checks the corpus against its MANIFEST.
 var nativeKnownFailures = map[string]string{
 	"module_syntax_error": "by design: ebbnode build rejects a syntax error in a bundled module (node throws it at run time)",
-	"fs_misc":             "Messenger protocol v1 has no chmod, utimes, truncate, symlink or readlink (ENOSYS stubs in runtime/messenger/vfs.go)",
-	"fs_realpath_errors":  "Messenger protocol v1 has no chmod, symlink or readlink (ENOSYS stubs in runtime/messenger/vfs.go)",
-	"fs_empty_path":       "host/offload answers EINVAL for the empty path (node: ENOENT)",
-	"fs_trailing_slash":   "host/offload: creating 'file/' gives ENOTDIR (node: EISDIR)",
-	"fs_rename_dirs":      "host/offload renames with os.Rename: a file over a directory is EEXIST (node: EISDIR)",
 	"os_shape":            "kernel: sysinfo(2) is ENOSYS, so os.totalmem() is 0",
 	// By design the image has no processes: spawn's 'error' event and
 	// spawnSync's error say ENOSYS (jsrt/modules/child_process tests that).

@@ -91,7 +91,7 @@ func TestConfinement(t *testing.T) {
 		{"ro remove", c.Remove("/ro/r.txt", false), syscall.EROFS},
 		{"ro remove all", c.Remove("/ro", true), syscall.EROFS},
 		{"ro rename", c.Rename("/ro/r.txt", "/ro/s.txt"), syscall.EROFS},
-		{"rename into ro", c.Rename("/app/a.txt", "/ro/a.txt"), syscall.EROFS},
+		{"rename into ro", c.Rename("/app/a.txt", "/ro/a.txt"), syscall.EXDEV},
 		{"ro open for write", fileErr(c.Open("/ro/r.txt", os.O_WRONLY, 0)), syscall.EROFS},
 		{"ro open create", fileErr(c.Open("/ro/n", os.O_RDONLY|os.O_CREATE, 0o644)), syscall.EROFS},
 		// The mounts themselves cannot be removed or moved.

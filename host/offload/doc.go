@@ -19,12 +19,21 @@
 //	path leaving a mount (".." from   EACCES (it exists, but access is denied)
 //	  a symlink, link to /etc, ...)
 //	write to a read-only mount        EROFS  ("read-only file system")
-//	rename between two mounts         EXDEV  (as between file systems)
+//	rename between two mounts         EXDEV  (as between file systems, even
+//	                                  when one is read-only)
 //	removing or renaming a mount's    EBUSY  (as for a mount point)
 //	  own directory
+//	the empty path                    ENOENT (as open("") is)
 //	relative path or NUL in a path    EINVAL
 //	anything else                     the host's own errno (ENOENT, EEXIST,
 //	                                  ENOTDIR, EISDIR, ENOTEMPTY, ...)
+//
+// Where os.Root answers differently from the system call node makes, the
+// server answers as Linux does: rename uses renameat(2) on parents opened
+// through the root (a file over a directory EISDIR, a directory over an
+// empty one replaces it); creating through a trailing slash is EISDIR; on
+// a read-only mount mkdir of an existing name is EEXIST, and a recursive
+// mkdir of an existing directory succeeds.
 //
 // A symbolic link the guest creates (Symlink) must lead somewhere inside
 // its own mount: a relative target may not climb above the mount's root

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -78,6 +79,24 @@ func (t *handleTable) closeAll() {
 	}
 }
 
+// openConfined opens rel in mount mt as open(2) would: creating through a
+// trailing slash is EISDIR once the parent is found (os.Root would say
+// ENOTDIR or ENOENT).
+func openConfined(mt *openMount, rel string, flags int, perm os.FileMode) (*os.File, error) {
+	if flags&os.O_CREATE != 0 && strings.HasSuffix(rel, "/") {
+		dir, _ := splitRel(rel)
+		fi, err := mt.root.Stat(dir)
+		switch {
+		case err != nil:
+			return nil, err
+		case !fi.IsDir():
+			return nil, syscall.ENOTDIR
+		}
+		return nil, syscall.EISDIR
+	}
+	return mt.root.OpenFile(rel, flags, perm)
+}
+
 func (s *server) open(m *messenger.OpenRequest) (messenger.Message, error) {
 	flags := int(m.Flags)
 	if flags&^openFlags != 0 {
@@ -92,7 +111,7 @@ func (s *server) open(m *messenger.OpenRequest) (messenger.Message, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := mt.root.OpenFile(rel, flags, messenger.PermMode(m.Perm))
+	f, err := openConfined(mt, rel, flags, messenger.PermMode(m.Perm))
 	if err != nil {
 		return nil, err
 	}

@@ -131,9 +131,12 @@ func (t *mountTable) close() {
 // resolve finds the mount holding guest path p and p's name relative to
 // the mount's root. p must be absolute; it is cleaned lexically first (as
 // node's path.resolve does), so "/a/../b" is "/b". A path under no mount
-// does not exist for the guest: ENOENT. A trailing slash is kept so that
+// does not exist for the guest: ENOENT, and so does the empty path. A trailing slash is kept so that
 // "file/" still fails with ENOTDIR.
 func (t *mountTable) resolve(p string) (*openMount, string, error) {
+	if p == "" {
+		return nil, "", syscall.ENOENT // as open("") is
+	}
 	if !strings.HasPrefix(p, "/") || strings.IndexByte(p, 0) >= 0 {
 		return nil, "", syscall.EINVAL
 	}
@@ -169,4 +172,19 @@ func (t *mountTable) resolveWrite(p string) (*openMount, string, error) {
 		return nil, "", syscall.EROFS
 	}
 	return m, rel, nil
+}
+
+// splitRel splits a mount-relative path (clean but for a possible
+// trailing slash, not ".") into its parent and final name; the trailing
+// slash stays on the name so the kernel applies its rule for it.
+func splitRel(rel string) (dir, name string) {
+	trimmed := strings.TrimSuffix(rel, "/")
+	dir, name = path.Split(trimmed)
+	if dir == "" {
+		dir = "."
+	}
+	if trimmed != rel {
+		name += "/"
+	}
+	return dir, name
 }

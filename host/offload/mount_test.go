@@ -91,7 +91,7 @@ func TestResolve(t *testing.T) {
 		{in: "/../../a/x", guest: "/a", rel: "x"},
 		{in: "//a//x", guest: "/a", rel: "x"},
 		{in: "a/x", wantErrno: syscall.EINVAL},
-		{in: "", wantErrno: syscall.EINVAL},
+		{in: "", wantErrno: syscall.ENOENT},
 		{in: "/a/\x00", wantErrno: syscall.EINVAL},
 	}
 	for _, tc := range tests {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 	"syscall"
 
 	"github.com/ebbnode/ebbnode/runtime/messenger"
@@ -108,7 +109,7 @@ func (s *server) writeFile(m *messenger.WriteFileRequest) (messenger.Message, er
 	if m.Append {
 		flag = os.O_WRONLY | os.O_CREATE | os.O_APPEND
 	}
-	f, err := mt.root.OpenFile(rel, flag, messenger.PermMode(m.Perm))
+	f, err := openConfined(mt, rel, flag, messenger.PermMode(m.Perm))
 	if err != nil {
 		return nil, err
 	}
@@ -163,9 +164,15 @@ func (s *server) readDir(m *messenger.ReadDirRequest) (messenger.Message, error)
 }
 
 func (s *server) mkdir(m *messenger.MkdirRequest) (messenger.Message, error) {
-	mt, rel, err := s.mounts.resolveWrite(m.Path)
+	mt, rel, err := s.mounts.resolve(m.Path)
 	if err != nil {
 		return nil, err
+	}
+	if mt.ReadOnly {
+		if err := readOnlyMkdir(mt, rel, m.All); err != nil {
+			return nil, err
+		}
+		return ack(messenger.TypeMkdir), nil
 	}
 	perm := messenger.PermMode(m.Perm)
 	if m.All {
@@ -177,6 +184,22 @@ func (s *server) mkdir(m *messenger.MkdirRequest) (messenger.Message, error) {
 		return nil, err
 	}
 	return ack(messenger.TypeMkdir), nil
+}
+
+// readOnlyMkdir answers mkdir on a read-only mount as Linux does: an
+// existing name is EEXIST (recursively, an existing directory is no
+// change: success), anything else EROFS.
+func readOnlyMkdir(mt *openMount, rel string, all bool) error {
+	if all {
+		if fi, err := mt.root.Stat(rel); err == nil && fi.IsDir() {
+			return nil
+		}
+		return syscall.EROFS
+	}
+	if _, err := mt.root.Lstat(strings.TrimSuffix(rel, "/")); err == nil {
+		return syscall.EEXIST
+	}
+	return syscall.EROFS
 }
 
 // isMountRoot reports whether rel names the mount's own directory, which
@@ -218,21 +241,24 @@ func (s *server) remove(m *messenger.RemoveRequest) (messenger.Message, error) {
 }
 
 func (s *server) rename(m *messenger.RenameRequest) (messenger.Message, error) {
-	from, relFrom, err := s.mounts.resolveWrite(m.From)
+	from, relFrom, err := s.mounts.resolve(m.From)
 	if err != nil {
 		return nil, err
 	}
-	to, relTo, err := s.mounts.resolveWrite(m.To)
+	to, relTo, err := s.mounts.resolve(m.To)
 	if err != nil {
 		return nil, err
 	}
-	if from != to {
-		return nil, syscall.EXDEV // as between two file systems
-	}
-	if isMountRoot(relFrom) || isMountRoot(relTo) {
+	// rename(2) checks for two file systems before a read-only one.
+	switch {
+	case from != to:
+		return nil, syscall.EXDEV
+	case from.ReadOnly:
+		return nil, syscall.EROFS
+	case isMountRoot(relFrom) || isMountRoot(relTo):
 		return nil, syscall.EBUSY
 	}
-	if err := from.root.Rename(relFrom, relTo); err != nil {
+	if err := renameIn(from.root, relFrom, relTo); err != nil {
 		return nil, err
 	}
 	return ack(messenger.TypeRename), nil

@@ -159,4 +159,18 @@ func TestRealpathHiddenAncestors(t *testing.T) {
 	if _, err := Realpath(g, filepath.Join(dir, "missing")); !errors.Is(err, syscall.ENOENT) {
 		t.Errorf("Realpath(missing) = %v, want ENOENT", err)
 	}
+	// The error names the first missing component inside the tree, not
+	// a hidden ancestor, and a looping link fails at the link.
+	var pe *fs.PathError
+	if _, err := Realpath(g, filepath.Join(dir, "missing/x/y")); !errors.As(err, &pe) ||
+		pe.Op != "lstat" || pe.Path != filepath.Join(dir, "missing") || pe.Err != syscall.ENOENT {
+		t.Errorf("Realpath(missing/x/y) = %v, want lstat %s: ENOENT", err, filepath.Join(dir, "missing"))
+	}
+	if err := os.Symlink("loop", filepath.Join(dir, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Realpath(g, filepath.Join(dir, "loop")); !errors.As(err, &pe) ||
+		pe.Op != "stat" || pe.Path != filepath.Join(dir, "loop") || pe.Err != syscall.ELOOP {
+		t.Errorf("Realpath(loop) = %v, want stat %s: ELOOP", err, filepath.Join(dir, "loop"))
+	}
 }

@@ -33,10 +33,7 @@ func Realpath(fsys FS, name string) (string, error) {
 		next := path.Join(done, part)
 		fi, err := fsys.Lstat(next)
 		if err != nil {
-			// A file system that shows only some trees (the Messenger's
-			// grants) hides their ancestors: one that the rest of the
-			// path is reached through is taken as a plain directory.
-			if _, serr := fsys.Stat(path.Join(append([]string{next}, todo...)...)); serr == nil {
+			if hiddenAncestor(fsys, next, todo) {
 				done = next
 				continue
 			}
@@ -66,4 +63,18 @@ func Realpath(fsys FS, name string) (string, error) {
 		todo = append(strings.Split(target, "/"), todo...)
 	}
 	return done, nil
+}
+
+// hiddenAncestor reports whether dir, which Lstat does not show, leads to
+// something that exists along rest: a file system that shows only some
+// trees (the Messenger's grants) hides their ancestors, and such a one is
+// taken as a plain directory. The longest existing path is looked for, so
+// that a path missing inside a tree fails there, naming the component.
+func hiddenAncestor(fsys FS, dir string, rest []string) bool {
+	for k := len(rest); k > 0; k-- {
+		if _, err := fsys.Stat(path.Join(append([]string{dir}, rest[:k]...)...)); err == nil {
+			return true
+		}
+	}
+	return false
 }

@@ -60,6 +60,7 @@ func fdErr(err error, syscall string) error {
 type binding struct {
 	rt   *goja.Runtime
 	host Host
+	pool pool // the asynchronous calls
 
 	mu struct {
 		sync.Mutex
@@ -107,7 +108,7 @@ func (b *binding) toJS(err error) goja.Value {
 }
 
 // do runs work synchronously (cb not a function: the result is returned or
-// the error thrown) or on its own goroutine with cb(err) / cb(null, result)
+// the error thrown) or through the pool with cb(err) / cb(null, result)
 // called on the loop later. conv turns work's result into JS, on the loop.
 func (b *binding) do(cb goja.Value, work func() (any, error), conv func(any) goja.Value) goja.Value {
 	fn, async := goja.AssertFunction(cb)
@@ -122,7 +123,7 @@ func (b *binding) do(cb goja.Value, work func() (any, error), conv func(any) goj
 		res any
 		err error
 	)
-	b.host.Async(func() { res, err = work() }, func() {
+	b.pool.submit(func() { res, err = work() }, func() {
 		var cerr error
 		if err != nil {
 			_, cerr = fn(goja.Undefined(), b.toJS(err))
@@ -156,7 +157,13 @@ func (b *binding) abs(p string) string {
 
 func (b *binding) undef(any) goja.Value { return goja.Undefined() }
 
-func (b *binding) bytes(v goja.Value) []byte {
+// bytes is the data of a write: a string's bytes, or a Uint8Array's own
+// memory. A synchronous call (cb not a function) gets the array's memory
+// itself, not a copy, which would double the guest's peak for a large
+// write: no JS runs until the call returns, and no FS keeps the slice
+// after it. An asynchronous call gets a copy, because its work reads the
+// data off the loop while the script may already change the buffer.
+func (b *binding) bytes(v, cb goja.Value) []byte {
 	if s, ok := v.Export().(string); ok {
 		return []byte(s)
 	}
@@ -164,7 +171,9 @@ func (b *binding) bytes(v goja.Value) []byte {
 	if err := b.rt.ExportTo(v, &out); err != nil {
 		panic(b.rt.NewTypeError("fs: data must be a string or a Uint8Array"))
 	}
-	// Copy: async work reads it off the loop while JS may change the buffer.
+	if _, async := goja.AssertFunction(cb); !async {
+		return out
+	}
 	return append([]byte(nil), out...)
 }
 
@@ -195,7 +204,7 @@ func (b *binding) install(obj *goja.Object) {
 		}, b.arrayBuffer)
 	})
 	set("writeFile", func(p string, data goja.Value, mode int, appendMode bool, cb goja.Value) goja.Value {
-		a, buf := b.abs(p), b.bytes(data)
+		a, buf := b.abs(p), b.bytes(data, cb)
 		return b.do(cb, func() (any, error) {
 			return nil, uvErr(fsys.WriteFile(a, buf, appendMode, iofs.FileMode(mode)), "open", p)
 		}, b.undef)

@@ -60,7 +60,7 @@ func (b *binding) installFd(set func(string, any)) {
 		}, func(res any) goja.Value { return b.rt.ToValue(res) })
 	})
 	set("write", func(fd int, data goja.Value, pos int64, cb goja.Value) goja.Value {
-		buf := b.bytes(data)
+		buf := b.bytes(data, cb)
 		if fd == 1 || fd == 2 {
 			// stdio is written on the loop, in order with console output,
 			// even for the callback form.

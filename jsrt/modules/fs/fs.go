@@ -3,9 +3,9 @@
 // The API surface (argument handling, encodings, Stats, the callback and
 // promise forms) is JavaScript in fs.js; each operation ends in a Go call
 // (binding.go) on the file-system service (runtime/vfs). Synchronous calls
-// run on the event loop; callback and promise calls run the operation on a
-// goroutine of their own and complete in the loop's poll phase, through
-// Host.Async.
+// run on the event loop; callback and promise calls run the operation
+// through Host.Async, at most 16 at a time, the rest queued as on libuv's
+// threadpool (pool.go), and complete in the loop's poll phase.
 // Errors carry node's message, code, negative errno, syscall and path.
 //
 // jsrt registers the module for each runtime (it needs that runtime's Host),
@@ -72,7 +72,7 @@ func Module(rt *goja.Runtime, host Host, require func(string) goja.Value) goja.V
 		panic(err)
 	}
 	fn, _ := goja.AssertFunction(fnv)
-	b := &binding{rt: rt, host: host}
+	b := &binding{rt: rt, host: host, pool: pool{host: host}}
 	bobj := rt.NewObject()
 	b.install(bobj)
 	exports := rt.NewObject()
