@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/sys/unix"
 
 	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/qemu"
@@ -266,13 +267,38 @@ func stopOnSignals(parent context.Context) (context.Context, func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, stopSignals...)
 	go func() {
-		select {
-		case s := <-ch:
-			cancel(signalError{s.(syscall.Signal)})
-		case <-ctx.Done():
+		for {
+			select {
+			case s := <-ch:
+				// Once SIGPIPE is caught, every write to a broken pipe
+				// or socket raises it, the Messenger's socket after
+				// QEMU died included: only a closed stdout or stderr
+				// stops the run.
+				if s == syscall.SIGPIPE && !outputClosed() {
+					continue
+				}
+				cancel(signalError{s.(syscall.Signal)})
+			case <-ctx.Done():
+			}
+			return
 		}
 	}()
 	return ctx, func() { signal.Stop(ch); cancel(nil) }
+}
+
+// outputClosed reports whether stdout or stderr is a pipe or socket whose
+// reader has gone (poll reports POLLERR or POLLHUP on its write end).
+func outputClosed() bool {
+	fds := []unix.PollFd{{Fd: 1, Events: unix.POLLOUT}, {Fd: 2, Events: unix.POLLOUT}}
+	if n, err := unix.Poll(fds, 0); err != nil || n == 0 {
+		return false
+	}
+	for _, f := range fds {
+		if f.Revents&(unix.POLLERR|unix.POLLHUP) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // signalError names the signal that stopped a run.
