@@ -11,6 +11,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/crypto"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/http"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/net"
