@@ -52,6 +52,13 @@ var nativeKnownFailures = map[string]string{
 	// backend on virtio-net is still to come), so net fails with ENETDOWN.
 	"dgram_echo":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"dns_lookup":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_bad_request":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_basic":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_chunked":      "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_headers":      "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_keepalive":    "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_large_body":   "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_status":       "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"net_echo":          "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"net_errors":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"net_half_close":    "no network in the image yet: cmd/ebbnode-native installs no netstack backend",

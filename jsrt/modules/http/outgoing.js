@@ -192,7 +192,7 @@ OM._storeHeader = function (firstLine, headers) {
 function processHeader(self, state, key, value, validate) {
   if (validate) validateHeaderName(key);
   if (Array.isArray(value)) {
-    if ((value.length < 2 || !isCookieField(key)) && (!self[kOutHeaders] || !self[kOutHeaders][key.toLowerCase()])) {
+    if (value.length < 2 || !isCookieField(key)) {
       for (const v of value) storeHeader(self, state, key, v, validate);
       return;
     }

@@ -192,20 +192,29 @@ function socketOnEnd(conn) {
   const err = conn.parser.finish();
   if (err) { socketOnError(conn, err); return; }
   if (!server.httpAllowHalfOpen) {
-    if (socket.writable && !socket._httpMessage) socket.end();
-    else if (socket._httpMessage) conn.endAfterResponse = true;
+    abortIncoming(conn);
+    if (socket.writable) socket.end();
+  } else if (conn.outgoing.length) {
+    conn.outgoing[conn.outgoing.length - 1]._last = true;
+  } else if (socket._httpMessage) {
+    socket._httpMessage._last = true;
+  } else if (socket.writable) {
+    socket.end();
   }
+}
+
+// abortIncoming destroys the requests still in flight on conn.
+function abortIncoming(conn) {
+  const reqs = conn.incoming;
+  conn.incoming = [];
+  for (const req of reqs) req.destroy(connResetException('aborted'));
 }
 
 function socketOnClose(conn) {
   const { socket, server } = conn;
   if (conn.headTimer) clearTimeout(conn.headTimer);
   server[kConnections].delete(conn);
-  for (const req of conn.incoming) {
-    if (!req.complete) {
-      req.destroy(connResetException('aborted'));
-    }
-  }
+  abortIncoming(conn);
   const msg = socket._httpMessage;
   if (msg && !msg.finished) { msg.destroyed = true; msg._closed = true; msg.emit('close'); }
   conn.incoming = [];
@@ -299,10 +308,11 @@ function resOnFinish(conn, req, res) {
   res.detachSocket(socket);
   const i = conn.incoming.indexOf(req);
   if (i !== -1) conn.incoming.splice(i, 1);
-  if (req.readableEnded || req.complete) process.nextTick(() => { if (!req.destroyed) req.destroy(); });
-  else req.once('end', () => process.nextTick(() => { if (!req.destroyed) req.destroy(); }));
+  const closeReq = () => process.nextTick(() => { if (!req.destroyed) req.destroy(); });
+  if (req.readableEnded) closeReq();
+  else req.once('end', closeReq);
   process.nextTick(() => { res._closed = true; res.emit('close'); });
-  if (res._last || conn.endAfterResponse && conn.outgoing.length === 0) {
+  if (res._last) {
     if (typeof socket.destroySoon === 'function') socket.destroySoon();
     else socket.end();
   } else if (conn.outgoing.length === 0) {
