@@ -51,6 +51,7 @@ var nativeKnownFailures = map[string]string{
 	// The image's runtime installs no Network Ebb yet (netstack's native
 	// backend on virtio-net is still to come), so net fails with ENETDOWN.
 	"dgram_echo":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"fetch_basic":       "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"dns_lookup":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_bad_request":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_basic":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",

@@ -43,6 +43,11 @@ var globals = []struct {
 	{"TextDecoder", "util", "TextDecoder", false},
 	{"performance", "perf_hooks", "performance", true},
 	{"crypto", "crypto", "webcrypto", true},
+	{"fetch", "internal/fetch", "fetch", true},
+	{"Request", "internal/fetch", "Request", false},
+	{"Response", "internal/fetch", "Response", false},
+	{"Headers", "internal/fetch", "Headers", false},
+	{"FormData", "internal/fetch", "FormData", false},
 }
 
 // EnableGlobals installs Buffer, URL, URLSearchParams, TextEncoder,
