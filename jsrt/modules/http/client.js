@@ -559,3 +559,8 @@ module.exports = {
   maxHeaderSize: kMaxHeaderSize,
   globalAgent,
 };
+
+// https (https.js) builds on these.
+Object.defineProperty(module.exports, Symbol.for('ebbnode.http.internal'), {
+  value: { urlToHttpOptions, initServer }, enumerable: false,
+});

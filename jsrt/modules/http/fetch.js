@@ -350,6 +350,12 @@ defineBody(Response.prototype);
 
 const fetchAgent = new http.Agent({ keepAlive: true, keepAliveMsecs: 4000, timeout: 4000 });
 
+let tlsAgent = null;
+function fetchAgentTLS() {
+  if (!tlsAgent) tlsAgent = new (require('https').Agent)({ keepAlive: true, keepAliveMsecs: 4000, timeout: 4000 });
+  return tlsAgent;
+}
+
 function abortReason(signal) {
   return signal.reason !== undefined ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
 }
@@ -375,8 +381,9 @@ function fetch(input, init = undefined) {
 function fetchOnce(request, body, url, method, redirects, signal, resolve, reject) {
   if (signal.aborted) { reject(abortReason(signal)); return; }
   const u = new URL(url);
-  if (u.protocol !== 'http:') {
-    reject(fetchFailed(new Error(u.protocol === 'https:' ? 'ebbnode: https is not supported yet' : 'unknown scheme')));
+  const secure = u.protocol === 'https:';
+  if (u.protocol !== 'http:' && !secure) {
+    reject(fetchFailed(new Error('unknown scheme')));
     return;
   }
   const headers = [['host', u.host], ['connection', 'keep-alive']];
@@ -399,13 +406,13 @@ function fetchOnce(request, body, url, method, redirects, signal, resolve, rejec
     req.destroy();
     reject(abortReason(signal));
   };
-  const req = http.request({
+  const req = (secure ? require('https') : http).request({
     host: u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname,
-    port: u.port || 80,
+    port: u.port || (secure ? 443 : 80),
     path: u.pathname + u.search,
     method,
     headers: flat,
-    agent: fetchAgent,
+    agent: secure ? fetchAgentTLS() : fetchAgent,
     setHost: false,
   }, (res) => {
     const status = res.statusCode;

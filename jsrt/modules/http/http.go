@@ -10,7 +10,8 @@
 // framing, writes queued until the message owns its socket), incoming.js
 // (IncomingMessage, a Readable), server.js (Server, ServerResponse,
 // the 400 answer to malformed input), client.js (ClientRequest, Agent
-// with keep-alive reuse) and the exports. fetch.js is a module of its own
+// with keep-alive reuse) and the exports. https.js is the https module
+// (its own scope, on http and net's TLS binding); fetch.js is a module of its own
 // (internal/fetch) on the http client; package all installs its globals.
 // Node's lib/_http_*.js is the reference for behaviour; the code is ours.
 package http
@@ -48,6 +49,8 @@ var (
 	clientJS string
 	//go:embed fetch.js
 	fetchJS string
+	//go:embed https.js
+	httpsJS string
 )
 
 var (
@@ -55,11 +58,16 @@ var (
 		"'use strict';", commonJS, parserJS, outgoingJS, incomingJS, serverJS, clientJS,
 	}, "\n"))
 	fetchSrc = jsmod.NewSource("node:internal/fetch", "'use strict';\n"+fetchJS)
+	httpsSrc = jsmod.NewSource("node:https", "'use strict';\n"+httpsJS)
 )
 
 func init() {
 	jsmod.Register(ModuleName, func(rt *goja.Runtime, exports *goja.Object) goja.Value {
 		return httpSrc.Run(rt, exports, nil)
+	})
+	// https runs on the TLS binding of the net package (tls.go there).
+	jsmod.Register("https", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
+		return httpsSrc.Run(rt, exports, jsmod.GetObject(rt, "internal/tlsbinding"))
 	})
 	jsmod.RegisterInternal("internal/fetch", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
 		return fetchSrc.Run(rt, exports, nil)

@@ -85,6 +85,12 @@ SR.writeHeader = SR.writeHead;
 // --- Server ---
 function Server(options, requestListener) {
   if (!(this instanceof Server)) return new Server(options, requestListener);
+  initServer(this, options, requestListener);
+}
+
+// initServer is the constructor's body, shared with https.Server (which
+// is a net.Server, not an http.Server, as in node).
+function initServer(self, options, requestListener) {
   if (typeof options === 'function') {
     requestListener = options;
     options = {};
@@ -93,20 +99,20 @@ function Server(options, requestListener) {
   } else if (typeof options !== 'object') {
     throw errors.invalidArgType('options', 'object', options);
   }
-  net.Server.call(this, { allowHalfOpen: true, noDelay: options.noDelay === undefined ? true : options.noDelay,
+  net.Server.call(self, { allowHalfOpen: true, noDelay: options.noDelay === undefined ? true : options.noDelay,
     keepAlive: options.keepAlive, keepAliveInitialDelay: options.keepAliveInitialDelay });
-  if (requestListener) this.on('request', requestListener);
-  this.httpAllowHalfOpen = false;
-  this.on('connection', connectionListener);
-  this.timeout = 0;
-  this.maxHeadersCount = null;
-  this.maxRequestsPerSocket = 0;
-  this.headersTimeout = options.headersTimeout === undefined ? 60000 : options.headersTimeout;
-  this.requestTimeout = options.requestTimeout === undefined ? 300000 : options.requestTimeout;
-  this.keepAliveTimeout = options.keepAliveTimeout === undefined ? 5000 : options.keepAliveTimeout;
-  this.requireHostHeader = options.requireHostHeader !== false;
-  this.joinDuplicateHeaders = options.joinDuplicateHeaders;
-  this[kConnections] = new Set();
+  if (requestListener) self.on('request', requestListener);
+  self.httpAllowHalfOpen = false;
+  self.on('connection', connectionListener);
+  self.timeout = 0;
+  self.maxHeadersCount = null;
+  self.maxRequestsPerSocket = 0;
+  self.headersTimeout = options.headersTimeout === undefined ? 60000 : options.headersTimeout;
+  self.requestTimeout = options.requestTimeout === undefined ? 300000 : options.requestTimeout;
+  self.keepAliveTimeout = options.keepAliveTimeout === undefined ? 5000 : options.keepAliveTimeout;
+  self.requireHostHeader = options.requireHostHeader !== false;
+  self.joinDuplicateHeaders = options.joinDuplicateHeaders;
+  self[kConnections] = new Set();
 }
 Object.setPrototypeOf(Server.prototype, net.Server.prototype);
 Object.setPrototypeOf(Server, net.Server);
