@@ -352,8 +352,8 @@ const kErrorPending = Symbol('kErrorPending');
 function onDestroyedWithoutSocket(req, err) {
   if (req._closed) return;
   if (!req.res) {
-    if (!err) err = connResetException('socket hang up');
-    if (!req._hadError) { req._hadError = true; req.emit('error', err); }
+    if (!err && !req.aborted) err = connResetException('socket hang up');
+    if (err && !req._hadError) { req._hadError = true; req.emit('error', err); }
   }
   req._closed = true;
   req.emit('close');
@@ -432,7 +432,8 @@ function tickOnSocket(req, socket) {
     } else {
       if (!socket._hadError) {
         socket._hadError = true;
-        if (!req._hadError) { req._hadError = true; req.emit('error', req[kErrorPending] || connResetException('socket hang up')); }
+        const err = req[kErrorPending] || (req.aborted ? null : connResetException('socket hang up'));
+        if (err && !req._hadError) { req._hadError = true; req.emit('error', err); }
       }
       req._closed = true;
       req.emit('close');

@@ -79,18 +79,28 @@ IM._read = function () {
 };
 
 IM._destroy = function (err, cb) {
-  if (!this.readableEnded || !this.complete) this.aborted = true;
+  if (!this.readableEnded || !this.complete) {
+    this.aborted = true;
+    this.emit('aborted');
+  }
   if (this.socket && !this.socket.destroyed && this.aborted) {
     this.socket.destroy(err);
     const cleanup = stream.finished(this.socket, (e) => {
       if (e && e.code === 'ERR_STREAM_PREMATURE_CLOSE') e = null;
       cleanup();
-      process.nextTick(() => cb(err || e));
+      process.nextTick(onDestroyError, this, e || err, cb);
     });
   } else {
-    cb(err);
+    onDestroyError(this, err, cb);
   }
 };
+
+// onDestroyError passes err on only when someone listens for it, as node
+// keeps an aborted request from crashing a server that never asked.
+function onDestroyError(self, err, cb) {
+  if (self.listenerCount('error') === 0) cb();
+  else cb(err);
+}
 
 // _dump discards the rest of the body, so that the connection can carry
 // the next message.
