@@ -57,7 +57,7 @@ var nativeKnownFailures = map[string]string{
 	"http_bad_request":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_basic":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_chunked":      "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
-	"http_events": "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_events":       "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_headers":      "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_keepalive":    "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_large_body":   "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
