@@ -61,6 +61,7 @@ var nativeKnownFailures = map[string]string{
 	"http_headers":      "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_keepalive":    "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_large_body":   "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_methods":      "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_split_input":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_status":       "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"net_echo":          "no network in the image yet: cmd/ebbnode-native installs no netstack backend",

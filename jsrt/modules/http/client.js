@@ -379,6 +379,8 @@ function onSocketNT(req, socket, err) {
   }
   tickOnSocket(req, socket);
   req._flush();
+  // With Expect, the head goes out at once: the body waits for 100.
+  if (req._header && !req._headerSent && req.getHeader('expect')) req._send(empty);
 }
 
 function tickOnSocket(req, socket) {
