@@ -52,6 +52,7 @@ var nativeKnownFailures = map[string]string{
 	// backend on virtio-net is still to come), so net fails with ENETDOWN.
 	"dgram_echo":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"fetch_basic":       "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
+	"http_timeouts":     "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"https_basic":       "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"dns_lookup":        "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
 	"http_bad_request":  "no network in the image yet: cmd/ebbnode-native installs no netstack backend",
