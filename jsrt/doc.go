@@ -48,5 +48,6 @@
 // file-system Ebb (vfs.FileSystem, a runtime/vfs FS) of Options.Runtime:
 // the host's files when hosted, the app bundle over the Messenger natively.
 // Sockets and name lookups go through its Network Ebb (netstack.Network);
-// a Runtime without one gets ENETDOWN from net, dgram and dns.
+// a Runtime without one gets ENETDOWN from net, dgram and dns (and so from
+// http, https and fetch, which are JS on net).
 package jsrt

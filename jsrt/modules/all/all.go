@@ -12,6 +12,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/child_process"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/crypto"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/http"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/net"
@@ -45,6 +46,11 @@ var globals = []struct {
 	{"TextDecoder", "util", "TextDecoder", false},
 	{"performance", "perf_hooks", "performance", true},
 	{"crypto", "crypto", "webcrypto", true},
+	{"fetch", "internal/fetch", "fetch", true},
+	{"Request", "internal/fetch", "Request", false},
+	{"Response", "internal/fetch", "Response", false},
+	{"Headers", "internal/fetch", "Headers", false},
+	{"FormData", "internal/fetch", "FormData", false},
 }
 
 // EnableGlobals installs Buffer, URL, URLSearchParams, TextEncoder,

@@ -11,6 +11,9 @@
 // a slow peer or a slow script applies backpressure instead of buffering
 // without limit.
 //
+// tls.go adds internal/tlsbinding for https: the same handles over Go's
+// crypto/tls (a TLS listener; a dial that finishes the client handshake).
+//
 // The embedder gives each goja runtime its Host with Provide before a
 // script can require the module; without one, every operation fails with
 // ENETDOWN.
