@@ -69,7 +69,7 @@ streamed to standard output.
 Before QEMU starts, the image must be a regular file of at most 512 MiB,
 bootable, with its app bundle intact and the SHA-256 digest recorded by
 "ebbnode build" (or Link) matching every loaded segment; the flags must be
-in range (--memory 64 to 16384 MiB, --cpus 1 to 64) and no guest path
+in range (--memory 32 to 16384 MiB, --cpus 1 to 64) and no guest path
 granted twice. Anything else is one line on standard error and status 1,
 with nothing started.
 

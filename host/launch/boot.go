@@ -33,10 +33,14 @@ func Boot(ctx context.Context, r Run) Outcome {
 	if err := r.VM.Validate(); err != nil {
 		return failed(err)
 	}
-	app, err := CheckImage(r.Image)
+	app, bundleEnd, err := checkImage(r.Image)
 	switch {
 	case err != nil:
 		return failed(err)
+	case bundleEnd > uint64(r.VM.MemoryMiB)<<20:
+		// The loader would drop the bundle and the guest find none.
+		return failed(fmt.Errorf("image: %s: its app bundle loads up to %.1f MiB (a bundle over 1 MiB loads above the runtime's BSS), past the VM's %d MiB of RAM: raise --memory",
+			r.Image, float64(bundleEnd)/(1<<20), r.VM.MemoryMiB))
 	case app && r.App == nil:
 		return failed(fmt.Errorf("image: %s carries an app: boot it with its grants (Run.App)", r.Image))
 	case !app && r.App != nil:

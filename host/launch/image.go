@@ -15,10 +15,26 @@ import (
 // digest recorded at build time matching every loaded segment. app reports
 // whether it carries an app. The error is one line naming the file.
 func CheckImage(path string) (app bool, err error) {
+	app, _, err = checkImage(path)
+	return app, err
+}
+
+// checkImage is CheckImage that also returns where an app's bundle ends
+// in guest memory (0 without an app).
+func checkImage(path string) (app bool, bundleEnd uint64, err error) {
 	data, err := image.Load(path)
 	if err != nil {
-		return false, err
+		return false, 0, err
 	}
+	if app, err = checkData(path, data); err != nil || !app {
+		return app, 0, err
+	}
+	_, bundleEnd, err = image.PayloadSpan(data)
+	return app, bundleEnd, err
+}
+
+// checkData is CheckImage's checks of the image data read from path.
+func checkData(path string, data []byte) (app bool, err error) {
 	if err := image.CheckData(path, data); err != nil {
 		return false, err
 	}
