@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/ebbnode/ebbnode/host/image"
 	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/qemu"
 )
@@ -92,7 +93,7 @@ notice says so on a terminal's standard error (always with --verbose).`,
   ebbnode run examples/hello.js -- Ada          # builds, boots, prints "Hello, Ada! ..."
   ebbnode run -e DEBUG=1 --mount ./data:/data:ro app.img
   ebbnode run --machine microvm --memory 256 --timeout 30s hello.elf
-  ebbnode run --gdb app.img    # then: gdb -ex 'target remote localhost:1234' app.img`,
+  ebbnode run --gdb app.img    # then: gdb -ex 'target remote localhost:1234' bin/ebbnode-native.elf`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.gdb && !cmd.Flags().Changed("timeout") {
@@ -169,7 +170,15 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 		return fail(err)
 	}
 	r.VM.Accel = accel
-	r.Started = func(qemuArgs []string) { announce(stderr, o, notice, qemuArgs, path) }
+	symbols := path // what gdb reads symbols from
+	if app {
+		// App images carry no symbol table (host/image compact); the
+		// runtime they are built from has it, at the same addresses.
+		if symbols, err = findRuntime(); err != nil {
+			symbols = image.RuntimeName
+		}
+	}
+	r.Started = func(qemuArgs []string) { announce(stderr, o, notice, qemuArgs, symbols) }
 	out := launch.Boot(ctx, r)
 	out.Report(stderr)
 	if out.Code != 0 {
@@ -273,8 +282,9 @@ func isTerminal(w io.Writer) bool {
 
 // announce tells the user, as QEMU starts, what run does: the TCG notice
 // (on a terminal, or with --verbose), the QEMU command line (--verbose)
-// and how to attach a debugger (--gdb).
-func announce(stderr io.Writer, o runOptions, notice string, qemuArgs []string, path string) {
+// and how to attach a debugger (--gdb) that reads symbols from the file
+// symbols.
+func announce(stderr io.Writer, o runOptions, notice string, qemuArgs []string, symbols string) {
 	if notice != "" && (o.verbose || isTerminal(stderr)) {
 		fmt.Fprintln(stderr, notice)
 	}
@@ -282,6 +292,6 @@ func announce(stderr io.Writer, o runOptions, notice string, qemuArgs []string, 
 		fmt.Fprintf(stderr, "ebbnode: %s %s\n", qemu.Binary, shellQuote(qemuArgs))
 	}
 	if o.gdb {
-		fmt.Fprintf(stderr, "ebbnode: QEMU waits for a debugger: gdb -ex 'target remote localhost:1234' %s\n", path)
+		fmt.Fprintf(stderr, "ebbnode: QEMU waits for a debugger: gdb -ex 'target remote localhost:1234' %s\n", symbols)
 	}
 }

@@ -227,8 +227,10 @@ func ReadPayload(path string) ([]byte, error) {
 }
 
 // WriteWithPayload writes the image at runtimePath with payload attached,
-// sealed (its digest recomputed over the new segment), to out, through a temporary file in out's directory and a rename, so that a
-// failure leaves no partial image behind.
+// without section headers and the sections no loader reads (compact),
+// and sealed (its digest recomputed over the new layout), to out, through
+// a temporary file in out's directory and a rename, so that a failure
+// leaves no partial image behind.
 func WriteWithPayload(runtimePath, out string, payload []byte) error {
 	data, err := os.ReadFile(runtimePath)
 	if err != nil {
@@ -236,7 +238,10 @@ func WriteWithPayload(runtimePath, out string, payload []byte) error {
 	}
 	img, err := AttachPayload(data, payload)
 	if err == nil {
-		img, err = Seal(img) // after attaching: the digest covers the payload
+		img, err = compact(img)
+	}
+	if err == nil {
+		img, err = Seal(img) // last: the digest covers the payload and the layout
 	}
 	if err != nil {
 		return fmt.Errorf("image: %s: %w", runtimePath, err)

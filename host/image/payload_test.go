@@ -192,3 +192,74 @@ func TestWriteWithPayloadLeavesNothingOnFailure(t *testing.T) {
 		t.Errorf("ReadPayload = %q, %v", p, err)
 	}
 }
+
+// TestWriteWithPayloadCompacts: an app image keeps every loaded segment's
+// bytes and the notes, verifies, and drops the section headers and the
+// symbol table (the runtime keeps them).
+func TestWriteWithPayloadCompacts(t *testing.T) {
+	path, data := pvhImage(t)
+	if err := SealFile(path); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "app.img")
+	payload := []byte("the bundle")
+	if err := WriteWithPayload(path, out, payload); err != nil {
+		t.Fatal(err)
+	}
+	img, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(out); err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(img); err != nil {
+		t.Fatalf("Verify: %v", err)
+	}
+	if p, err := Payload(img); err != nil || !bytes.Equal(p, payload) {
+		t.Errorf("Payload = %q, %v", p, err)
+	}
+	f, err := elf.NewFile(bytes.NewReader(img))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, err := elf.NewFile(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := orig.Symbols(); err != nil {
+		t.Fatalf("the stand-in runtime has no symbol table to drop: %v", err)
+	}
+	if len(f.Sections) != 0 {
+		t.Errorf("%d section headers left", len(f.Sections))
+	}
+	if len(img) >= len(data) {
+		t.Errorf("app image %d bytes, runtime %d: nothing dropped", len(img), len(data))
+	}
+	// Every segment of the runtime loads the same bytes from the app
+	// image, but for the ELF and program headers at the start of the
+	// first.
+	headers := uint64(64 + 56*len(orig.Progs))
+	for _, op := range orig.Progs {
+		if op.Type != elf.PT_LOAD {
+			continue
+		}
+		skip := uint64(0)
+		if op.Off == 0 {
+			skip = headers
+		}
+		want := data[op.Off+skip : op.Off+op.Filesz]
+		found := false
+		for _, p := range f.Progs {
+			if p.Type == elf.PT_LOAD && p.Vaddr == op.Vaddr && p.Filesz == op.Filesz && p.Memsz == op.Memsz {
+				found = bytes.Equal(img[p.Off+skip:p.Off+p.Filesz], want)
+			}
+		}
+		if !found {
+			t.Errorf("segment at %#x does not load the same bytes from the app image", op.Vaddr)
+		}
+	}
+	if _, _, err := findPVHEntry(f, img); err != nil {
+		t.Errorf("PVH note: %v", err)
+	}
+}
