@@ -151,7 +151,9 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 			return fail(err)
 		}
 	}
-	app, err := launch.CheckImage(r.Image)
+	im, err := launch.Inspect(r.Image)
+	app := im.App
+	r.Checked = &im // Boot need not read and hash the image again
 	switch {
 	case err != nil:
 		return fail(err)
