@@ -173,7 +173,7 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 	}
 	r.VM.Accel = accel
 	symbols := path // what gdb reads symbols from
-	if app {
+	if app && o.gdb {
 		// App images carry no symbol table (host/image compact); the
 		// runtime they are built from has it, at the same addresses.
 		if symbols, err = findRuntime(); err != nil {

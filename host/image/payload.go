@@ -20,9 +20,15 @@ import (
 // kernel backs only on first touch); a larger payload goes right above
 // the image's highest segment. The kernel reserves every PT_LOAD from the
 // frame allocator and keeps one below the image user-readable
-// (kernel/boot_trap.go setupFrames, kernel/harden_trap.go), so the payload
-// is never overwritten, and kernel.Payload finds it from the program
-// headers in memory.
+// (kernel/boot_trap.go setupFrames, kernel/harden_trap.go), so the kernel
+// never hands its frames out, and kernel.Payload finds it from the
+// program headers in memory.
+//
+// Low is also safer: on q35, SeaBIOS copies about 132 KiB of its init code
+// to the RAM's end less 16 MiB (to the top, at 32 MiB or less) after QEMU
+// has loaded the image, so a payload above the BSS is overwritten when
+// the VM's RAM ends 16 MiB past it (measured with QEMU 7.2 at 62 MiB; the
+// bundle's checksum reports it). microvm's qboot does not do this.
 //
 // The Go linker emits no spare program header, so AttachPayload repurposes
 // one that a booted image does not need: the Go build-ID PT_NOTE (the PVH
