@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/ebbnode/ebbnode/host/image"
+	"github.com/ebbnode/ebbnode/host/launch"
 )
 
 // TestBuildErrors: bad input gets one line naming the problem, exit
@@ -112,5 +115,56 @@ func TestBuild(t *testing.T) {
 	b, errB := os.ReadFile(filepath.Join(dir, "again.img"))
 	if errA != nil || errB != nil || !bytes.Equal(a, b) {
 		t.Errorf("two builds of the same app differ (%v, %v)", errA, errB)
+	}
+}
+
+// TestBuildBundlePlacement: a small app's bundle loads below the runtime,
+// so the app runs in the smallest VM run accepts; a bundle over 1 MiB
+// loads above the runtime's BSS, and run refuses a VM whose RAM ends
+// below it with one line naming --memory instead of booting a guest that
+// finds no bundle.
+func TestBuildBundlePlacement(t *testing.T) {
+	dir := t.TempDir()
+	big := "const s = '" + strings.Repeat("x", 1<<20+1) + "';\nconsole.log('big', s.length);\n"
+	writeFiles(t, dir, map[string]string{"small.js": "console.log('small');\n", "big.js": big})
+	for _, app := range []string{"small", "big"} {
+		if r := ebbnode(t, dir, nil, "", "build", app+".js"); r.code != 0 {
+			t.Fatalf("build %s: exit %d: %s", app, r.code, r.stderr)
+		}
+	}
+	span := func(app string) (lo, hi uint64) {
+		data, err := os.ReadFile(filepath.Join(dir, app+".img"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lo, hi, err = image.PayloadSpan(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return lo, hi
+	}
+	if lo, _ := span("small"); lo != image.LowPayloadBase {
+		t.Errorf("small bundle at %#x, want %#x (below the runtime)", lo, image.LowPayloadBase)
+	}
+	_, hi := span("big")
+	if hi <= image.ImageBase {
+		t.Fatalf("big bundle ends at %#x, below the runtime", hi)
+	}
+	minMiB := strconv.Itoa(launch.MinMemoryMiB)
+	if r := ebbnode(t, dir, nil, "", "run", "--memory", minMiB, "--timeout", "2m", "small.img"); r.code != 0 || r.stdout != "small\n" {
+		t.Errorf("small app with --memory %s: exit %d, stdout %q, stderr %q", minMiB, r.code, r.stdout, r.stderr)
+	}
+	short := strconv.Itoa(int(hi>>20) - 1)
+	r := ebbnode(t, dir, nil, "", "run", "--memory", short, "--timeout", "2m", "big.img")
+	want := "MiB (a bundle over 1 MiB loads above the runtime's BSS), past the VM's " + short + " MiB of RAM: raise --memory"
+	if r.code != 1 || !strings.Contains(r.stderr, want) || strings.Count(strings.TrimSpace(r.stderr), "\n") > 0 {
+		t.Errorf("big app with --memory %s: exit %d, stderr %q; want 1 and one line with %q", short, r.code, r.stderr, want)
+	}
+	// Not 16 MiB more: on q35, SeaBIOS leaves 132 KiB at the RAM's end
+	// less 16 MiB, which would then lie over the bundle (microvm's qboot
+	// does not).
+	enough := strconv.Itoa(int(hi>>20) + 32)
+	if r := ebbnode(t, dir, nil, "", "run", "--memory", enough, "--timeout", "2m", "big.img"); r.code != 0 || r.stdout != fmt.Sprintf("big %d\n", 1<<20+1) {
+		t.Errorf("big app with --memory %s: exit %d, stdout %q, stderr %q", enough, r.code, r.stdout, r.stderr)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/sys/unix"
 
+	"github.com/ebbnode/ebbnode/host/image"
 	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/qemu"
 )
@@ -88,7 +89,7 @@ streamed to standard output.
 Before QEMU starts, the image must be a regular file of at most 512 MiB,
 bootable, with its app bundle intact and the SHA-256 digest recorded by
 "ebbnode build" (or Link) matching every loaded segment; the flags must be
-in range (--memory 64 to 16384 MiB, --cpus 1 to 32), no guest path
+in range (--memory 32 to 16384 MiB, --cpus 1 to 32), no guest path
 granted twice, every -p host port free (else the port and the process
 holding it are named), and a --net tap device must exist, be a tap and
 open. Anything else is one line on standard error and status 1,
@@ -115,7 +116,7 @@ notice says so on a terminal's standard error (always with --verbose).`,
   ebbnode run -p 8080:8080 examples/http.js   # then: curl 127.0.0.1:8080
   ebbnode run --net tap:tap0 server.img
   ebbnode run --machine microvm --memory 256 --timeout 30s hello.elf
-  ebbnode run --gdb app.img    # then: gdb -ex 'target remote localhost:1234' app.img`,
+  ebbnode run --gdb app.img    # then: gdb -ex 'target remote localhost:1234' bin/ebbnode-native.elf`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.gdb && !cmd.Flags().Changed("timeout") {
@@ -180,7 +181,9 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 			return fail(err)
 		}
 	}
-	app, err := launch.CheckImage(r.Image)
+	im, err := launch.Inspect(r.Image)
+	app := im.App
+	r.Checked = &im // Boot need not read and hash the image again
 	switch {
 	case err != nil:
 		return fail(err)
@@ -199,7 +202,15 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 		return fail(err)
 	}
 	r.VM.Accel = accel
-	r.Started = func(qemuArgs []string) { announce(stderr, o, notice, qemuArgs, path) }
+	symbols := path // what gdb reads symbols from
+	if app && o.gdb {
+		// App images carry no symbol table (host/image compact); the
+		// runtime they are built from has it, at the same addresses.
+		if symbols, err = findRuntime(); err != nil {
+			symbols = image.RuntimeName
+		}
+	}
+	r.Started = func(qemuArgs []string) { announce(stderr, o, notice, qemuArgs, symbols) }
 	out := launch.Boot(ctx, r)
 	out.Report(stderr)
 	if out.Code != 0 {
@@ -353,8 +364,9 @@ func isTerminal(w io.Writer) bool {
 
 // announce tells the user, as QEMU starts, what run does: the TCG notice
 // (on a terminal, or with --verbose), the QEMU command line (--verbose)
-// and how to attach a debugger (--gdb).
-func announce(stderr io.Writer, o runOptions, notice string, qemuArgs []string, path string) {
+// and how to attach a debugger (--gdb) that reads symbols from the file
+// symbols.
+func announce(stderr io.Writer, o runOptions, notice string, qemuArgs []string, symbols string) {
 	if notice != "" && (o.verbose || isTerminal(stderr)) {
 		fmt.Fprintln(stderr, notice)
 	}
@@ -362,6 +374,6 @@ func announce(stderr io.Writer, o runOptions, notice string, qemuArgs []string, 
 		fmt.Fprintf(stderr, "ebbnode: %s %s\n", qemu.Binary, shellQuote(qemuArgs))
 	}
 	if o.gdb {
-		fmt.Fprintf(stderr, "ebbnode: QEMU waits for a debugger: gdb -ex 'target remote localhost:1234' %s\n", path)
+		fmt.Fprintf(stderr, "ebbnode: QEMU waits for a debugger: gdb -ex 'target remote localhost:1234' %s\n", symbols)
 	}
 }

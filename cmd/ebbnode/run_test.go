@@ -92,7 +92,7 @@ func TestRunCommand(t *testing.T) {
 		{"dev zero", []string{"/dev/zero"}, 1, "", []string{"/dev/zero: not a regular file but a character device"}},
 		{"fifo", []string{fifo}, 1, "", []string{"fifo.img: not a regular file but a FIFO"}},
 		{"directory", []string{dir}, 1, "", []string{"not a regular file but a directory"}},
-		{"memory 0", []string{"--memory", "0", ok}, 1, "", []string{"--memory 0: out of range: want 64 to 16384"}},
+		{"memory 0", []string{"--memory", "0", ok}, 1, "", []string{"--memory 0: out of range: want 32 to 16384"}},
 		{"memory huge", []string{"--memory", "99999", ok}, 1, "", []string{"--memory 99999: out of range"}},
 		{"cpus 0", []string{"--cpus", "0", ok}, 1, "", []string{"--cpus 0: out of range: want 1 to 32"}},
 		{"cpus many", []string{"--cpus", "1000", ok}, 1, "", []string{"--cpus 1000: out of range"}},

@@ -114,7 +114,7 @@ func TestCheckRejects(t *testing.T) {
 
 func TestLDFlags(t *testing.T) {
 	got := LDFlags()
-	for _, want := range []string{"-E " + EntrySymbol, "-T 0x201000", "-R 0x1000"} {
+	for _, want := range []string{"-E " + EntrySymbol, "-T 0x201000", "-R 0x1000", "-w"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("LDFlags() = %q, missing %q", got, want)
 		}

@@ -19,12 +19,27 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
+// TestLinkGuest links a guest twice: by default without DWARF but with
+// the symbol table, and with LinkOptions.DWARF keeping it.
 func TestLinkGuest(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "hello.img")
 	err := Link(context.Background(), LinkOptions{Pkg: "./kernel/internal/guests/hello", Out: out, Dir: repoRoot(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkLinked(t, out, false)
+	withDWARF := filepath.Join(t.TempDir(), "hello-dwarf.img")
+	err = Link(context.Background(), LinkOptions{Pkg: "./kernel/internal/guests/hello", Out: withDWARF, Dir: repoRoot(t), DWARF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLinked(t, withDWARF, true)
+}
+
+// checkLinked checks the image Link wrote at out: bootable, entry and
+// base right, DWARF sections present if and only if dwarf.
+func checkLinked(t *testing.T, out string, dwarf bool) {
+	t.Helper()
 	if err := Check(out); err != nil {
 		t.Fatal(err)
 	}
@@ -55,6 +70,9 @@ func TestLinkGuest(t *testing.T) {
 		if p.Type == elf.PT_LOAD && p.Off == 0 && p.Vaddr != ImageBase {
 			t.Errorf("ELF header loads at %#x, want %#x", p.Vaddr, ImageBase)
 		}
+	}
+	if got := f.Section(".debug_info") != nil; got != dwarf {
+		t.Errorf(".debug_info present: %v, want %v", got, dwarf)
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"syscall"
 )
 
-// MaxSize bounds an image file. The runtime is about 16 MiB and an app
+// MaxSize bounds an image file. The runtime is about 12 MiB and an app
 // bundle rarely more than a few; the loader must fit the whole image in
 // the guest's RAM below 4 GiB, and the host reads it whole to check it.
 const MaxSize = 512 << 20

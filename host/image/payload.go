@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 )
@@ -13,10 +14,21 @@ import (
 // The payload: data an image carries for its program (the app bundle of
 // `ebbnode build`), loaded by the boot loader like any other part of the
 // image. AttachPayload appends it to a linked image and describes it with
-// an extra PT_LOAD program header placed right above the image's highest
-// segment; the kernel reserves every PT_LOAD from the frame allocator
-// (kernel/boot_trap.go: imageEnd), so the payload is never overwritten, and
-// kernel.Payload finds it from the program headers in memory.
+// an extra PT_LOAD program header. It is placed below the image, from
+// LowPayloadBase up to the image's first segment, when it fits there, so
+// the guest's RAM need not reach past the image's BSS (whose tail the
+// kernel backs only on first touch); a larger payload goes right above
+// the image's highest segment. The kernel reserves every PT_LOAD from the
+// frame allocator and keeps one below the image user-readable
+// (kernel/boot_trap.go setupFrames, kernel/harden_trap.go), so the kernel
+// never hands its frames out, and kernel.Payload finds it from the
+// program headers in memory.
+//
+// Low is also safer: on q35, SeaBIOS copies about 132 KiB of its init code
+// to the RAM's end less 16 MiB (to the top, at 32 MiB or less) after QEMU
+// has loaded the image, so a payload above the BSS is overwritten when
+// the VM's RAM ends 16 MiB past it (measured with QEMU 7.2 at 62 MiB; the
+// bundle's checksum reports it). microvm's qboot does not do this.
 //
 // The Go linker emits no spare program header, so AttachPayload repurposes
 // one that a booted image does not need: the Go build-ID PT_NOTE (the PVH
@@ -35,6 +47,13 @@ const (
 	PayloadMagic = "EBBNPAYL"
 	// PayloadHeaderSize is the size of the header before the payload.
 	PayloadHeaderSize = 16
+	// LowPayloadBase is where a payload that fits below the image
+	// starts. Memory below 1 MiB is left alone: it holds the firmware's
+	// and the PVH loader's data (hvm_start_info, the command line), the
+	// kernel's 32-bit scratch stack, and room for an AP start-up
+	// trampoline; 1 MiB up to the image is plain RAM the kernel does not
+	// use until the frame allocator hands it out.
+	LowPayloadBase = 0x100000
 	// maxPayloadEnd keeps the payload inside the kernel's identity map
 	// and PVH's 32-bit view of memory.
 	maxPayloadEnd = 1 << 32
@@ -62,12 +81,13 @@ func AttachPayload(elfData, payload []byte) ([]byte, error) {
 	if !hasPVH {
 		return nil, errors.New("no PVH note: not a linked ebbnode image")
 	}
-	idx, end := -1, uint64(0)
+	idx, first, end := -1, uint64(math.MaxUint64), uint64(0)
 	for i, p := range f.Progs {
 		switch {
 		case p.Type == elf.PT_LOAD && p.Flags&PayloadFlag == PayloadFlag:
 			return nil, errors.New("the image already carries a payload")
 		case p.Type == elf.PT_LOAD:
+			first = min(first, p.Paddr)
 			end = max(end, p.Paddr+p.Memsz)
 		case p.Type == elf.PT_NOTE && !isPVHNote(p, elfData, pvhEntry):
 			idx = i // preferred: the Go build-ID note
@@ -78,8 +98,8 @@ func AttachPayload(elfData, payload []byte) ([]byte, error) {
 	if idx < 0 {
 		return nil, errors.New("no spare program header (PT_NOTE or PT_PHDR) to describe the payload")
 	}
-	paddr := (end + pageSize - 1) &^ (pageSize - 1)
 	size := uint64(PayloadHeaderSize + len(payload))
+	paddr := payloadAddr(first, end, size)
 	if paddr+size > maxPayloadEnd {
 		return nil, fmt.Errorf("payload of %d bytes at %#x would end above 4 GiB", len(payload), paddr)
 	}
@@ -92,22 +112,7 @@ func AttachPayload(elfData, payload []byte) ([]byte, error) {
 	out = le.AppendUint64(out, uint64(len(payload)))
 	out = append(out, payload...)
 
-	// The ELF spec wants PT_LOAD headers sorted by address: move the
-	// repurposed header to just after the last PT_LOAD, shifting the ones
-	// between up by one.
-	phoff := le.Uint64(elfData[32:40])
-	phentsize := uint64(le.Uint16(elfData[54:56]))
-	last := idx
-	for i, p := range f.Progs {
-		if p.Type == elf.PT_LOAD && i > last {
-			last = i
-		}
-	}
-	hdr := func(i int) []byte { return out[phoff+uint64(i)*phentsize : phoff+uint64(i+1)*phentsize] }
-	for i := idx; i < last; i++ {
-		copy(hdr(i), hdr(i+1))
-	}
-	ph := hdr(last)
+	ph := movePhdr(out, f, idx, paddr < first)
 	le.PutUint32(ph[0:], uint32(elf.PT_LOAD))
 	le.PutUint32(ph[4:], uint32(elf.PF_R)|PayloadFlag)
 	le.PutUint64(ph[8:], off)       // p_offset
@@ -117,6 +122,48 @@ func AttachPayload(elfData, payload []byte) ([]byte, error) {
 	le.PutUint64(ph[40:], size)     // p_memsz
 	le.PutUint64(ph[48:], pageSize) // p_align
 	return out, nil
+}
+
+// payloadAddr returns where a payload segment of size bytes goes in an
+// image whose PT_LOADs span [first, end): below the image if it fits
+// there, else on the first page above it.
+func payloadAddr(first, end, size uint64) uint64 {
+	if LowPayloadBase+size <= first&^(pageSize-1) {
+		return LowPayloadBase
+	}
+	return (end + pageSize - 1) &^ (pageSize - 1)
+}
+
+// movePhdr moves program header idx of out (described by f) to where the
+// ELF spec's address order puts the payload's PT_LOAD: just before the
+// first PT_LOAD (below) or just after the last one, shifting the headers
+// between by one. It returns the header's bytes at its new place.
+func movePhdr(out []byte, f *elf.File, idx int, below bool) []byte {
+	le := binary.LittleEndian
+	phoff := le.Uint64(out[32:40])
+	phentsize := uint64(le.Uint16(out[54:56]))
+	hdr := func(i int) []byte { return out[phoff+uint64(i)*phentsize : phoff+uint64(i+1)*phentsize] }
+	to := idx
+	for i, p := range f.Progs {
+		if p.Type != elf.PT_LOAD {
+			continue
+		}
+		if below && i < to {
+			to = i
+		}
+		if !below && i > to {
+			to = i
+		}
+	}
+	saved := bytes.Clone(hdr(idx))
+	for i := idx; i < to; i++ {
+		copy(hdr(i), hdr(i+1))
+	}
+	for i := idx; i > to; i-- {
+		copy(hdr(i), hdr(i-1))
+	}
+	copy(hdr(to), saved)
+	return hdr(to)
 }
 
 // isPVHNote reports whether the PT_NOTE p holds the PVH note.
@@ -156,6 +203,22 @@ func Payload(elfData []byte) ([]byte, error) {
 	return nil, ErrNoPayload
 }
 
+// PayloadSpan returns the guest-physical range [lo, hi) the payload
+// segment of the image elfData loads at: ErrNoPayload if it has none. The
+// VM's RAM must reach hi, or the loader drops the payload.
+func PayloadSpan(elfData []byte) (lo, hi uint64, err error) {
+	f, err := elf.NewFile(bytes.NewReader(elfData))
+	if err != nil {
+		return 0, 0, fmt.Errorf("not an ELF: %w", err)
+	}
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_LOAD && p.Flags&PayloadFlag == PayloadFlag {
+			return p.Paddr, p.Paddr + p.Memsz, nil
+		}
+	}
+	return 0, 0, ErrNoPayload
+}
+
 // ReadPayload reads the image at path and returns its payload.
 func ReadPayload(path string) ([]byte, error) {
 	data, err := Load(path)
@@ -170,8 +233,10 @@ func ReadPayload(path string) ([]byte, error) {
 }
 
 // WriteWithPayload writes the image at runtimePath with payload attached,
-// sealed (its digest recomputed over the new segment), to out, through a temporary file in out's directory and a rename, so that a
-// failure leaves no partial image behind.
+// without section headers and the sections no loader reads (compact),
+// and sealed (its digest recomputed over the new layout), to out, through
+// a temporary file in out's directory and a rename, so that a failure
+// leaves no partial image behind.
 func WriteWithPayload(runtimePath, out string, payload []byte) error {
 	data, err := os.ReadFile(runtimePath)
 	if err != nil {
@@ -179,7 +244,10 @@ func WriteWithPayload(runtimePath, out string, payload []byte) error {
 	}
 	img, err := AttachPayload(data, payload)
 	if err == nil {
-		img, err = Seal(img) // after attaching: the digest covers the payload
+		img, err = compact(img)
+	}
+	if err == nil {
+		img, err = Seal(img) // last: the digest covers the payload and the layout
 	}
 	if err != nil {
 		return fmt.Errorf("image: %s: %w", runtimePath, err)

@@ -24,6 +24,9 @@ type Run struct {
 	// Started, if set, is called with QEMU's command line (the
 	// accelerator resolved) just before QEMU starts.
 	Started func(args []string)
+	// Checked, if set, is Inspect's result for Image, which Boot then
+	// does not read and hash again.
+	Checked *Image
 }
 
 // Boot checks the image and the settings, boots the image, serves an app's
@@ -33,10 +36,15 @@ func Boot(ctx context.Context, r Run) Outcome {
 	if err := r.VM.Validate(); err != nil {
 		return failed(err)
 	}
-	app, err := CheckImage(r.Image)
+	im, err := r.inspect()
+	app := im.App
 	switch {
 	case err != nil:
 		return failed(err)
+	case im.BundleEnd > uint64(r.VM.MemoryMiB)<<20:
+		// The loader would drop the bundle and the guest find none.
+		return failed(fmt.Errorf("image: %s: its app bundle loads up to %.1f MiB (a bundle over 1 MiB loads above the runtime's BSS), past the VM's %d MiB of RAM: raise --memory",
+			r.Image, float64(im.BundleEnd)/(1<<20), r.VM.MemoryMiB))
 	case app && r.App == nil:
 		return failed(fmt.Errorf("image: %s carries an app: boot it with its grants (Run.App)", r.Image))
 	case !app && r.App != nil:
@@ -70,6 +78,15 @@ func Boot(ctx context.Context, r Run) Outcome {
 	}
 	res, err := qemu.Run(ctx, c)
 	return rawOutcome(ctx, r.VM, res, err)
+}
+
+// inspect returns r.Checked if it describes r.Image, else Inspect's
+// result.
+func (r Run) inspect() (Image, error) {
+	if r.Checked != nil && r.Checked.Path == r.Image {
+		return *r.Checked, nil
+	}
+	return Inspect(r.Image)
 }
 
 // CheckMounts refuses a grant set the Messenger server would refuse once

@@ -15,10 +15,37 @@ import (
 // digest recorded at build time matching every loaded segment. app reports
 // whether it carries an app. The error is one line naming the file.
 func CheckImage(path string) (app bool, err error) {
+	im, err := Inspect(path)
+	return im.App, err
+}
+
+// Image is what Inspect found in an image file.
+type Image struct {
+	Path string
+	App  bool // it carries an app bundle
+	// BundleEnd is where the app's bundle ends in guest memory (0
+	// without an app): the VM's RAM must reach it.
+	BundleEnd uint64
+}
+
+// Inspect is CheckImage that also says where an app's bundle loads. A
+// caller that inspects the image before Boot passes the result in
+// Run.Checked, so the image is read and hashed once per run.
+func Inspect(path string) (Image, error) {
+	im := Image{Path: path}
 	data, err := image.Load(path)
 	if err != nil {
-		return false, err
+		return im, err
 	}
+	if im.App, err = checkData(path, data); err != nil || !im.App {
+		return im, err
+	}
+	_, im.BundleEnd, err = image.PayloadSpan(data)
+	return im, err
+}
+
+// checkData is CheckImage's checks of the image data read from path.
+func checkData(path string, data []byte) (app bool, err error) {
 	if err := image.CheckData(path, data); err != nil {
 		return false, err
 	}

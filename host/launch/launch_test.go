@@ -203,3 +203,20 @@ func TestWatch(t *testing.T) {
 		t.Errorf("script exited and QEMU ended: cause %v", cause)
 	}
 }
+
+// TestBootUsesChecked: Boot takes Run.Checked for the image it names
+// instead of reading the file again (here there is no file, and the
+// recorded bundle lies past the RAM), and ignores one for another path.
+func TestBootUsesChecked(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "gone.img")
+	vm := Default
+	vm.MemoryMiB = MinMemoryMiB
+	r := Run{VM: vm, Image: missing, App: &offload.Config{}, Checked: &Image{Path: missing, App: true, BundleEnd: 64 << 20}}
+	if out := Boot(context.Background(), r); out.Code != 1 || !strings.Contains(out.Message, "loads up to 64.0 MiB") {
+		t.Errorf("Boot with Checked = %d %q, want the bundle-past-RAM refusal", out.Code, out.Message)
+	}
+	r.Checked = &Image{Path: "other.img", App: true}
+	if out := Boot(context.Background(), r); out.Code != 1 || !strings.Contains(out.Message, "no such file") {
+		t.Errorf("Boot with another image's Checked = %d %q, want the missing file named", out.Code, out.Message)
+	}
+}

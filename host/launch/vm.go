@@ -10,9 +10,13 @@ import (
 
 // Limits on VM settings, checked by Validate before anything starts.
 const (
-	// MinMemoryMiB: the native runtime (about 16 MiB loaded) plus the Go
-	// heap of a small script; at 48 MiB "hello" runs out of frames.
-	MinMemoryMiB = 64
+	// MinMemoryMiB: the native runtime's text and data (about 13 MiB;
+	// the kernel backs the BSS tail on first touch, and an app bundle
+	// under 1 MiB loads below the runtime) plus the Go heap of a small
+	// script. "hello" runs in 19 MiB and runs out of frames in 18; 32
+	// leaves it room. A larger bundle loads above the BSS (about 46
+	// MiB): Boot refuses a VM whose RAM ends below it.
+	MinMemoryMiB = 32
 	// MaxMemoryMiB: the kernel uses RAM above 4 GiB too (q35 moves RAM
 	// past 2 GiB there once -m reaches 2816 MiB), through demand-paged
 	// mappings; 16 GiB bounds what one run may ask of the host (QEMU
