@@ -1,9 +1,11 @@
 package jsrt
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -32,6 +34,18 @@ type loader struct {
 
 	// coreRequire is the global require core modules call each other with.
 	coreRequire func(goja.FunctionCall) goja.Value
+
+	res *bundle.Resolver
+	// esm marks the module objects of ES modules: their imports resolve
+	// with node's "import" conditions.
+	esm map[*goja.Object]bool
+	// mapped are the files compiled from transformed text, whose positions
+	// come from source maps (no wrapper column shift); orig holds their
+	// original sources when this process transformed them.
+	mapped map[string]bool
+	orig   map[string]string
+	// interop is the __ebbnode object transformed modules receive.
+	interop goja.Value
 }
 
 // wrapperHead is the CommonJS function wrapper's head. It is kept on the
@@ -41,7 +55,8 @@ const wrapperHead = "(function (exports, require, module, __filename, __dirname)
 
 func newLoader(v *vm) *loader {
 	rt := v.rt
-	l := &loader{v: v, rt: rt, ownCache: map[string]goja.Value{}}
+	l := &loader{v: v, rt: rt, ownCache: map[string]goja.Value{}, res: newResolver(v.fs),
+		esm: map[*goja.Object]bool{}, mapped: map[string]bool{}, orig: map[string]string{}}
 	l.cache = rt.NewObject()
 	// A registry whose file loader finds nothing: it only answers for core
 	// modules registered with goja_nodejs's RegisterCoreModule.
@@ -273,7 +288,7 @@ func (l *loader) resolveFrom(m *goja.Object, id string, paths []any) string {
 		if !strings.HasPrefix(dir, "/") {
 			dir = l.v.absPath(dir)
 		}
-		if f, ok := resolveRequest(l.v.fs, cleanPath(dir), id); ok {
+		if f, err := l.res.Resolve(cleanPath(dir), id, l.conditions(m)); err == nil {
 			return f
 		}
 	}
@@ -304,8 +319,13 @@ func (l *loader) extensions() *goja.Object {
 // resolve is Module._resolveFilename: a file name, or a MODULE_NOT_FOUND
 // error naming the chain of requiring modules.
 func (l *loader) resolve(m *goja.Object, id string) string {
-	if f, ok := resolveRequest(l.v.fs, l.dirOf(m), id); ok {
+	f, err := l.res.Resolve(l.dirOf(m), id, l.conditions(m))
+	if err == nil {
 		return f
+	}
+	var xe *bundle.ExportsError
+	if errors.As(err, &xe) {
+		panic(l.rt.ToValue(l.nodeError("Error", xe.Code, xe.Msg)))
 	}
 	var stack []string
 	for p := m; p != nil; {
@@ -320,6 +340,15 @@ func (l *loader) resolve(m *goja.Object, id string) string {
 	e := l.nodeError("Error", "MODULE_NOT_FOUND", msg)
 	_ = e.Set("requireStack", l.rt.NewArray(toAny(stack)...))
 	panic(l.rt.ToValue(e))
+}
+
+// conditions are the package.json "exports" conditions for m's requests:
+// an ES module's imports match "import", everything else "require".
+func (l *loader) conditions(m *goja.Object) []string {
+	if l.esm[m] {
+		return bundle.ImportConditions
+	}
+	return bundle.RequireConditions
 }
 
 // parentOf finds the module that first required p (node's module.parent).
@@ -341,13 +370,97 @@ func (l *loader) load(m *goja.Object, filename string) error {
 	if strings.HasSuffix(filename, ".json") {
 		return l.loadJSON(m, filename, src)
 	}
-	fn, err := l.compile(filename, bundle.SourceText(src))
+	text := bundle.SourceText(src)
+	if t, _ := bundle.Transformed(text); !t {
+		k := bundle.KindOf(filename, l.res.PackageType(filename))
+		if !k.NeedsTransform() {
+			// Plain CommonJS: goja compiles it; esbuild only if goja
+			// cannot parse it (syntax it lacks), and then goja's own
+			// error stands if esbuild fails too.
+			fn, err := l.compile(filename, text)
+			if err == nil {
+				return l.run(m, fn, filename, nil)
+			}
+			if !isSyntaxError(err) || l.v.opts.Transform == nil {
+				return err
+			}
+			k.Lower = true
+			out, terr := l.v.opts.Transform(filename, src, k)
+			if terr != nil {
+				return err
+			}
+			text = string(out)
+		} else {
+			out, err := l.transform(filename, src, k)
+			if err != nil {
+				return err
+			}
+			text = string(out)
+		}
+		l.orig[filename] = bundle.SourceText(src)
+	}
+	return l.loadTransformed(m, filename, text)
+}
+
+// transform runs Options.Transform on an ES module or TypeScript file.
+func (l *loader) transform(filename string, src []byte, k bundle.Kind) ([]byte, error) {
+	tf := l.v.opts.Transform
+	if tf == nil {
+		return nil, fmt.Errorf("%s: ES modules and TypeScript need `ebbnode exec` or `ebbnode build` (no transformer here)", filename)
+	}
+	out, err := tf(filename, src, k)
+	if err != nil {
+		var se *bundle.SourceError
+		if errors.As(err, &se) {
+			return nil, l.sourceError(filename, se)
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+// transformedHead is the wrapper of transformed modules: node's, plus
+// import.meta and the interop helpers (see jsrt/transform).
+const transformedHead = "(function (exports, require, module, __filename, __dirname, __ebbnode_meta, __ebbnode) { "
+
+// loadTransformed compiles and runs transformed text (bundle.MarkESM or
+// MarkCJS first), mapping positions through its inline source map.
+func (l *loader) loadTransformed(m *goja.Object, filename, text string) error {
+	_, esm := bundle.Transformed(text)
+	head := transformedHead
+	if esm {
+		head += `"use strict"; `
+		l.esm[m] = true
+	}
+	l.mapped[filename] = true
+	ast, err := parser.ParseFile(nil, filename, head+text+"\n})", 0)
+	if err != nil {
+		return l.syntaxError(filename, text, err)
+	}
+	prg, err := goja.CompileAST(ast, esm)
+	if err != nil {
+		return l.syntaxError(filename, text, err)
+	}
+	fnv, err := l.rt.RunProgram(prg)
 	if err != nil {
 		return err
 	}
+	fn, ok := goja.AssertFunction(fnv)
+	if !ok {
+		return fmt.Errorf("%s: module wrapper is not a function", filename)
+	}
+	var meta goja.Value = goja.Undefined()
+	if esm {
+		meta = l.importMeta(m, filename)
+	}
+	return l.run(m, fn, filename, []goja.Value{meta, l.interopObject()})
+}
+
+// run calls a compiled module wrapper.
+func (l *loader) run(m *goja.Object, fn goja.Callable, filename string, extra []goja.Value) error {
 	exports := m.Get("exports")
-	_, err = fn(exports, exports, m.Get("require"), m, l.rt.ToValue(filename), l.rt.ToValue(path.Dir(filename)))
-	if err != nil {
+	args := append([]goja.Value{exports, m.Get("require"), m, l.rt.ToValue(filename), l.rt.ToValue(path.Dir(filename))}, extra...)
+	if _, err := fn(exports, args...); err != nil {
 		return err
 	}
 	_ = m.Set("loaded", true)
@@ -453,3 +566,57 @@ func (h fsHost) Write(fd int, b []byte) error {
 	return err
 }
 func (h fsHost) Stdin() io.Reader { return h.v.opts.Stdin }
+
+//go:embed esm.js
+var esmSrc string
+
+var esmPrg = goja.MustCompile("node:internal/esm", esmSrc, true)
+
+// interopObject is the __ebbnode object of transformed modules (esm.js).
+func (l *loader) interopObject() goja.Value {
+	if l.interop == nil {
+		v, err := l.rt.RunProgram(esmPrg)
+		if err != nil {
+			panic(err)
+		}
+		l.interop = v
+	}
+	return l.interop
+}
+
+// importMeta is an ES module's import.meta: url, filename, dirname and
+// resolve, as node 20.20 has them.
+func (l *loader) importMeta(m *goja.Object, filename string) goja.Value {
+	rt := l.rt
+	meta := rt.NewObject()
+	_ = meta.Set("dirname", path.Dir(filename))
+	_ = meta.Set("filename", filename)
+	_ = meta.Set("url", fileURL(filename))
+	_ = meta.Set("resolve", func(call goja.FunctionCall) goja.Value {
+		id := l.checkID(call.Argument(0))
+		if _, ok := l.coreName(id); ok {
+			if !strings.HasPrefix(id, "node:") {
+				id = "node:" + id
+			}
+			return rt.ToValue(id)
+		}
+		return rt.ToValue(fileURL(l.resolve(m, id)))
+	})
+	return meta
+}
+
+// fileURL is url.pathToFileURL(p).href.
+func fileURL(p string) string {
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// isSyntaxError reports whether err is a compile error of the loader's
+// (a thrown SyntaxError).
+func isSyntaxError(err error) bool {
+	var je jsError
+	if !errors.As(err, &je) {
+		return false
+	}
+	o, ok := je.val.(*goja.Object)
+	return ok && o.Get("name") != nil && o.Get("name").String() == "SyntaxError"
+}

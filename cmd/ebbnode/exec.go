@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ebbnode/ebbnode/jsrt"
+	"github.com/ebbnode/ebbnode/jsrt/transform"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
 )
@@ -37,6 +38,8 @@ code is ebbnode's.`,
 				Stdout:  os.Stdout,
 				Stderr:  os.Stderr,
 				Runtime: ebb,
+				// ES modules, TypeScript and syntax goja lacks, on esbuild.
+				Transform: transform.File,
 			})
 			if err != nil {
 				// As node: one line naming the script, exit status 1.

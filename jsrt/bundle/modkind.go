@@ -1,0 +1,68 @@
+package bundle
+
+import (
+	"path"
+	"strings"
+)
+
+// Module sources that need esbuild (ES modules, TypeScript, syntax goja
+// lacks) are transformed to CommonJS before jsrt's loader compiles them:
+// `ebbnode exec` transforms as it loads, `ebbnode build` stores the
+// transformed text in the bundle, so the image never links esbuild. The
+// transformed text starts with one of these marker lines, which tell the
+// loader to compile it as it is, with its inline source map.
+const (
+	// MarkESM starts a transformed ES module (strict, with import.meta).
+	MarkESM = "//ebbnode:esm\n"
+	// MarkCJS starts a transformed CommonJS module or TypeScript file.
+	MarkCJS = "//ebbnode:cjs\n"
+)
+
+// Transformed reports whether src is a transformed module, and whether it
+// was an ES module.
+func Transformed(src string) (transformed, esm bool) {
+	switch {
+	case strings.HasPrefix(src, MarkESM):
+		return true, true
+	case strings.HasPrefix(src, MarkCJS):
+		return true, false
+	}
+	return false, false
+}
+
+// Kind says how a module source must be transformed.
+type Kind struct {
+	ESM bool // an ES module: .mjs/.mts, or .js/.ts in a "type": "module" package
+	TS  bool // TypeScript: .ts, .mts, .cts
+	// Lower is set for a CommonJS .js file that goja cannot parse: only
+	// syntax goja lacks is lowered, the module format is kept.
+	Lower bool
+}
+
+// NeedsTransform reports whether a source of this kind always goes through
+// esbuild (plain CommonJS is compiled by goja directly).
+func (k Kind) NeedsTransform() bool { return k.ESM || k.TS || k.Lower }
+
+// KindOf classifies a module file by its extension and the "type" field
+// of the nearest package.json (pkgType).
+func KindOf(filename, pkgType string) Kind {
+	switch path.Ext(filename) {
+	case ".mjs":
+		return Kind{ESM: true}
+	case ".mts":
+		return Kind{ESM: true, TS: true}
+	case ".cts":
+		return Kind{TS: true}
+	case ".ts":
+		return Kind{TS: true, ESM: pkgType == "module"}
+	case ".js":
+		return Kind{ESM: pkgType == "module"}
+	}
+	return Kind{}
+}
+
+// Transformer turns a module source into the CommonJS text the loader
+// compiles (starting with MarkESM or MarkCJS). A syntax error is a
+// *SourceError at the original line and column. jsrt/transform provides
+// one, on esbuild.
+type Transformer func(filename string, src []byte, k Kind) ([]byte, error)
