@@ -10,20 +10,39 @@
 
   // toCommonJS makes the namespace object of an ES module from esbuild's
   // exports object (getters, so bindings stay live): null prototype, keys
-  // sorted, tagged 'Module', and __esModule when it has a default export,
-  // as node 20.20 adds for require(esm).
+  // sorted, tagged 'Module'.
   function toCommonJS(exp) {
+    return namespace(exp, false);
+  }
+
+  function namespace(exp, esModule) {
     const ns = Object.create(null);
-    const keys = Object.getOwnPropertyNames(exp).sort();
-    if (keys.includes('default')) {
-      Object.defineProperty(ns, '__esModule', { value: true, enumerable: true });
-    }
-    for (const k of keys) {
-      Object.defineProperty(ns, k, { get: () => exp[k], enumerable: true });
+    const keys = Object.getOwnPropertyNames(exp);
+    if (esModule) keys.push('__esModule');
+    for (const k of keys.sort()) {
+      if (esModule && k === '__esModule') {
+        Object.defineProperty(ns, k, { value: true, enumerable: true });
+      } else {
+        Object.defineProperty(ns, k, { get: () => exp[k], enumerable: true });
+      }
     }
     Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
     namespaces.add(ns);
     return ns;
+  }
+
+  // requireESM is what require() of an ES module returns to CommonJS:
+  // the namespace, or, when it has a default export, a copy with
+  // __esModule: true, as node 20.20 does for tools' interop.
+  const facades = new WeakMap();
+  function requireESM(ns) {
+    if (!namespaces.has(ns) || !('default' in ns)) return ns;
+    let f = facades.get(ns);
+    if (!f) {
+      f = namespace(ns, true);
+      facades.set(ns, f);
+    }
+    return f;
   }
 
   // toESM(nodeMode) is the __toESM of one module: nodeMode is set for .mjs,
@@ -50,5 +69,32 @@
     };
   }
 
-  return { toCommonJS, toESM };
+  // dynamicNamespace is what import() resolves to: an ES module's
+  // namespace, or for anything else (CommonJS, core modules) node's view
+  // of it, default being module.exports; one object per module.
+  const dynamic = new WeakMap();
+  function dynamicNamespace(exp) {
+    if (exp != null && (typeof exp === 'object' || typeof exp === 'function')) {
+      if (namespaces.has(exp)) return exp;
+      let ns = dynamic.get(exp);
+      if (!ns) {
+        ns = toESM(true)(exp);
+        namespaces.add(ns);
+        dynamic.set(exp, ns);
+      }
+      return ns;
+    }
+    const ns = toESM(true)(exp);
+    namespaces.add(ns);
+    return ns;
+  }
+
+  // asyncGen tags the objects of esbuild's lowered async generators as
+  // node's are tagged.
+  function asyncGen(it) {
+    Object.defineProperty(it, Symbol.toStringTag, { value: 'AsyncGenerator', configurable: true });
+    return it;
+  }
+
+  return { toCommonJS, toESM, asyncGen, requireESM, dynamicNamespace };
 })()

@@ -247,13 +247,30 @@ func (l *loader) coreName(id string) (string, bool) {
 
 // require is node's Module._load for a request from module m.
 func (l *loader) require(m *goja.Object, idv goja.Value) goja.Value {
-	id := l.checkID(idv)
+	exp, child := l.loadModule(m, l.checkID(idv), l.conditions(m))
+	if child == nil || !l.esm[child] || l.esm[m] {
+		return exp
+	}
+	return l.callInterop("requireESM", exp) // CommonJS requiring an ES module
+}
+
+// dynamicImport is import(id) from module m (esbuild lowers it to a call
+// of this): "import" conditions, and the module's namespace as node
+// builds it (for CommonJS, default is module.exports).
+func (l *loader) dynamicImport(m *goja.Object, idv goja.Value) goja.Value {
+	exp, _ := l.loadModule(m, l.checkID(idv), bundle.ImportConditions)
+	return l.callInterop("dynamicNamespace", exp)
+}
+
+// loadModule loads request id from m: a core module's exports (child
+// nil), or the cached or newly loaded module's exports and module object.
+func (l *loader) loadModule(m *goja.Object, id string, conds []string) (goja.Value, *goja.Object) {
 	if strings.HasPrefix(id, "node:") {
-		return l.requireCore(id)
+		return l.requireCore(id), nil
 	}
 	if !isRelative(id) {
 		if v, ok := l.core(id); ok {
-			return v
+			return v, nil
 		}
 		if bundle.IsCoreModule(id) {
 			// Node never looks in node_modules for a core name; say
@@ -262,11 +279,11 @@ func (l *loader) require(m *goja.Object, idv goja.Value) goja.Value {
 				"No such built-in module: "+id+" (ebbnode does not implement it yet)"))
 		}
 	}
-	filename := l.resolve(m, id)
+	filename := l.resolveWith(m, id, conds)
 	if cached := l.cache.Get(filename); cached != nil && !goja.IsUndefined(cached) {
 		c := cached.ToObject(l.rt)
 		l.addChild(m, c) // node lists cached modules among children too
-		return c.Get("exports")
+		return c.Get("exports"), c
 	}
 	child := l.newModule(filename, filename, m)
 	_ = l.cache.Set(filename, child)
@@ -274,7 +291,17 @@ func (l *loader) require(m *goja.Object, idv goja.Value) goja.Value {
 		_ = l.cache.Delete(filename)
 		throw(l.rt, err)
 	}
-	return child.Get("exports")
+	return child.Get("exports"), child
+}
+
+// callInterop calls one of esm.js's helpers.
+func (l *loader) callInterop(name string, arg goja.Value) goja.Value {
+	fn, _ := goja.AssertFunction(l.interopObject().ToObject(l.rt).Get(name))
+	v, err := fn(goja.Undefined(), arg)
+	if err != nil {
+		throw(l.rt, err)
+	}
+	return v
 }
 
 // resolveFrom is require.resolve(id, { paths }): the first of the given
@@ -319,7 +346,11 @@ func (l *loader) extensions() *goja.Object {
 // resolve is Module._resolveFilename: a file name, or a MODULE_NOT_FOUND
 // error naming the chain of requiring modules.
 func (l *loader) resolve(m *goja.Object, id string) string {
-	f, err := l.res.Resolve(l.dirOf(m), id, l.conditions(m))
+	return l.resolveWith(m, id, l.conditions(m))
+}
+
+func (l *loader) resolveWith(m *goja.Object, id string, conds []string) string {
+	f, err := l.res.Resolve(l.dirOf(m), id, conds)
 	if err == nil {
 		return f
 	}
@@ -421,7 +452,7 @@ func (l *loader) transform(filename string, src []byte, k bundle.Kind) ([]byte, 
 
 // transformedHead is the wrapper of transformed modules: node's, plus
 // import.meta and the interop helpers (see jsrt/transform).
-const transformedHead = "(function (exports, require, module, __filename, __dirname, __ebbnode_meta, __ebbnode) { "
+const transformedHead = "(function (exports, require, module, __filename, __dirname, __ebbnode_meta, __ebbnode, __dynim) { "
 
 // loadTransformed compiles and runs transformed text (bundle.MarkESM or
 // MarkCJS first), mapping positions through its inline source map.
@@ -453,7 +484,10 @@ func (l *loader) loadTransformed(m *goja.Object, filename, text string) error {
 	if esm {
 		meta = l.importMeta(m, filename)
 	}
-	return l.run(m, fn, filename, []goja.Value{meta, l.interopObject()})
+	dynim := l.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		return l.dynamicImport(m, call.Argument(0))
+	})
+	return l.run(m, fn, filename, []goja.Value{meta, l.interopObject(), dynim})
 }
 
 // run calls a compiled module wrapper.

@@ -38,7 +38,6 @@ import (
 // ebbnode report, and an entry is not a licence to stop fixing.
 var KnownEngineGaps = map[string]string{
 	"errors_stack_overflow":      "goja: exceeding SetMaxCallStackSize is not catchable by try/catch",
-	"lang_async_iteration":       "goja: no async generators or for await",
 	"lang_destructuring_nested":  "goja parser: nested pattern with default inside a parameter pattern",
 	"lang_json_numbers":          "goja: JSON.parse decodes numbers into float64 and rejects 1e400",
 	"lang_json_stringify_deep":   "goja: JSON.stringify has no depth limit and scans all ancestors for cycles, O(depth^2): 8,000 levels serialise where node throws RangeError",

@@ -133,6 +133,9 @@ func transform(filename string, src []byte, k bundle.Kind) ([]byte, error) {
 // sourceError is esbuild's first error at its original position.
 func sourceError(filename string, m api.Message) error {
 	se := &bundle.SourceError{Pos: bundle.Pos{File: filename}, Msg: m.Text}
+	if strings.HasPrefix(m.Text, "Top-level await") {
+		se.Msg = "top-level await is not supported by ebbnode yet (await inside an async function instead)"
+	}
 	if l := m.Location; l != nil {
 		se.Line = l.Line
 		se.Column = utf16Col(l.LineText, l.Column) + 1
@@ -160,6 +163,9 @@ func utf16Col(line string, units int) int {
 const (
 	toESMDef       = "var __toESM = (mod, isNodeMode, target) =>"
 	toCommonJSDef  = "var __toCommonJS = (mod) =>"
+	asyncGenDef    = "var __asyncGenerator = "
+	dynImportESM   = "Promise.resolve().then(() => __toESM(require("
+	dynImport      = "Promise.resolve().then(() => require("
 	toESMCall      = "__toESM("
 	toCommonJSCall = "__toCommonJS("
 )
@@ -188,10 +194,25 @@ func redirectHelpers(code string, nodeMode bool) (string, error) {
 		code = strings.Replace(code, toCommonJSDef,
 			"var __toCommonJS = __ebbnode.toCommonJS, __toCommonJSUnused = (mod) =>", 1)
 	}
+	// import() as esbuild lowers it calls require; the loader's __dynim
+	// (same length, so columns stay put) resolves with "import"
+	// conditions and gives node's namespace.
+	code = strings.ReplaceAll(code, dynImportESM, dynImportESM[:len(dynImportESM)-8]+"__dynim(")
+	code = strings.ReplaceAll(code, dynImport, dynImport[:len(dynImport)-8]+"__dynim(")
+	if strings.Contains(code, asyncGenDef) {
+		// A hoisted wrapper, so calls before the end see it; appended
+		// after the last mapped line.
+		code = strings.Replace(code, asyncGenDef, "var __asyncGeneratorRaw = ", 1)
+		if !strings.HasSuffix(code, "\n") {
+			code += "\n"
+		}
+		code += "function __asyncGenerator(a, b, c) { return __ebbnode.asyncGen(__asyncGeneratorRaw(a, b, c)); }\n"
+	}
 	return code, nil
 }
 
-// shiftMap moves the source map one line down (the marker line) and names
+// shiftMap moves the source map one line down (the marker line), makes its
+// columns 1-based as goja reads them (oneBased), and names
 // the source by its base name, which goja resolves against the module's
 // own file name.
 func shiftMap(raw []byte, base string) ([]byte, error) {
@@ -200,6 +221,10 @@ func shiftMap(raw []byte, base string) ([]byte, error) {
 		return nil, err
 	}
 	mappings, _ := m["mappings"].(string)
+	mappings, err := oneBased(mappings)
+	if err != nil {
+		return nil, err
+	}
 	m["mappings"] = ";" + mappings
 	m["sources"] = []string{base}
 	return json.Marshal(m)
