@@ -182,7 +182,7 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 			continue
 		}
 		conds := RequireConditions
-		if esm {
+		if esm || r.dynamicImport {
 			conds = ImportConditions
 		}
 		target, rerr := c.res.Resolve(filepath.Dir(abs), r.name, conds)
