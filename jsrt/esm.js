@@ -89,6 +89,24 @@
     return ns;
   }
 
+  // tla runs a module with top-level await: body is its async body's
+  // promise of its exports; the result is the promise of its namespace,
+  // which becomes module.exports when the body finishes.
+  function tla(module, body) {
+    return body.then((exp) => {
+      module.exports = toCommonJS(exp);
+      return module.exports;
+    });
+  }
+
+  // awaitNamespace is import() of a module whose await may be pending:
+  // a promise that toESM passes through and import() adopts.
+  function awaitNamespace(p) {
+    const q = p.then((ns) => ns);
+    namespaces.add(q);
+    return q;
+  }
+
   // asyncGen tags the objects of esbuild's lowered async generators as
   // node's are tagged.
   function asyncGen(it) {
@@ -96,5 +114,5 @@
     return it;
   }
 
-  return { toCommonJS, toESM, asyncGen, requireESM, dynamicNamespace };
+  return { toCommonJS, toESM, asyncGen, requireESM, dynamicNamespace, tla, awaitNamespace };
 })()

@@ -44,6 +44,12 @@ type loader struct {
 	// original sources when this process transformed them.
 	mapped map[string]bool
 	orig   map[string]string
+	// esmFiles are the files loaded as ES modules (node names them by
+	// URL in stacks).
+	esmFiles map[string]bool
+	// tla holds, for modules with top-level await, the promise of their
+	// namespace (see jsrt/transform's tla.go).
+	tla map[*goja.Object]*goja.Object
 	// interop is the __ebbnode object transformed modules receive.
 	interop goja.Value
 }
@@ -56,7 +62,8 @@ const wrapperHead = "(function (exports, require, module, __filename, __dirname)
 func newLoader(v *vm) *loader {
 	rt := v.rt
 	l := &loader{v: v, rt: rt, ownCache: map[string]goja.Value{}, res: newResolver(v.fs),
-		esm: map[*goja.Object]bool{}, mapped: map[string]bool{}, orig: map[string]string{}}
+		esm: map[*goja.Object]bool{}, mapped: map[string]bool{}, orig: map[string]string{},
+		esmFiles: map[string]bool{}, tla: map[*goja.Object]*goja.Object{}}
 	l.cache = rt.NewObject()
 	// A registry whose file loader finds nothing: it only answers for core
 	// modules registered with goja_nodejs's RegisterCoreModule.
@@ -248,6 +255,12 @@ func (l *loader) coreName(id string) (string, bool) {
 // require is node's Module._load for a request from module m.
 func (l *loader) require(m *goja.Object, idv goja.Value) goja.Value {
 	exp, child := l.loadModule(m, l.checkID(idv), l.conditions(m))
+	if p := l.tla[child]; p != nil && pending(p) {
+		panic(l.rt.ToValue(l.nodeError("Error", "ERR_REQUIRE_ASYNC_MODULE",
+			"require() cannot be used on an ESM graph with top-level await. Use import() instead. "+
+				"To see where the top-level await comes from, use --experimental-print-required-tla.\n"+
+				"  From "+m.Get("filename").String()+" \n  Requiring "+child.Get("filename").String()+" ")))
+	}
 	if child == nil || !l.esm[child] || l.esm[m] {
 		return exp
 	}
@@ -258,8 +271,24 @@ func (l *loader) require(m *goja.Object, idv goja.Value) goja.Value {
 // of this): "import" conditions, and the module's namespace as node
 // builds it (for CommonJS, default is module.exports).
 func (l *loader) dynamicImport(m *goja.Object, idv goja.Value) goja.Value {
-	exp, _ := l.loadModule(m, l.checkID(idv), bundle.ImportConditions)
+	exp, child := l.loadModule(m, l.checkID(idv), bundle.ImportConditions)
+	if p := l.tla[child]; p != nil {
+		return l.callInterop("awaitNamespace", p) // settles after its await
+	}
 	return l.callInterop("dynamicNamespace", exp)
+}
+
+// mainAwaiting reports whether the main module's top-level await has not
+// settled.
+func (l *loader) mainAwaiting() bool {
+	p := l.tla[l.mainMod]
+	return p != nil && pending(p)
+}
+
+// pending reports whether promise p has not settled.
+func pending(p *goja.Object) bool {
+	pr, ok := p.Export().(*goja.Promise)
+	return ok && pr.State() == goja.PromiseStatePending
 }
 
 // loadModule loads request id from m: a core module's exports (child
@@ -452,7 +481,7 @@ func (l *loader) transform(filename string, src []byte, k bundle.Kind) ([]byte, 
 
 // transformedHead is the wrapper of transformed modules: node's, plus
 // import.meta and the interop helpers (see jsrt/transform).
-const transformedHead = "(function (exports, require, module, __filename, __dirname, __ebbnode_meta, __ebbnode, __dynim) { "
+const transformedHead = "(function (exports, require, module, __filename, __dirname, __ebbnode_meta, __ebbnode, __dynim, __ebbnode_tla) { "
 
 // loadTransformed compiles and runs transformed text (bundle.MarkESM or
 // MarkCJS first), mapping positions through its inline source map.
@@ -462,6 +491,7 @@ func (l *loader) loadTransformed(m *goja.Object, filename, text string) error {
 	if esm {
 		head += `"use strict"; `
 		l.esm[m] = true
+		l.esmFiles[filename] = true
 	}
 	l.mapped[filename] = true
 	ast, err := parser.ParseFile(nil, filename, head+text+"\n})", 0)
@@ -487,7 +517,16 @@ func (l *loader) loadTransformed(m *goja.Object, filename, text string) error {
 	dynim := l.rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		return l.dynamicImport(m, call.Argument(0))
 	})
-	return l.run(m, fn, filename, []goja.Value{meta, l.interopObject(), dynim})
+	tla := l.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		fn, _ := goja.AssertFunction(l.interopObject().ToObject(l.rt).Get("tla"))
+		done, err := fn(goja.Undefined(), m, call.Argument(0))
+		if err != nil {
+			throw(l.rt, err)
+		}
+		l.tla[m] = done.ToObject(l.rt)
+		return goja.Undefined()
+	})
+	return l.run(m, fn, filename, []goja.Value{meta, l.interopObject(), dynim, tla})
 }
 
 // run calls a compiled module wrapper.

@@ -129,7 +129,7 @@ func (v *vm) nodeStack(s string) string {
 			line, _ := strconv.Atoi(sm[2])
 			col, _ := strconv.Atoi(sm[3])
 			col = v.fixColumn(sm[1], line, col)
-			return fmt.Sprintf("%s:%d:%d%s", sm[1], line, col, sm[5])
+			return fmt.Sprintf("%s:%d:%d%s", v.frameName(sm[1]), line, col, sm[5])
 		})
 		out = append(out, ln)
 	}
@@ -211,15 +211,31 @@ func (v *vm) headerWidth(filename string, line, col, width int) string {
 	if col < 1 {
 		col = 1
 	}
-	// V8 points at the throw statement; goja at the thrown expression.
-	if before := text[:min(col-1, len(text))]; strings.HasSuffix(strings.TrimRight(before, " "), "throw") {
+	// V8 points at the throw statement in scripts, at the thrown
+	// expression in ES modules (as goja does).
+	esm := v.isESMFile(filename)
+	if before := text[:min(col-1, len(text))]; !esm && strings.HasSuffix(strings.TrimRight(before, " "), "throw") {
 		col = len(strings.TrimRight(before, " ")) - len("throw") + 1
 	}
 	// Columns count bytes; node's caret counts UTF-16 units.
 	pad := min(col-1, len(text))
 	end := pad + max(1, min(width, len(text)-pad))
-	return fmt.Sprintf("%s:%d\n%s\n%s%s\n", filename, line, text,
+	return fmt.Sprintf("%s:%d\n%s\n%s%s\n", v.frameName(filename), line, text,
 		strings.Repeat(" ", utf16Len(text[:pad])), strings.Repeat("^", max(1, utf16Len(text[pad:min(end, len(text))]))))
+}
+
+// isESMFile reports whether filename was loaded as an ES module.
+func (v *vm) isESMFile(filename string) bool {
+	return v.mods != nil && v.mods.esmFiles[filename]
+}
+
+// frameName is how node names a file in stacks and headers: ES modules
+// by their file: URL.
+func (v *vm) frameName(filename string) string {
+	if v.isESMFile(filename) {
+		return fileURL(filename)
+	}
+	return filename
 }
 
 // sourceOf is a module's original source text: for a transformed file,

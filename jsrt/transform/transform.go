@@ -42,7 +42,6 @@ var gojaLacks = map[string]bool{
 	"async-generator":     false,
 	"for-await":           false,
 	"dynamic-import":      false,
-	"top-level-await":     false,
 	"import-meta":         false,
 	"using":               false,
 	"decorators":          false,
@@ -107,14 +106,21 @@ func transform(filename string, src []byte, k bundle.Kind) ([]byte, error) {
 		opts.Define = map[string]string{"import.meta": MetaName}
 	}
 	res := api.Transform(bundle.SourceText(src), opts)
+	code, srcMap := string(res.Code), res.Map
 	if len(res.Errors) > 0 {
-		return nil, sourceError(filename, res.Errors[0])
+		if !k.ESM || !strings.HasPrefix(res.Errors[0].Text, "Top-level await") {
+			return nil, sourceError(filename, res.Errors[0])
+		}
+		var err error
+		if code, srcMap, err = transformTLA(filename, src, k); err != nil {
+			return nil, err
+		}
 	}
-	code, err := redirectHelpers(string(res.Code), k.ESM)
+	code, err := redirectHelpers(code, k.ESM)
 	if err != nil {
 		return nil, fmt.Errorf("transform %s: %w", filename, err)
 	}
-	m, err := shiftMap(res.Map, path.Base(filename))
+	m, err := shiftMap(srcMap, path.Base(filename))
 	if err != nil {
 		return nil, fmt.Errorf("transform %s: source map: %w", filename, err)
 	}
@@ -133,9 +139,6 @@ func transform(filename string, src []byte, k bundle.Kind) ([]byte, error) {
 // sourceError is esbuild's first error at its original position.
 func sourceError(filename string, m api.Message) error {
 	se := &bundle.SourceError{Pos: bundle.Pos{File: filename}, Msg: m.Text}
-	if strings.HasPrefix(m.Text, "Top-level await") {
-		se.Msg = "top-level await is not supported by ebbnode yet (await inside an async function instead)"
-	}
 	if l := m.Location; l != nil {
 		se.Line = l.Line
 		se.Column = utf16Col(l.LineText, l.Column) + 1
