@@ -14,11 +14,13 @@ import (
 
 func init() {
 	cmd := &cobra.Command{
-		Use:   "exec [flags] script.js [args...]",
+		Use:   "exec [flags] script [args...]",
 		Short: "Run a node-style script hosted, as an ordinary Linux process",
-		Long: `exec runs a CommonJS script the way "node script.js" would, on the Ebb
-runtime's event loop in this process: process, console, timers, require
-(relative files, node_modules, core modules) and fs on the host's files.
+		Long: `exec runs a script the way "node script.js" would, on the Ebb runtime's
+event loop in this process: process, console, timers, require (relative
+files, node_modules, core modules) and fs on the host's files. ES modules
+(.mjs, "type": "module"), TypeScript (.ts, .mts, .cts; types stripped) and
+syntax goja lacks go through esbuild as they load (cached per process).
 Arguments after the script are passed to it (process.argv[2:]); its exit
 code is ebbnode's.`,
 		Args: cobra.MinimumNArgs(1),
