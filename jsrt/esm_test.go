@@ -96,7 +96,7 @@ func TestTransformOnlyWhenNeeded(t *testing.T) {
 		return transform.File(f, src, k)
 	}
 	r, _ := runFiles(t, map[string]string{
-		"main.js": "require('./plain.cjs'); require('./plain2.js');\n",
+		"main.js":   "require('./plain.cjs'); require('./plain2.js');\n",
 		"plain.cjs": "console.log('plain', 1);\n", "plain2.js": "console.log('plain', 2);\n",
 	}, "main.js", count)
 	if r.stdout != "plain 1\nplain 2\n" || len(kinds) != 0 {
