@@ -431,35 +431,42 @@ func (l *loader) load(m *goja.Object, filename string) error {
 		return l.loadJSON(m, filename, src)
 	}
 	text := bundle.SourceText(src)
-	if t, _ := bundle.Transformed(text); !t {
-		k := bundle.KindOf(filename, l.res.PackageType(filename))
-		if !k.NeedsTransform() {
-			// Plain CommonJS: goja compiles it; esbuild only if goja
-			// cannot parse it (syntax it lacks), and then goja's own
-			// error stands if esbuild fails too.
-			fn, err := l.compile(filename, text)
-			if err == nil {
-				return l.run(m, fn, filename, nil)
-			}
-			if !isSyntaxError(err) || l.v.opts.Transform == nil {
-				return err
-			}
-			k.Lower = true
-			out, terr := l.v.opts.Transform(filename, src, k)
-			if terr != nil {
-				return err
-			}
-			text = string(out)
-		} else {
-			out, err := l.transform(filename, src, k)
-			if err != nil {
-				return err
-			}
-			text = string(out)
-		}
-		l.orig[filename] = bundle.SourceText(src)
+	if t, _ := bundle.Transformed(text); t {
+		return l.loadTransformed(m, filename, text) // from a bundle
 	}
-	return l.loadTransformed(m, filename, text)
+	k := bundle.KindOf(filename, l.res.PackageType(filename))
+	if !k.NeedsTransform() {
+		return l.loadPlain(m, filename, src, text)
+	}
+	out, err := l.transform(filename, src, k)
+	if err != nil {
+		return err
+	}
+	l.orig[filename] = text
+	return l.loadTransformed(m, filename, string(out))
+}
+
+// loadPlain loads a CommonJS file: goja compiles it as it is; only if
+// goja cannot parse it (syntax it lacks) does it go through esbuild's
+// lowering, and goja's own error stands if that does not help.
+func (l *loader) loadPlain(m *goja.Object, filename string, src []byte, text string) error {
+	fn, err := l.compile(filename, text)
+	if err == nil {
+		return l.run(m, fn, filename, nil)
+	}
+	if !isSyntaxError(err) || l.v.opts.Transform == nil {
+		return err
+	}
+	out, terr := l.v.opts.Transform(filename, src, bundle.Kind{Lower: true})
+	if terr != nil {
+		return err
+	}
+	lowered, cerr := l.compileTransformed(filename, string(out))
+	if cerr != nil {
+		return err
+	}
+	l.orig[filename] = text
+	return l.runTransformed(m, filename, string(out), lowered)
 }
 
 // transform runs Options.Transform on an ES module or TypeScript file.
@@ -486,30 +493,48 @@ const transformedHead = "(function (exports, require, module, __filename, __dirn
 // loadTransformed compiles and runs transformed text (bundle.MarkESM or
 // MarkCJS first), mapping positions through its inline source map.
 func (l *loader) loadTransformed(m *goja.Object, filename, text string) error {
+	fn, err := l.compileTransformed(filename, text)
+	if err != nil {
+		return err
+	}
+	return l.runTransformed(m, filename, text, fn)
+}
+
+// compileTransformed compiles transformed text in its wrapper.
+func (l *loader) compileTransformed(filename, text string) (goja.Callable, error) {
 	_, esm := bundle.Transformed(text)
 	head := transformedHead
 	if esm {
 		head += `"use strict"; `
+	}
+	ast, err := parser.ParseFile(nil, filename, head+text+"\n})", 0)
+	if err != nil {
+		return nil, l.syntaxError(filename, text, err)
+	}
+	prg, err := goja.CompileAST(ast, esm)
+	if err != nil {
+		return nil, l.syntaxError(filename, text, err)
+	}
+	fnv, err := l.rt.RunProgram(prg)
+	if err != nil {
+		return nil, err
+	}
+	fn, ok := goja.AssertFunction(fnv)
+	if !ok {
+		return nil, fmt.Errorf("%s: module wrapper is not a function", filename)
+	}
+	return fn, nil
+}
+
+// runTransformed runs a compiled transformed module with its extra
+// wrapper arguments.
+func (l *loader) runTransformed(m *goja.Object, filename, text string, fn goja.Callable) error {
+	_, esm := bundle.Transformed(text)
+	if esm {
 		l.esm[m] = true
 		l.esmFiles[filename] = true
 	}
 	l.mapped[filename] = true
-	ast, err := parser.ParseFile(nil, filename, head+text+"\n})", 0)
-	if err != nil {
-		return l.syntaxError(filename, text, err)
-	}
-	prg, err := goja.CompileAST(ast, esm)
-	if err != nil {
-		return l.syntaxError(filename, text, err)
-	}
-	fnv, err := l.rt.RunProgram(prg)
-	if err != nil {
-		return err
-	}
-	fn, ok := goja.AssertFunction(fnv)
-	if !ok {
-		return fmt.Errorf("%s: module wrapper is not a function", filename)
-	}
 	var meta goja.Value = goja.Undefined()
 	if esm {
 		meta = l.importMeta(m, filename)

@@ -158,7 +158,11 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 			// Maybe syntax goja lacks: try esbuild's lowering, and keep
 			// goja's error if that fails too.
 			if text, _, lerr := c.transform(abs, name, src, true); lerr == nil {
-				reqs, err = scanRequires(name, text)
+				if lreqs, lerr := scanRequires(name, text); lerr == nil {
+					reqs, err = lreqs, nil
+				} else {
+					c.data[abs] = src // keep the source and goja's error
+				}
 			}
 		}
 	}
