@@ -54,8 +54,9 @@
       if (mod != null && (typeof mod === 'object' || typeof mod === 'function') && namespaces.has(mod)) {
         return mod;
       }
+      if (nodeMode || isNodeMode) return cjsNamespace(mod);
       const target = mod != null ? Object.create(Object.getPrototypeOf(mod)) : {};
-      if (nodeMode || isNodeMode || !mod || !mod.__esModule) {
+      if (!mod || !mod.__esModule) {
         Object.defineProperty(target, 'default', { value: mod, enumerable: true });
       }
       if (mod && (typeof mod === 'object' || typeof mod === 'function')) {
@@ -67,6 +68,31 @@
       }
       return target;
     };
+  }
+
+  // cjsNamespace is node's namespace of a CommonJS (or core) module:
+  // default is module.exports, named exports its own properties (a
+  // function's intrinsic length, name and prototype aside), sorted.
+  const intrinsic = new Set(['length', 'name', 'prototype', 'arguments', 'caller']);
+  function cjsNamespace(mod) {
+    const ns = Object.create(null);
+    const keys = ['default'];
+    if (mod && (typeof mod === 'object' || typeof mod === 'function')) {
+      for (const k of Object.getOwnPropertyNames(mod)) {
+        if (k === 'default') continue;
+        if (typeof mod === 'function' && intrinsic.has(k) && !Object.getOwnPropertyDescriptor(mod, k).enumerable) continue;
+        keys.push(k);
+      }
+    }
+    for (const k of keys.sort()) {
+      if (k === 'default') {
+        Object.defineProperty(ns, k, { value: mod, enumerable: true });
+      } else {
+        Object.defineProperty(ns, k, { get: () => mod[k], enumerable: true });
+      }
+    }
+    Object.defineProperty(ns, Symbol.toStringTag, { value: 'Module' });
+    return ns;
   }
 
   // dynamicNamespace is what import() resolves to: an ES module's
