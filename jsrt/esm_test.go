@@ -116,7 +116,8 @@ func TestTransformOnlyWhenNeeded(t *testing.T) {
 // ES module is a clear error naming the file, not a crash.
 func TestNoTransformer(t *testing.T) {
 	r, _ := runFiles(t, map[string]string{"m.mjs": "export const a = 1;\n"}, "m.mjs", nil)
-	if r.code != 1 || !strings.Contains(r.stderr, "m.mjs: ES modules and TypeScript need") {
+	if r.code != 1 || !strings.Contains(r.stderr, "m.mjs: ES modules and TypeScript need") ||
+		!strings.Contains(r.stderr, "code: 'ERR_EBBNODE_NOT_TRANSFORMED'") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }

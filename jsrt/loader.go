@@ -473,7 +473,11 @@ func (l *loader) loadPlain(m *goja.Object, filename string, src []byte, text str
 func (l *loader) transform(filename string, src []byte, k bundle.Kind) ([]byte, error) {
 	tf := l.v.opts.Transform
 	if tf == nil {
-		return nil, fmt.Errorf("%s: ES modules and TypeScript need `ebbnode exec` or `ebbnode build` (no transformer here)", filename)
+		// An image: the bundle holds every ES module and TypeScript file
+		// build could see, transformed; this one it could not.
+		return nil, jsError{l.nodeError("Error", "ERR_EBBNODE_NOT_TRANSFORMED", filename+
+			": ES modules and TypeScript need `ebbnode exec`, or bundling by `ebbnode build` "+
+			"(import it with a literal name, or add it with --include)")}
 	}
 	out, err := tf(filename, src, k)
 	if err != nil {

@@ -157,9 +157,9 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 		if _, t := Transformed(text); err != nil && !t && c.tf != nil {
 			// Maybe syntax goja lacks: try esbuild's lowering, and keep
 			// goja's error if that fails too.
-			if text, _, lerr := c.transform(abs, name, src, true); lerr == nil {
-				if lreqs, lerr := scanRequires(name, text); lerr == nil {
-					reqs, err = lreqs, nil
+			if lowered, _, lerr := c.transform(abs, name, src, true); lerr == nil {
+				if lreqs, lerr := scanRequires(name, lowered); lerr == nil {
+					reqs, err, text = lreqs, nil, lowered
 				} else {
 					c.data[abs] = src // keep the source and goja's error
 				}
@@ -175,8 +175,9 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 		return nil, err
 	}
 	var out []string
+	origLine := lineMapper(text)
 	for _, r := range reqs {
-		pos := Pos{File: name, Line: r.line}
+		pos := Pos{File: name, Line: origLine(r.line)}
 		if r.name == "" {
 			c.warn(pos, "dynamic require() cannot be followed; bundle what it loads with --include")
 			continue

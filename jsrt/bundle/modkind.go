@@ -1,8 +1,11 @@
 package bundle
 
 import (
+	"encoding/base64"
 	"path"
 	"strings"
+
+	"github.com/go-sourcemap/sourcemap"
 )
 
 // Module sources that need esbuild (ES modules, TypeScript, syntax goja
@@ -66,3 +69,28 @@ func KindOf(filename, pkgType string) Kind {
 // *SourceError at the original line and column. jsrt/transform provides
 // one, on esbuild.
 type Transformer func(filename string, src []byte, k Kind) ([]byte, error)
+
+// lineMapper maps generated line numbers of transformed text back to the
+// original file through its inline source map (identity for other text).
+func lineMapper(text string) func(int) int {
+	const prefix = "//# sourceMappingURL=data:application/json;base64,"
+	i := strings.LastIndex(text, prefix)
+	if t, _ := Transformed(text); !t || i < 0 {
+		return func(l int) int { return l }
+	}
+	data, err := base64.StdEncoding.DecodeString(strings.TrimSpace(text[i+len(prefix):]))
+	if err != nil {
+		return func(l int) int { return l }
+	}
+	sm, err := sourcemap.Parse("", data)
+	if err != nil {
+		return func(l int) int { return l }
+	}
+	return func(l int) int {
+		// The line's last mapping: a column past its end finds it.
+		if _, _, line, _, ok := sm.Source(l, 1<<30); ok {
+			return line
+		}
+		return l
+	}
+}

@@ -2,6 +2,8 @@ package transform
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -80,5 +82,25 @@ func TestTopLevelAwait(t *testing.T) {
 		if !strings.Contains(s, want) {
 			t.Errorf("output lacks %q:\n%s", want, s)
 		}
+	}
+}
+
+// TestCollectLowered: a CommonJS file goja cannot parse is bundled
+// lowered, and warnings about it name its original lines.
+func TestCollectLowered(t *testing.T) {
+	dir := t.TempDir()
+	src := "async function* g() { yield 1; }\n(async () => { for await (const x of g()) console.log(x); })();\nrequire(process.env.X);\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.js"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := bundle.CollectWith(filepath.Join(dir, "main.js"), nil, File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Files) != 1 || !strings.HasPrefix(string(b.Files[0].Data), bundle.MarkCJS) {
+		t.Fatalf("bundle files %v: want main.js stored lowered", b.Files)
+	}
+	if len(b.Warnings) != 1 || b.Warnings[0].Line != 3 {
+		t.Errorf("warnings %v: want one, for line 3", b.Warnings)
 	}
 }
