@@ -447,8 +447,9 @@ func (l *loader) load(m *goja.Object, filename string) error {
 }
 
 // loadPlain loads a CommonJS file: goja compiles it as it is; only if
-// goja cannot parse it (syntax it lacks) does it go through esbuild's
-// lowering, and goja's own error stands if that does not help.
+// goja cannot parse it do esbuild's fallbacks run (lowering of syntax
+// goja lacks; module syntax in a .js file of a package without "type", as
+// node 20.20 detects it), and goja's own error stands if none helps.
 func (l *loader) loadPlain(m *goja.Object, filename string, src []byte, text string) error {
 	fn, err := l.compile(filename, text)
 	if err == nil {
@@ -457,16 +458,19 @@ func (l *loader) loadPlain(m *goja.Object, filename string, src []byte, text str
 	if !isSyntaxError(err) || l.v.opts.Transform == nil {
 		return err
 	}
-	out, terr := l.v.opts.Transform(filename, src, bundle.Kind{Lower: true})
-	if terr != nil {
-		return err
+	for _, k := range bundle.Fallbacks(filename, l.res.PackageType(filename)) {
+		out, terr := l.v.opts.Transform(filename, src, k)
+		if terr != nil {
+			continue
+		}
+		alt, cerr := l.compileTransformed(filename, string(out))
+		if cerr != nil {
+			continue
+		}
+		l.orig[filename] = text
+		return l.runTransformed(m, filename, string(out), alt)
 	}
-	lowered, cerr := l.compileTransformed(filename, string(out))
-	if cerr != nil {
-		return err
-	}
-	l.orig[filename] = text
-	return l.runTransformed(m, filename, string(out), lowered)
+	return err
 }
 
 // transform runs Options.Transform on an ES module or TypeScript file.

@@ -151,18 +151,20 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 		return nil, nil // reported where it is required
 	}
 	var reqs []request
-	text, esm, err := c.transform(abs, name, src, false)
+	text, esm, err := c.transform(abs, name, src, nil)
 	if err == nil {
 		reqs, err = scanRequires(name, text)
 		if _, t := Transformed(text); err != nil && !t && c.tf != nil {
-			// Maybe syntax goja lacks: try esbuild's lowering, and keep
-			// goja's error if that fails too.
-			if lowered, _, lerr := c.transform(abs, name, src, true); lerr == nil {
-				if lreqs, lerr := scanRequires(name, lowered); lerr == nil {
-					reqs, err, text = lreqs, nil, lowered
-				} else {
-					c.data[abs] = src // keep the source and goja's error
+			// Maybe syntax goja lacks, or module syntax in a .js file:
+			// try esbuild, and keep goja's error if that fails too.
+			for _, k := range Fallbacks(abs, c.res.PackageType(abs)) {
+				if alt, altESM, terr := c.transform(abs, name, src, &k); terr == nil {
+					if areqs, serr := scanRequires(name, alt); serr == nil {
+						reqs, err, text, esm = areqs, nil, alt, altESM
+						break
+					}
 				}
+				c.data[abs] = src // keep the source and goja's error
 			}
 		}
 	}
@@ -303,15 +305,17 @@ func checkJSON(name string, src []byte) *SourceError {
 
 // transform returns the text to bundle for a module file: the source
 // itself when it needs no esbuild, else what c.tf makes of it (then stored
-// in place of the source). lower asks for esbuild's lowering of a CommonJS
-// file goja cannot parse. esm reports an ES module.
-func (c *collector) transform(abs, name string, src []byte, lower bool) (text string, esm bool, err error) {
+// in place of the source). kind, when set, overrides the file's own kind
+// (the Fallbacks of a file goja cannot parse). esm reports an ES module.
+func (c *collector) transform(abs, name string, src []byte, kind *Kind) (text string, esm bool, err error) {
 	text = SourceText(src)
 	if t, isESM := Transformed(text); t {
 		return text, isESM, nil
 	}
 	k := KindOf(abs, c.res.PackageType(abs))
-	k.Lower = lower
+	if kind != nil {
+		k = *kind
+	}
 	if !k.NeedsTransform() {
 		return text, false, nil
 	}

@@ -94,3 +94,15 @@ func lineMapper(text string) func(int) int {
 		return l
 	}
 }
+
+// Fallbacks are the transforms to try, in order, for a CommonJS file goja
+// cannot parse: esbuild's lowering of syntax goja lacks, then, for a .js
+// file whose package.json has no "type" (node 20.20 detects module
+// syntax there), compiling it as an ES module.
+func Fallbacks(filename, pkgType string) []Kind {
+	ks := []Kind{{Lower: true}}
+	if path.Ext(filename) == ".js" && pkgType == "" {
+		ks = append(ks, Kind{ESM: true})
+	}
+	return ks
+}
