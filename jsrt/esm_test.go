@@ -121,3 +121,13 @@ func TestNoTransformer(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestModuleSyntaxError: a syntax error in an ES module is reported as
+// node does: the file's URL, the original line and caret, V8's wording.
+func TestModuleSyntaxError(t *testing.T) {
+	r, dir := runFiles(t, map[string]string{"bad.mjs": "const a = 1;\nconst b = ;\n"}, "bad.mjs", transform.File)
+	want := "file://" + filepath.Join(dir, "bad.mjs") + ":2\nconst b = ;\n          ^\n\nSyntaxError: Unexpected token ';'\n"
+	if r.code != 1 || !strings.HasPrefix(r.stderr, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant it to start:\n%s", r.code, r.stderr, want)
+	}
+}

@@ -487,6 +487,9 @@ func (l *loader) transform(filename string, src []byte, k bundle.Kind) ([]byte, 
 	if err != nil {
 		var se *bundle.SourceError
 		if errors.As(err, &se) {
+			if k.ESM {
+				l.esmFiles[filename] = true // node names it by URL
+			}
 			return nil, l.sourceError(filename, se)
 		}
 		return nil, err

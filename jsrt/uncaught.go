@@ -282,16 +282,39 @@ func originalSource(text string) (string, bool) {
 // sourceError is a transformer's syntax error as a thrown SyntaxError with
 // node's header at the original position.
 func (l *loader) sourceError(filename string, se *bundle.SourceError) error {
-	e, err := l.rt.New(l.rt.Get("SyntaxError"), l.rt.ToValue(se.Msg))
+	msg := v8Message(se.Msg)
+	e, err := l.rt.New(l.rt.Get("SyntaxError"), l.rt.ToValue(msg))
 	if err != nil {
 		return err
 	}
-	_ = e.DefineDataProperty("stack", l.rt.ToValue("SyntaxError: "+se.Msg), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	_ = e.DefineDataProperty("stack", l.rt.ToValue("SyntaxError: "+msg), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	if se.Line > 0 {
 		h := l.v.headerWidth(filename, se.Line, se.Column, 1)
 		_ = e.DefineDataPropertySymbol(headerSym, l.rt.ToValue(h), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	}
 	return jsError{e}
+}
+
+var (
+	esbuildUnexpected = regexp.MustCompile(`^Unexpected "(.+)"$`)
+	esbuildRedeclared = regexp.MustCompile(`^The symbol "(.+)" has already been declared$`)
+)
+
+// v8Message rewords esbuild's commonest syntax errors as V8's.
+func v8Message(msg string) string {
+	if m := esbuildUnexpected.FindStringSubmatch(msg); m != nil {
+		if identRe.MatchString(m[1]) {
+			return "Unexpected identifier '" + m[1] + "'"
+		}
+		return "Unexpected token '" + m[1] + "'"
+	}
+	if m := esbuildRedeclared.FindStringSubmatch(msg); m != nil {
+		return "Identifier '" + m[1] + "' has already been declared"
+	}
+	if msg == "Unexpected end of file" {
+		return "Unexpected end of input"
+	}
+	return msg
 }
 
 func utf16Len(s string) int {
