@@ -19,7 +19,7 @@
 //   - console.go + console.js: console over util.format.
 //   - web.go + web.js: structuredClone, Event/EventTarget, AbortController,
 //     DOMException, timers/promises; readline.js: a small readline.
-//   - loader.go, resolve.go, esm.js: the module loader. Resolution is
+//   - loader.go, resolve.go, esm.go + esm.js: the module loader. Resolution is
 //     jsrt/bundle's Resolver (package.json "exports"/"imports" included).
 //     ES modules, TypeScript and CommonJS with syntax goja lacks (for
 //     await, async generators, import()) reach it as CommonJS text made by
