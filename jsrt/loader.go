@@ -398,7 +398,7 @@ func (l *loader) load(m *goja.Object, filename string) error {
 	if t, _ := bundle.Transformed(text); t {
 		return l.loadTransformed(m, filename, text) // from a bundle
 	}
-	k := bundle.KindOf(filename, l.res.PackageType(filename))
+	k := bundle.KindOf(filename, l.packageType(filename))
 	if !k.NeedsTransform() {
 		return l.loadPlain(m, filename, src, text)
 	}
@@ -408,6 +408,17 @@ func (l *loader) load(m *goja.Object, filename string) error {
 	}
 	l.orig[filename] = text
 	return l.loadTransformed(m, filename, string(out))
+}
+
+// packageType is the "type" of filename's package. Without a transformer
+// (an image, whose bundle holds every module build saw already
+// transformed) it is not looked up: that would cost a walk up the
+// directories over the Messenger for every module.
+func (l *loader) packageType(filename string) string {
+	if l.v.opts.Transform == nil {
+		return ""
+	}
+	return l.res.PackageType(filename)
 }
 
 // loadPlain loads a CommonJS file: goja compiles it as it is; only if
