@@ -1,4 +1,4 @@
-// Package jsrt runs node-style JavaScript (CommonJS, node 20 semantics) on
+// Package jsrt runs node-style JavaScript (CommonJS and ES modules, node 20 semantics) on
 // goja, with node's event loop built on the Ebb runtime's per-core event
 // manager: every piece of JS — the main module, each timer, immediate and
 // async-completion callback — runs as a non-preemptive event on core 0.
@@ -21,7 +21,18 @@
 //   - console.go + console.js: console over util.format.
 //   - web.go + web.js: structuredClone, Event/EventTarget, AbortController,
 //     DOMException, timers/promises; readline.js: a small readline.
-//   - loader.go, resolve.go: the CommonJS module loader.
+//   - loader.go, resolve.go, esm.go + esm.js: the module loader. Resolution is
+//     jsrt/bundle's Resolver (package.json "exports"/"imports" included).
+//     ES modules, TypeScript and CommonJS with syntax goja lacks (for
+//     await, async generators, import()) reach it as CommonJS text made by
+//     Options.Transform (jsrt/transform, esbuild; `ebbnode exec`) or stored
+//     so by `ebbnode build`; plain CommonJS goes to goja untouched. esm.js
+//     gives node's interop: default import of CommonJS is module.exports,
+//     require() of an ES module returns its namespace (node 20.20), import()
+//     resolves with "import" conditions, and a module with top-level await
+//     runs as an async body (import() waits for it; require() or a static
+//     import of it while it is pending throws ERR_REQUIRE_ASYNC_MODULE,
+//     where node would make the importer wait).
 //   - uncaught.go: how uncaught errors and syntax errors are printed.
 //   - nethost.go: what net, dgram and dns need from the loop (holds that
 //     keep it alive, posting socket events onto it) and the runtime's
@@ -32,8 +43,12 @@
 // Known differences from node that come from goja rather than from this
 // package: err.stack uses goja's frame format ("\tat f (file:1:2(3))"; the
 // uncaught-error printer rewrites it to node's), stack overflow cannot be
-// caught by JavaScript, and there are no async generators, for-await or ES
-// modules.
+// caught by JavaScript, and goja has no async generators, for-await or ES
+// modules of its own (esbuild lowers them, above). ES modules differ where
+// CommonJS shows through: require and module exist in them, and their
+// namespaces hold getters (util.inspect shows [Getter]); a named import
+// of CommonJS sees every property of module.exports, not only those
+// node's cjs-module-lexer finds.
 //
 // The module loader is ebbnode's own rather than goja_nodejs/require: node's
 // observable behaviour — a require per module, require.resolve and

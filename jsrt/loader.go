@@ -32,6 +32,24 @@ type loader struct {
 
 	// coreRequire is the global require core modules call each other with.
 	coreRequire func(goja.FunctionCall) goja.Value
+
+	res *bundle.Resolver
+	// esm marks the module objects of ES modules: their imports resolve
+	// with node's "import" conditions.
+	esm map[*goja.Object]bool
+	// mapped are the files compiled from transformed text, whose positions
+	// come from source maps (no wrapper column shift); orig holds their
+	// original sources when this process transformed them.
+	mapped map[string]bool
+	orig   map[string]string
+	// esmFiles are the files loaded as ES modules (node names them by
+	// URL in stacks).
+	esmFiles map[string]bool
+	// tla holds, for modules with top-level await, the promise of their
+	// namespace (see jsrt/transform's tla.go).
+	tla map[*goja.Object]*goja.Object
+	// interop is the __ebbnode object transformed modules receive.
+	interop goja.Value
 }
 
 // wrapperHead is the CommonJS function wrapper's head. It is kept on the
@@ -41,7 +59,9 @@ const wrapperHead = "(function (exports, require, module, __filename, __dirname)
 
 func newLoader(v *vm) *loader {
 	rt := v.rt
-	l := &loader{v: v, rt: rt, ownCache: map[string]goja.Value{}}
+	l := &loader{v: v, rt: rt, ownCache: map[string]goja.Value{}, res: newResolver(v.fs),
+		esm: map[*goja.Object]bool{}, mapped: map[string]bool{}, orig: map[string]string{},
+		esmFiles: map[string]bool{}, tla: map[*goja.Object]*goja.Object{}}
 	l.cache = rt.NewObject()
 	// A registry whose file loader finds nothing: it only answers for core
 	// modules registered with goja_nodejs's RegisterCoreModule.
@@ -232,13 +252,28 @@ func (l *loader) coreName(id string) (string, bool) {
 
 // require is node's Module._load for a request from module m.
 func (l *loader) require(m *goja.Object, idv goja.Value) goja.Value {
-	id := l.checkID(idv)
+	exp, child := l.loadModule(m, l.checkID(idv), l.conditions(m))
+	if p := l.tla[child]; p != nil && pending(p) {
+		panic(l.rt.ToValue(l.nodeError("Error", "ERR_REQUIRE_ASYNC_MODULE",
+			"require() cannot be used on an ESM graph with top-level await. Use import() instead. "+
+				"To see where the top-level await comes from, use --experimental-print-required-tla.\n"+
+				"  From "+m.Get("filename").String()+" \n  Requiring "+child.Get("filename").String()+" ")))
+	}
+	if child == nil || !l.esm[child] || l.esm[m] {
+		return exp
+	}
+	return l.callInterop("requireESM", exp) // CommonJS requiring an ES module
+}
+
+// loadModule loads request id from m: a core module's exports (child
+// nil), or the cached or newly loaded module's exports and module object.
+func (l *loader) loadModule(m *goja.Object, id string, conds []string) (goja.Value, *goja.Object) {
 	if strings.HasPrefix(id, "node:") {
-		return l.requireCore(id)
+		return l.requireCore(id), nil
 	}
 	if !isRelative(id) {
 		if v, ok := l.core(id); ok {
-			return v
+			return v, nil
 		}
 		if bundle.IsCoreModule(id) {
 			// Node never looks in node_modules for a core name; say
@@ -247,11 +282,11 @@ func (l *loader) require(m *goja.Object, idv goja.Value) goja.Value {
 				"No such built-in module: "+id+" (ebbnode does not implement it yet)"))
 		}
 	}
-	filename := l.resolve(m, id)
+	filename := l.resolveWith(m, id, conds)
 	if cached := l.cache.Get(filename); cached != nil && !goja.IsUndefined(cached) {
 		c := cached.ToObject(l.rt)
 		l.addChild(m, c) // node lists cached modules among children too
-		return c.Get("exports")
+		return c.Get("exports"), c
 	}
 	child := l.newModule(filename, filename, m)
 	_ = l.cache.Set(filename, child)
@@ -259,7 +294,7 @@ func (l *loader) require(m *goja.Object, idv goja.Value) goja.Value {
 		_ = l.cache.Delete(filename)
 		throw(l.rt, err)
 	}
-	return child.Get("exports")
+	return child.Get("exports"), child
 }
 
 // resolveFrom is require.resolve(id, { paths }): the first of the given
@@ -273,7 +308,7 @@ func (l *loader) resolveFrom(m *goja.Object, id string, paths []any) string {
 		if !strings.HasPrefix(dir, "/") {
 			dir = l.v.absPath(dir)
 		}
-		if f, ok := resolveRequest(l.v.fs, cleanPath(dir), id); ok {
+		if f, err := l.res.Resolve(cleanPath(dir), id, l.conditions(m)); err == nil {
 			return f
 		}
 	}
@@ -304,8 +339,17 @@ func (l *loader) extensions() *goja.Object {
 // resolve is Module._resolveFilename: a file name, or a MODULE_NOT_FOUND
 // error naming the chain of requiring modules.
 func (l *loader) resolve(m *goja.Object, id string) string {
-	if f, ok := resolveRequest(l.v.fs, l.dirOf(m), id); ok {
+	return l.resolveWith(m, id, l.conditions(m))
+}
+
+func (l *loader) resolveWith(m *goja.Object, id string, conds []string) string {
+	f, err := l.res.Resolve(l.dirOf(m), id, conds)
+	if err == nil {
 		return f
+	}
+	var xe *bundle.ExportsError
+	if errors.As(err, &xe) {
+		panic(l.rt.ToValue(l.nodeError("Error", xe.Code, xe.Msg)))
 	}
 	var stack []string
 	for p := m; p != nil; {
@@ -320,6 +364,15 @@ func (l *loader) resolve(m *goja.Object, id string) string {
 	e := l.nodeError("Error", "MODULE_NOT_FOUND", msg)
 	_ = e.Set("requireStack", l.rt.NewArray(toAny(stack)...))
 	panic(l.rt.ToValue(e))
+}
+
+// conditions are the package.json "exports" conditions for m's requests:
+// an ES module's imports match "import", everything else "require".
+func (l *loader) conditions(m *goja.Object) []string {
+	if l.esm[m] {
+		return bundle.ImportConditions
+	}
+	return bundle.RequireConditions
 }
 
 // parentOf finds the module that first required p (node's module.parent).
@@ -341,13 +394,89 @@ func (l *loader) load(m *goja.Object, filename string) error {
 	if strings.HasSuffix(filename, ".json") {
 		return l.loadJSON(m, filename, src)
 	}
-	fn, err := l.compile(filename, bundle.SourceText(src))
+	text := bundle.SourceText(src)
+	if t, _ := bundle.Transformed(text); t {
+		return l.loadTransformed(m, filename, text) // from a bundle
+	}
+	k := bundle.KindOf(filename, l.packageType(filename))
+	if !k.NeedsTransform() {
+		return l.loadPlain(m, filename, src, text)
+	}
+	out, err := l.transform(filename, src, k)
 	if err != nil {
 		return err
 	}
-	exports := m.Get("exports")
-	_, err = fn(exports, exports, m.Get("require"), m, l.rt.ToValue(filename), l.rt.ToValue(path.Dir(filename)))
+	l.orig[filename] = text
+	return l.loadTransformed(m, filename, string(out))
+}
+
+// packageType is the "type" of filename's package. Without a transformer
+// (an image, whose bundle holds every module build saw already
+// transformed) it is not looked up: that would cost a walk up the
+// directories over the Messenger for every module.
+func (l *loader) packageType(filename string) string {
+	if l.v.opts.Transform == nil {
+		return ""
+	}
+	return l.res.PackageType(filename)
+}
+
+// loadPlain loads a CommonJS file: goja compiles it as it is; only if
+// goja cannot parse it do esbuild's fallbacks run (lowering of syntax
+// goja lacks; module syntax in a .js file of a package without "type", as
+// node 20.20 detects it), and goja's own error stands if none helps.
+func (l *loader) loadPlain(m *goja.Object, filename string, src []byte, text string) error {
+	fn, err := l.compile(filename, text)
+	if err == nil {
+		return l.run(m, fn, filename, nil)
+	}
+	if !isSyntaxError(err) || l.v.opts.Transform == nil {
+		return err
+	}
+	for _, k := range bundle.Fallbacks(filename, l.res.PackageType(filename)) {
+		out, terr := l.v.opts.Transform(filename, src, k)
+		if terr != nil {
+			continue
+		}
+		alt, cerr := l.compileTransformed(filename, string(out))
+		if cerr != nil {
+			continue
+		}
+		l.orig[filename] = text
+		return l.runTransformed(m, filename, string(out), alt)
+	}
+	return err
+}
+
+// transform runs Options.Transform on an ES module or TypeScript file.
+func (l *loader) transform(filename string, src []byte, k bundle.Kind) ([]byte, error) {
+	tf := l.v.opts.Transform
+	if tf == nil {
+		// An image: the bundle holds every ES module and TypeScript file
+		// build could see, transformed; this one it could not.
+		return nil, jsError{l.nodeError("Error", "ERR_EBBNODE_NOT_TRANSFORMED", filename+
+			": ES modules and TypeScript need `ebbnode exec`, or bundling by `ebbnode build` "+
+			"(import it with a literal name, or add it with --include)")}
+	}
+	out, err := tf(filename, src, k)
 	if err != nil {
+		var se *bundle.SourceError
+		if errors.As(err, &se) {
+			if k.ESM {
+				l.esmFiles[filename] = true // node names it by URL
+			}
+			return nil, l.sourceError(filename, se)
+		}
+		return nil, err
+	}
+	return out, nil
+}
+
+// run calls a compiled module wrapper.
+func (l *loader) run(m *goja.Object, fn goja.Callable, filename string, extra []goja.Value) error {
+	exports := m.Get("exports")
+	args := append([]goja.Value{exports, m.Get("require"), m, l.rt.ToValue(filename), l.rt.ToValue(path.Dir(filename))}, extra...)
+	if _, err := fn(exports, args...); err != nil {
 		return err
 	}
 	_ = m.Set("loaded", true)
@@ -453,3 +582,14 @@ func (h fsHost) Write(fd int, b []byte) error {
 	return err
 }
 func (h fsHost) Stdin() io.Reader { return h.v.opts.Stdin }
+
+// isSyntaxError reports whether err is a compile error of the loader's
+// (a thrown SyntaxError).
+func isSyntaxError(err error) bool {
+	var je jsError
+	if !errors.As(err, &je) {
+		return false
+	}
+	o, ok := je.val.(*goja.Object)
+	return ok && o.Get("name") != nil && o.Get("name").String() == "SyntaxError"
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/ebbnode/ebbnode/jsrt/bundle"
 	"github.com/ebbnode/ebbnode/netstack"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
@@ -47,6 +48,11 @@ type Options struct {
 	// ExecPath is process.argv[0] and process.execPath; empty means the
 	// running binary.
 	ExecPath string
+	// Transform turns ES modules, TypeScript and CommonJS with syntax
+	// goja lacks into CommonJS as the loader reads them (jsrt/transform's
+	// File, on esbuild). Nil means such files load only pre-transformed,
+	// as `ebbnode build` stores them: the native image has no esbuild.
+	Transform bundle.Transformer
 }
 
 // Version is process.version: the node API level ebbnode follows, marked
@@ -86,7 +92,7 @@ func Run(opts Options) (exitCode int, err error) {
 		script = filepath.Join(opts.Cwd, script)
 	}
 	script = filepath.Clean(script)
-	main, ok := resolveFile(fsys, script)
+	main, ok := newResolver(fsys).ResolveFile(script)
 	if !ok {
 		// node's wording, capital and all: scripts and users grep for it.
 		return 1, fmt.Errorf("Cannot find module '%s'", script)

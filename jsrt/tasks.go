@@ -214,6 +214,10 @@ func (v *vm) naturalExit() {
 		return
 	}
 	if v.process != nil {
+		if v.mods != nil && v.mods.mainAwaiting() {
+			// node's exit code for a top-level await that never settled
+			_ = v.process.Set("exitCode", 13)
+		}
 		v.callJS(v.fns.Get("emitExit"), goja.Undefined(), nil)
 	}
 	v.exit(0)

@@ -1,6 +1,8 @@
 package jsrt
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -77,7 +79,7 @@ func (v *vm) printUncaught(val goja.Value, ex *goja.Exception) {
 func (v *vm) errorText(obj *goja.Object) string {
 	stack := ""
 	if s := obj.Get("stack"); s != nil && !goja.IsUndefined(s) && !goja.IsNull(s) {
-		stack = nodeStack(s.String())
+		stack = v.nodeStack(s.String())
 	}
 	if stack == "" {
 		stack = obj.Get("name").String() + ": " + obj.Get("message").String()
@@ -111,7 +113,7 @@ var frameRe = regexp.MustCompile(`([^\s()]+):(\d+):(\d+)(\(\d+\))?(\)?)$`)
 // nodeStack rewrites goja's stack text ("\tat f (file:1:2(3))") in node's
 // layout ("    at f (file:1:2)"), with first-line columns corrected for the
 // module wrapper.
-func nodeStack(s string) string {
+func (v *vm) nodeStack(s string) string {
 	var out []string
 	for _, ln := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
 		if !strings.HasPrefix(ln, "\tat ") {
@@ -126,8 +128,8 @@ func nodeStack(s string) string {
 			sm := frameRe.FindStringSubmatch(m)
 			line, _ := strconv.Atoi(sm[2])
 			col, _ := strconv.Atoi(sm[3])
-			col = fixColumn(line, col)
-			return fmt.Sprintf("%s:%d:%d%s", sm[1], line, col, sm[5])
+			col = v.fixColumn(sm[1], line, col)
+			return fmt.Sprintf("%s:%d:%d%s", v.frameName(sm[1]), line, col, sm[5])
 		})
 		out = append(out, ln)
 	}
@@ -142,7 +144,15 @@ func internalFrame(ln string) bool {
 		strings.Contains(ln, "(node:internal/bootstrap:")
 }
 
-// fixColumn removes the module wrapper's head from first-line columns.
+// fixColumn removes the module wrapper's head from first-line columns
+// (not in transformed files, whose positions come from source maps).
+func (v *vm) fixColumn(file string, line, col int) int {
+	if v.mods != nil && v.mods.mapped[file] {
+		return col
+	}
+	return fixColumn(line, col)
+}
+
 func fixColumn(line, col int) int {
 	if line == 1 && col > len(wrapperHead) {
 		return col - len(wrapperHead)
@@ -157,7 +167,7 @@ func (v *vm) headerAt(frames []goja.StackFrame) string {
 		if p.Filename == "" || p.Line == 0 || strings.HasPrefix(p.Filename, "node:") {
 			continue
 		}
-		return v.header(p.Filename, p.Line, fixColumn(p.Line, p.Column))
+		return v.header(p.Filename, p.Line, v.fixColumn(p.Filename, p.Line, p.Column))
 	}
 	return ""
 }
@@ -175,7 +185,7 @@ func (v *vm) headerFromStack(s goja.Value) string {
 		}
 		line, _ := strconv.Atoi(sm[2])
 		col, _ := strconv.Atoi(sm[3])
-		return v.header(sm[1], line, fixColumn(line, col))
+		return v.header(sm[1], line, v.fixColumn(sm[1], line, col))
 	}
 	return ""
 }
@@ -187,11 +197,11 @@ func (v *vm) header(filename string, line, col int) string {
 }
 
 func (v *vm) headerWidth(filename string, line, col, width int) string {
-	src, err := v.fs.ReadFile(filename)
-	if err != nil || line < 1 {
+	src, ok := v.sourceOf(filename)
+	if !ok || line < 1 {
 		return ""
 	}
-	lines := strings.Split(bundle.SourceText(src), "\n")
+	lines := strings.Split(src, "\n")
 	if line > len(lines) {
 		// Past the end (unexpected end of input): node shows the last,
 		// empty line and no caret.
@@ -201,15 +211,110 @@ func (v *vm) headerWidth(filename string, line, col, width int) string {
 	if col < 1 {
 		col = 1
 	}
-	// V8 points at the throw statement; goja at the thrown expression.
-	if before := text[:min(col-1, len(text))]; strings.HasSuffix(strings.TrimRight(before, " "), "throw") {
+	// V8 points at the throw statement in scripts, at the thrown
+	// expression in ES modules (as goja does).
+	esm := v.isESMFile(filename)
+	if before := text[:min(col-1, len(text))]; !esm && strings.HasSuffix(strings.TrimRight(before, " "), "throw") {
 		col = len(strings.TrimRight(before, " ")) - len("throw") + 1
 	}
 	// Columns count bytes; node's caret counts UTF-16 units.
 	pad := min(col-1, len(text))
 	end := pad + max(1, min(width, len(text)-pad))
-	return fmt.Sprintf("%s:%d\n%s\n%s%s\n", filename, line, text,
+	return fmt.Sprintf("%s:%d\n%s\n%s%s\n", v.frameName(filename), line, text,
 		strings.Repeat(" ", utf16Len(text[:pad])), strings.Repeat("^", max(1, utf16Len(text[pad:min(end, len(text))]))))
+}
+
+// isESMFile reports whether filename was loaded as an ES module.
+func (v *vm) isESMFile(filename string) bool {
+	return v.mods != nil && v.mods.esmFiles[filename]
+}
+
+// frameName is how node names a file in stacks and headers: ES modules
+// by their file: URL.
+func (v *vm) frameName(filename string) string {
+	if v.isESMFile(filename) {
+		return fileURL(filename)
+	}
+	return filename
+}
+
+// sourceOf is a module's original source text: for a transformed file,
+// what this process transformed or the source map's copy (in an image,
+// the bundle holds the transformed text only).
+func (v *vm) sourceOf(filename string) (string, bool) {
+	if v.mods != nil {
+		if s, ok := v.mods.orig[filename]; ok {
+			return s, true
+		}
+	}
+	src, err := v.fs.ReadFile(filename)
+	if err != nil {
+		return "", false
+	}
+	text := bundle.SourceText(src)
+	if t, _ := bundle.Transformed(text); t {
+		return originalSource(text)
+	}
+	return text, true
+}
+
+// originalSource extracts sourcesContent[0] from transformed text's inline
+// source map.
+func originalSource(text string) (string, bool) {
+	const prefix = "//# sourceMappingURL=data:application/json;base64,"
+	i := strings.LastIndex(text, prefix)
+	if i < 0 {
+		return "", false
+	}
+	data, err := base64.StdEncoding.DecodeString(strings.TrimSpace(text[i+len(prefix):]))
+	if err != nil {
+		return "", false
+	}
+	var m struct {
+		SourcesContent []string `json:"sourcesContent"`
+	}
+	if json.Unmarshal(data, &m) != nil || len(m.SourcesContent) == 0 {
+		return "", false
+	}
+	return m.SourcesContent[0], true
+}
+
+// sourceError is a transformer's syntax error as a thrown SyntaxError with
+// node's header at the original position.
+func (l *loader) sourceError(filename string, se *bundle.SourceError) error {
+	msg := v8Message(se.Msg)
+	e, err := l.rt.New(l.rt.Get("SyntaxError"), l.rt.ToValue(msg))
+	if err != nil {
+		return err
+	}
+	_ = e.DefineDataProperty("stack", l.rt.ToValue("SyntaxError: "+msg), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	if se.Line > 0 {
+		h := l.v.headerWidth(filename, se.Line, se.Column, 1)
+		_ = e.DefineDataPropertySymbol(headerSym, l.rt.ToValue(h), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	}
+	return jsError{e}
+}
+
+var (
+	esbuildUnexpected = regexp.MustCompile(`^Unexpected "(.+)"$`)
+	esbuildRedeclared = regexp.MustCompile(`^The symbol "(.+)" has already been declared$`)
+)
+
+// v8Message rewords esbuild's commonest syntax errors as V8's.
+func v8Message(msg string) string {
+	if m := esbuildUnexpected.FindStringSubmatch(msg); m != nil {
+		if identRe.MatchString(m[1]) {
+			return "Unexpected identifier '" + m[1] + "'"
+		}
+		return "Unexpected token '" + m[1] + "'"
+	}
+	if m := esbuildRedeclared.FindStringSubmatch(msg); m != nil {
+		return "Identifier '" + m[1] + "' has already been declared"
+	}
+	if msg == "Unexpected end of file" {
+		return "Unexpected end of input"
+	}
+	return msg
 }
 
 func utf16Len(s string) int {

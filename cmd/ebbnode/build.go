@@ -24,11 +24,15 @@ func init() {
 	cmd := &cobra.Command{
 		Use:   "build [flags] app.js",
 		Short: "Build a script and the modules it requires into one bootable image",
-		Long: `build turns a CommonJS script into one bootable x86_64 image: the prebuilt
+		Long: `build turns a script (CommonJS, ES module or TypeScript) into one bootable
+x86_64 image: the prebuilt
 native runtime (kernel, libc, Ebb runtime and jsrt, made by "make" as
 bin/` + image.RuntimeName + `) with an app bundle attached: the script, every local
-module and node_modules package it requires (found by static analysis of
-require('literal') calls), and whatever --include names. No Go compiler is
+module and node_modules package it requires or imports (found by static
+analysis of require('literal'), import and import('literal')), and whatever
+--include names. ES modules, TypeScript and syntax goja lacks (for await,
+async generators) are stored already transformed to CommonJS by esbuild,
+so the image needs no compiler. No Go compiler is
 needed. The image boots with "ebbnode run app.img", and plain
 "qemu-system-x86_64 -kernel app.img" loads it too.
 
@@ -94,12 +98,10 @@ func checkScript(entry string) error {
 		return fmt.Errorf("%s: not a regular file", entry)
 	}
 	switch filepath.Ext(entry) {
-	case ".js", ".cjs":
+	case ".js", ".cjs", ".mjs", ".ts", ".mts", ".cts":
 		return nil
-	case ".mjs":
-		return fmt.Errorf("%s: ES modules (.mjs) are not supported; ebbnode runs CommonJS scripts", entry)
 	}
-	return fmt.Errorf("%s: not a JavaScript file (want a .js or .cjs script)", entry)
+	return fmt.Errorf("%s: not a JavaScript file (want a .js, .cjs, .mjs, .ts, .mts or .cts script)", entry)
 }
 
 // findRuntime returns the prebuilt native runtime image for this

@@ -168,3 +168,37 @@ func TestBuildBundlePlacement(t *testing.T) {
 		t.Errorf("big app with --memory %s: exit %d, stdout %q, stderr %q", enough, r.code, r.stdout, r.stderr)
 	}
 }
+
+// TestBuildTypeScript builds a TypeScript app in a "type": "module"
+// package that imports a package with "exports": the bundle holds the transformed
+// CommonJS (the image has no esbuild) and the file "exports" picks for
+// import, not the one for require.
+func TestBuildTypeScript(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"app.ts":                         "import { twice } from './util';\nimport pick from 'dual';\ninterface Shape { n: number }\nconst s: Shape = { n: 21 };\nconsole.log(twice(s.n), pick);\n",
+		"util.ts":                        "export const twice = (n: number): number => n * 2;\n",
+		"package.json":                   `{"type":"module"}`,
+		"node_modules/dual/package.json": `{"name":"dual","exports":{"import":"./esm.mjs","require":"./cjs.js"}}`,
+		"node_modules/dual/esm.mjs":      "export default 'esm side';\n",
+		"node_modules/dual/cjs.js":       "module.exports = 'cjs side';\n",
+	})
+	r := ebbnode(t, dir, nil, "", "build", "app.ts")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("build app.ts: exit %d, stderr %q", r.code, r.stderr)
+	}
+	p, err := image.ReadPayload(filepath.Join(dir, "app.img"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"app.ts", "util.ts", "node_modules/dual/esm.mjs", "//ebbnode:esm\n", "sourceMappingURL=data:"} {
+		if !strings.Contains(string(p), want) {
+			t.Errorf("bundle lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"interface Shape", "cjs side"} {
+		if strings.Contains(string(p), bad) {
+			t.Errorf("bundle holds %q: want TypeScript stripped and only the import condition's file", bad)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/ebbnode/ebbnode/jsrt"
+	"github.com/ebbnode/ebbnode/jsrt/transform"
 	"github.com/ebbnode/ebbnode/netstack"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
@@ -14,11 +15,13 @@ import (
 
 func init() {
 	cmd := &cobra.Command{
-		Use:   "exec [flags] script.js [args...]",
+		Use:   "exec [flags] script [args...]",
 		Short: "Run a node-style script hosted, as an ordinary Linux process",
-		Long: `exec runs a CommonJS script the way "node script.js" would, on the Ebb
-runtime's event loop in this process: process, console, timers, require
-(relative files, node_modules, core modules) and fs on the host's files.
+		Long: `exec runs a script the way "node script.js" would, on the Ebb runtime's
+event loop in this process: process, console, timers, require (relative
+files, node_modules, core modules) and fs on the host's files. ES modules
+(.mjs, "type": "module"), TypeScript (.ts, .mts, .cts; types stripped) and
+syntax goja lacks go through esbuild as they load (cached per process).
 Arguments after the script are passed to it (process.argv[2:]); its exit
 code is ebbnode's.`,
 		Args: cobra.MinimumNArgs(1),
@@ -41,6 +44,8 @@ code is ebbnode's.`,
 				Stdout:  os.Stdout,
 				Stderr:  os.Stderr,
 				Runtime: ebb,
+				// ES modules, TypeScript and syntax goja lacks, on esbuild.
+				Transform: transform.File,
 			})
 			if err != nil {
 				// As node: one line naming the script, exit status 1.

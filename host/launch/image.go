@@ -7,6 +7,7 @@ import (
 
 	"github.com/ebbnode/ebbnode/host/image"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
+	"github.com/ebbnode/ebbnode/jsrt/transform"
 )
 
 // CheckImage reads the image at path and checks it before anything boots:
@@ -72,7 +73,8 @@ func checkData(path string, data []byte) (app bool, err error) {
 // and the includes) and writes it, attached to the native runtime image
 // and sealed, to out. It returns the bundler's warnings.
 func BuildApp(runtime, entry string, includes []string, out string) ([]bundle.Warning, error) {
-	b, err := bundle.Collect(entry, includes)
+	// ES modules and TypeScript are stored transformed: the image has no esbuild.
+	b, err := bundle.CollectWith(entry, includes, transform.File)
 	if err != nil {
 		return nil, err // a *bundle.SourceError reads "file:line: message"
 	}

@@ -27,6 +27,8 @@ var rules = []struct {
 	{"host", []string{module + "kernel", module + "cmd"}},
 	// gVisor and the drivers belong in the image only.
 	{"cmd/ebbnode", []string{"gvisor.dev/", module + "kernel"}},
+	// The image loads modules `ebbnode build` transformed already: no esbuild.
+	{"cmd/ebbnode-native", []string{"github.com/evanw/esbuild", module + "jsrt/transform"}},
 }
 
 type pkg struct {

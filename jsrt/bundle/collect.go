@@ -31,15 +31,25 @@ import (
 //
 // Paths are shown relative to the working directory when under it.
 func Collect(entry string, includes []string) (*Bundle, error) {
+	return CollectWith(entry, includes, nil)
+}
+
+// CollectWith is Collect with a Transformer for ES modules, TypeScript and
+// syntax goja lacks: such files are bundled transformed (the image loads
+// them without esbuild), and their imports are followed as requires,
+// resolved with node's "import" conditions. With tf nil such files are an
+// error.
+func CollectWith(entry string, includes []string, tf Transformer) (*Bundle, error) {
 	c, err := newCollector()
 	if err != nil {
 		return nil, err
 	}
+	c.tf = tf
 	absEntry, err := filepath.Abs(entry)
 	if err != nil {
 		return nil, fmt.Errorf("entry %s: %w", entry, err)
 	}
-	main, ok := c.res.resolveFile(absEntry)
+	main, ok := c.res.ResolveFile(absEntry)
 	if !ok {
 		return nil, fmt.Errorf("cannot find module '%s'", entry)
 	}
@@ -57,7 +67,8 @@ func Collect(entry string, includes []string) (*Bundle, error) {
 // collector is the state of one Collect.
 type collector struct {
 	cwd      string
-	res      resolver
+	res      *Resolver
+	tf       Transformer
 	files    map[string]fs.FileMode // absolute path -> permission bits
 	data     map[string][]byte
 	core     map[string]bool
@@ -71,7 +82,7 @@ func newCollector() (*collector, error) {
 	}
 	return &collector{
 		cwd:   cwd,
-		res:   resolver{pkgJSON: map[string]bool{}},
+		res:   &Resolver{FS: HostFS{}, PkgJSON: map[string]bool{}},
 		files: map[string]fs.FileMode{},
 		data:  map[string][]byte{},
 		core:  map[string]bool{},
@@ -111,7 +122,7 @@ func (c *collector) add(abs string, lenient bool) error {
 	}
 	// Package.json files the resolver read are read again by the loader
 	// at run time and must resolve the same way.
-	for pj := range c.res.pkgJSON {
+	for pj := range c.res.PkgJSON {
 		if err := c.readFile(pj); err != nil {
 			return err
 		}
@@ -139,7 +150,24 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 	case ".node":
 		return nil, nil // reported where it is required
 	}
-	reqs, err := scanRequires(name, SourceText(src))
+	var reqs []request
+	text, esm, err := c.transform(abs, name, src, nil)
+	if err == nil {
+		reqs, err = scanRequires(name, text)
+		if _, t := Transformed(text); err != nil && !t && c.tf != nil {
+			// Maybe syntax goja lacks, or module syntax in a .js file:
+			// try esbuild, and keep goja's error if that fails too.
+			for _, k := range Fallbacks(abs, c.res.PackageType(abs)) {
+				if alt, altESM, terr := c.transform(abs, name, src, &k); terr == nil {
+					if areqs, serr := scanRequires(name, alt); serr == nil {
+						reqs, err, text, esm = areqs, nil, alt, altESM
+						break
+					}
+				}
+				c.data[abs] = src // keep the source and goja's error
+			}
+		}
+	}
 	if err != nil {
 		var se *SourceError
 		if lenient && errors.As(err, &se) {
@@ -149,8 +177,9 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 		return nil, err
 	}
 	var out []string
+	origLine := lineMapper(text)
 	for _, r := range reqs {
-		pos := Pos{File: name, Line: r.line}
+		pos := Pos{File: name, Line: origLine(r.line)}
 		if r.name == "" {
 			c.warn(pos, "dynamic require() cannot be followed; bundle what it loads with --include")
 			continue
@@ -159,7 +188,16 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 			c.core[core] = true
 			continue
 		}
-		target, ok := c.res.resolve(filepath.Dir(abs), r.name)
+		conds := RequireConditions
+		if esm || r.dynamicImport {
+			conds = ImportConditions
+		}
+		target, rerr := c.res.Resolve(filepath.Dir(abs), r.name, conds)
+		ok := rerr == nil
+		var xerr *ExportsError
+		if errors.As(rerr, &xerr) && !r.optional && !lenient {
+			return nil, &SourceError{Pos: pos, Msg: fmt.Sprintf("cannot resolve '%s': %s", r.name, xerr.Msg)}
+		}
 		switch {
 		case !ok && r.optional:
 			c.warn(pos, "optional module '%s' not found (required inside try); not bundled", r.name)
@@ -263,4 +301,35 @@ func checkJSON(name string, src []byte) *SourceError {
 		pos.Column = len(before) - strings.LastIndex(before, "\n")
 	}
 	return &SourceError{Pos: pos, Msg: "invalid JSON: " + err.Error()}
+}
+
+// transform returns the text to bundle for a module file: the source
+// itself when it needs no esbuild, else what c.tf makes of it (then stored
+// in place of the source). kind, when set, overrides the file's own kind
+// (the Fallbacks of a file goja cannot parse). esm reports an ES module.
+func (c *collector) transform(abs, name string, src []byte, kind *Kind) (text string, esm bool, err error) {
+	text = SourceText(src)
+	if t, isESM := Transformed(text); t {
+		return text, isESM, nil
+	}
+	k := KindOf(abs, c.res.PackageType(abs))
+	if kind != nil {
+		k = *kind
+	}
+	if !k.NeedsTransform() {
+		return text, false, nil
+	}
+	if c.tf == nil {
+		return "", false, fmt.Errorf("bundle %s: ES modules and TypeScript need a transformer", name)
+	}
+	out, err := c.tf(abs, src, k)
+	if err != nil {
+		var se *SourceError
+		if errors.As(err, &se) {
+			se.File = name
+		}
+		return "", false, err
+	}
+	c.data[abs] = out
+	return string(out), k.ESM, nil
 }

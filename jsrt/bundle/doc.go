@@ -6,9 +6,18 @@
 //
 //   - Collect (collect.go, requires.go, resolve.go, include.go, core.go)
 //     parses the entry script with goja's parser, finds require('literal')
-//     calls, resolves them with node's rules (the same steps as jsrt's
-//     loader, jsrt/resolve.go) and recurses. require(expr) cannot be seen
-//     statically: it becomes a Warning that points the user at --include.
+//     calls, resolves them with node's rules and recurses. require(expr)
+//     cannot be seen statically: it becomes a Warning that points the user
+//     at --include. CollectWith takes a Transformer (jsrt/transform, on
+//     esbuild): ES modules, TypeScript and CommonJS using syntax goja lacks
+//     are stored transformed to CommonJS (modkind.go says which files and
+//     the marker the loader recognises), and their imports, now requires,
+//     are followed with node's "import" conditions.
+//   - Resolver (resolve.go, exports.go) is node's resolution, including
+//     package.json "exports"/"imports" with conditions and subpath
+//     patterns, over a small FS interface: jsrt's loader uses the same code
+//     on the runtime's file system, so the bundle holds exactly what the
+//     loader will load.
 //   - Write and Read (format.go) store a Bundle as a POSIX tar archive
 //     followed by a fixed trailer (magic, format version, length, SHA-256);
 //     Append and ReadImage (image.go) put one at the end of an image file

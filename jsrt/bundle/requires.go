@@ -24,6 +24,9 @@ type request struct {
 	// optional is set when the call sits in a try block: node code loads
 	// optional dependencies that way and copes with their absence.
 	optional bool
+	// dynamicImport is set for import() in transformed code (__dynim),
+	// resolved with node's "import" conditions.
+	dynamicImport bool
 }
 
 // scanRequires parses a module's source as jsrt's loader would and lists
@@ -117,6 +120,8 @@ var (
 const (
 	requireIdent  = "require"
 	resolveMethod = "resolve"
+	// dynImportIdent is what jsrt/transform turns import() into.
+	dynImportIdent = "__dynim"
 )
 
 // walk visits v. inTry says v is inside a try block; shadowed says the
@@ -189,11 +194,11 @@ func (s *scanner) call(n *ast.CallExpression, inTry bool) {
 		callee = dot.Left
 	}
 	id, ok := callee.(*ast.Identifier)
-	if !ok || id.Name.String() != requireIdent {
+	if !ok || (id.Name.String() != requireIdent && (id.Name.String() != dynImportIdent || callee != n.Callee)) {
 		return
 	}
 	line := s.file.Position(int(n.Idx0()) - s.file.Base()).Line
-	req := request{line: line, optional: inTry}
+	req := request{line: line, optional: inTry, dynamicImport: id.Name.String() == dynImportIdent}
 	if len(n.ArgumentList) > 0 {
 		if name, ok := literal(n.ArgumentList[0]); ok {
 			req.name = name

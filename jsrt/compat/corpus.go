@@ -38,7 +38,6 @@ import (
 // ebbnode report, and an entry is not a licence to stop fixing.
 var KnownEngineGaps = map[string]string{
 	"errors_stack_overflow":      "goja: exceeding SetMaxCallStackSize is not catchable by try/catch",
-	"lang_async_iteration":       "goja: no async generators or for await",
 	"lang_destructuring_nested":  "goja parser: nested pattern with default inside a parameter pattern",
 	"lang_json_numbers":          "goja: JSON.parse decodes numbers into float64 and rejects 1e400",
 	"lang_json_stringify_deep":   "goja: JSON.stringify has no depth limit and scans all ancestors for cycles, O(depth^2): 8,000 levels serialise where node throws RangeError",
@@ -73,7 +72,7 @@ type Result struct {
 // files fails every harness instead of shrinking the corpus unnoticed.
 const ManifestFile = "MANIFEST"
 
-// Load reads every top-level .js file in dir (fixtures live in subfolders)
+// Load reads every top-level .js and .mjs file in dir (fixtures live in subfolders)
 // and parses its header, sorted by name. The files found must be exactly the
 // ones dir's MANIFEST lists.
 func Load(dir string) ([]Script, error) {
@@ -83,7 +82,7 @@ func Load(dir string) ([]Script, error) {
 	}
 	var scripts []Script
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".js") {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".js") && !strings.HasSuffix(e.Name(), ".mjs") {
 			continue
 		}
 		src, err := os.ReadFile(filepath.Join(dir, e.Name()))
@@ -139,7 +138,7 @@ func checkManifest(dir string, scripts []Script) error {
 // without a known key (descriptions) are skipped; a known key with a bad
 // value is an error, so a typo cannot silently weaken a test.
 func ParseHeader(file, src string) (Script, error) {
-	s := Script{Name: strings.TrimSuffix(file, ".js"), File: file, WantExit: -1}
+	s := Script{Name: strings.TrimSuffix(strings.TrimSuffix(file, ".js"), ".mjs"), File: file, WantExit: -1}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
