@@ -24,6 +24,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path"
 
@@ -125,7 +126,7 @@ func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
 		ebb.Stop()
 		return nil, err
 	}
-	if err := installNetwork(ebb); err != nil {
+	if err := installNetwork(ebb, c.Stderr()); err != nil {
 		ebb.Stop()
 		return nil, err
 	}
@@ -134,15 +135,18 @@ func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
 
 // installNetwork makes gVisor's stack the network Ebb: over the virtio-net
 // device when the machine has one (QEMU user networking's addresses),
-// else loopback alone.
-func installNetwork(ebb *ebbrt.Runtime) error {
+// else loopback alone. A device that cannot be brought up (its rings need
+// DMA memory a very small VM may not have) costs the script its outside
+// network, not its run: one line on stderr says so.
+func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) error {
 	var dev native.Device
 	if virtio.HasNet() {
 		n, err := virtio.OpenNetAuto(netVector)
 		if err != nil {
-			return fmt.Errorf("network device: %w", err)
+			fmt.Fprintf(stderr, "ebbnode-native: network device: %v; only loopback is up\n", err)
+		} else {
+			dev = n
 		}
-		dev = n
 	}
 	st, err := native.New(dev, native.Config{})
 	if err != nil {
