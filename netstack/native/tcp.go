@@ -1,6 +1,7 @@
 package native
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net"
@@ -133,6 +134,18 @@ func (c *tcpConn) Read(b []byte) (int, error) {
 func (c *tcpConn) Write(b []byte) (int, error) {
 	n, err := c.TCPConn.Write(b)
 	return n, mapError(err)
+}
+
+// TryWrite writes what the send buffer takes now, without waiting, as
+// libuv's uv_try_write does for node: jsrt completes such a write at once,
+// so bytes written just before a close (an HTTP 400 then destroy) are
+// already the stack's to deliver. It returns how many bytes it took; the
+// caller sends the rest with Write, which reports any error.
+func (c *tcpConn) TryWrite(b []byte) int {
+	var r bytes.Reader
+	r.Reset(b)
+	n, _ := c.ep.Write(&r, tcpip.WriteOptions{})
+	return int(n)
 }
 
 // SetLinger as net.TCPConn's: sec < 0 is the default (close in the

@@ -174,9 +174,13 @@ func (k *conn) write(data goja.Value, cb goja.Value) bool {
 	return false
 }
 
-// tryWrite writes what the socket takes without blocking, when the
-// connection is a host socket (the hosted backend); otherwise nothing.
+// tryWrite writes what the socket takes without blocking: through the
+// connection's own TryWrite (the image's gVisor stack), or the host
+// socket's descriptor (the hosted backend); otherwise nothing.
 func tryWrite(c net.Conn, b []byte) int {
+	if tw, ok := c.(interface{ TryWrite([]byte) int }); ok {
+		return tw.TryWrite(b)
+	}
 	sc, ok := c.(syscall.Conn)
 	if !ok {
 		return 0
