@@ -16,8 +16,8 @@ import (
 
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
-	_ "github.com/ebbnode/ebbnode/jsrt/modules/stream"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/stream"
 )
 
 // ModuleName is the name require() knows this module by.
