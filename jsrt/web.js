@@ -147,7 +147,6 @@ class AbortSignal extends EventTarget {
     super();
     this.aborted = false;
     this.reason = undefined;
-    this.onabort = null;
   }
   throwIfAborted() { if (this.aborted) throw this.reason; }
   static abort(reason) {
@@ -180,6 +179,38 @@ class AbortSignal extends EventTarget {
   }
 }
 
+// defineEventHandler makes the on<type> property as node's (and the
+// DOM's) event handler attributes: the first non-null value adds a
+// listener there and then, in order with those added by addEventListener;
+// later values replace the handler in that place.
+const kHandlers = Symbol('kHandlers');
+function defineEventHandler(proto, type) {
+  Object.defineProperty(proto, `on${type}`, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const h = this[kHandlers] && this[kHandlers].get(type);
+      return h ? h.handler : null;
+    },
+    set(value) {
+      if (!this[kHandlers]) this[kHandlers] = new Map();
+      const h = this[kHandlers].get(type);
+      if (h) {
+        h.handler = value;
+        return;
+      }
+      if (value === null || value === undefined) return;
+      const wrapper = function (event) {
+        if (typeof wrapper.handler === 'function') return wrapper.handler.call(this, event);
+      };
+      wrapper.handler = value;
+      this[kHandlers].set(type, wrapper);
+      this.addEventListener(type, wrapper);
+    },
+  });
+}
+defineEventHandler(AbortSignal.prototype, 'abort');
+
 class AbortController {
   constructor() { this.signal = new AbortSignal(); }
   abort(reason) {
@@ -187,9 +218,7 @@ class AbortController {
     if (s.aborted) return;
     s.aborted = true;
     s.reason = reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
-    const ev = new Event('abort');
-    if (typeof s.onabort === 'function') s.onabort.call(s, ev);
-    s.dispatchEvent(ev);
+    s.dispatchEvent(new Event('abort'));
   }
 }
 
