@@ -303,7 +303,10 @@ ZlibBase.prototype._pushOut = function (ab) {
   }
 };
 
-ZlibBase.prototype._work = function (chunk, flag, cb) {
+// _work runs one chunk with its flush flag; last says the input ends
+// with it (a decompressor then decodes what it gathered, whatever
+// finishFlush is).
+ZlibBase.prototype._work = function (chunk, flag, last, cb) {
   setImmediate(() => {
     if (this.destroyed) return;
     if (this._enc) {
@@ -312,7 +315,7 @@ ZlibBase.prototype._work = function (chunk, flag, cb) {
       return;
     }
     if (chunk.length) this._input.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    if (flushKind(this._mode, flag) !== 2) { cb(this._headerError()); return; }
+    if (!last) { cb(this._headerError()); return; }
     const [err, out] = run(this._mode, Buffer.concat(this._input), this._opts);
     this._input = [];
     if (err) { cb(err); return; }
@@ -329,18 +332,18 @@ ZlibBase.prototype._transform = function (chunk, encoding, cb) {
   }
   this.bytesWritten += chunk.byteLength;
   let flag = chunk[kFlushFlag];
-  if (flag === undefined) {
-    const ws = this._writableState;
-    flag = (ws.ending || ws.ended) && ws.length === chunk.byteLength ? this._finishFlushFlag : 0;
-  }
-  if (flushKind(this._mode, flag) === 2) this._finished = true;
-  this._work(chunk, flag, cb);
+  const ws = this._writableState;
+  const last = flag === undefined && (ws.ending || ws.ended) && ws.length === chunk.byteLength;
+  if (last) flag = this._finishFlushFlag;
+  else if (flag === undefined) flag = 0;
+  if (last) this._finished = true;
+  this._work(chunk, flag, last, cb);
 };
 
 ZlibBase.prototype._flush = function (cb) {
   if (this._finished) { cb(); return; }
   this._finished = true;
-  this._work(Buffer.alloc(0), this._finishFlushFlag, cb);
+  this._work(Buffer.alloc(0), this._finishFlushFlag, true, cb);
 };
 
 // _headerError fails a decompressing stream on a bad zlib or gzip header as
