@@ -1,7 +1,8 @@
 'use strict';
 // node's 'zlib': whole-buffer compression and decompression (sync, callback
-// and so util.promisify forms) over the Go codecs in internal.process, with
-// node 20's option checks and error shapes. See zlib.go for what differs.
+// and so util.promisify forms) over the Go codecs in internal.process, and
+// the stream classes (Gzip, Inflate, ...: stream.Transforms), with node
+// 20's option checks and error shapes. See zlib.go for what differs.
 
 const { Buffer } = require('buffer');
 const errors = require('internal/errors');
