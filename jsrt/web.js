@@ -142,12 +142,29 @@ class EventTarget {
   }
 }
 
+// As node, the state of signals and controllers is behind getters, and
+// they print as AbortSignal { aborted: false }.
+const kAborted = Symbol('kAborted');
+const kReason = Symbol('kReason');
+const kSignal = Symbol('kSignal');
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+function customInspect(self, obj, depth, options) {
+  if (depth < 0) return self;
+  // depth is what is left (node passes its original depth in options, our
+  // util what is left; depth is the same in both).
+  const opts = Object.assign({}, options, { depth: depth === null ? null : depth });
+  return `${self.constructor.name} ${requireCore('util').inspect(obj, opts)}`;
+}
+
 class AbortSignal extends EventTarget {
   constructor() {
     super();
-    this.aborted = false;
-    this.reason = undefined;
+    this[kAborted] = false;
+    this[kReason] = undefined;
   }
+  get aborted() { return this[kAborted]; }
+  get reason() { return this[kReason]; }
+  [kInspect](depth, options) { return customInspect(this, { aborted: this.aborted }, depth, options); }
   throwIfAborted() { if (this.aborted) throw this.reason; }
   static abort(reason) {
     const c = new AbortController();
@@ -212,12 +229,14 @@ function defineEventHandler(proto, type) {
 defineEventHandler(AbortSignal.prototype, 'abort');
 
 class AbortController {
-  constructor() { this.signal = new AbortSignal(); }
+  constructor() { this[kSignal] = new AbortSignal(); }
+  get signal() { return this[kSignal]; }
+  [kInspect](depth, options) { return customInspect(this, { signal: this.signal }, depth, options); }
   abort(reason) {
     const s = this.signal;
     if (s.aborted) return;
-    s.aborted = true;
-    s.reason = reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
+    s[kAborted] = true;
+    s[kReason] = reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
     s.dispatchEvent(new Event('abort'));
   }
 }
