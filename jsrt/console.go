@@ -14,7 +14,9 @@ var consolePrg = goja.MustCompile("node:internal/console", consoleSrc, true)
 
 // installConsole defines the global console (console.js): log, info and
 // debug print util.format's result on stdout, error, warn and trace on
-// stderr, each write going straight to the Go writer.
+// stderr, each write going straight to the Go writer, or through
+// process.stdout/stderr once a script has made them (so cork() and a
+// replaced write() see it, as in node).
 func (v *vm) installConsole() error {
 	fnv, err := v.rt.RunProgram(consolePrg)
 	if err != nil {

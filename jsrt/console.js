@@ -8,9 +8,28 @@ const counts = new Map();
 const timers = new Map();
 let indent = '';
 
+// peeks holds, per fd, the function that returns process.stdout or
+// stderr once a script has made it (prelude.js): console writes through
+// the stream then, so cork() and a replaced write() see console output as
+// in node; before, straight to the fd.
+const peeks = [];
+const kPeek = Symbol.for('ebbnode.stdio.peek');
+
+function stdioStream(fd) {
+  if (peeks[fd] === undefined) {
+    const p = global.process;
+    if (!p) return undefined;
+    const d = Object.getOwnPropertyDescriptor(p, fd === 1 ? 'stdout' : 'stderr');
+    peeks[fd] = (d && d.get && d.get[kPeek]) || null;
+  }
+  return peeks[fd] === null ? undefined : peeks[fd]();
+}
+
 function out(fd, text) {
   if (indent !== '') text = indent + text.split('\n').join('\n' + indent);
-  binding.write(fd, text + '\n');
+  const s = stdioStream(fd);
+  if (s !== undefined) s.write(text + '\n');
+  else binding.write(fd, text + '\n');
 }
 
 function formatTime(ms) {

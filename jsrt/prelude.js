@@ -412,34 +412,27 @@ process.on('warning', function onWarning(warning) {
   }
 });
 
+// makeWriteStream makes process.stdout or stderr: a stream.Writable whose
+// writes go out at once (node writes to files and pipes synchronously), so
+// they stay in order with console.log, which writes to the fd directly.
 function makeWriteStream(fd) {
-  const s = new EventEmitter();
+  const { Writable } = binding.require('stream');
+  const s = new Writable({
+    decodeStrings: false,
+    write(chunk, encoding, cb) {
+      if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8' && encoding !== 'buffer') {
+        chunk = Buffer.from(chunk, encoding);
+      }
+      binding.write(fd, chunk);
+      cb();
+    },
+    // The fd stays open when the stream is destroyed, as in node.
+    destroy(err, cb) { cb(err); },
+  });
   s.fd = fd;
-  s.writable = true;
+  s._type = 'pipe';
   s._isStdio = true;
-  s.write = function write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-    if (chunk === null) {
-      throw makeNodeError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
-    }
-    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-      throw invalidArgType('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
-    }
-    if (typeof chunk === 'string' && encoding && encoding !== 'utf8' && encoding !== 'utf-8') {
-      chunk = Buffer.from(chunk, encoding);
-    }
-    binding.write(fd, chunk);
-    if (typeof cb === 'function') nextTick(cb, null);
-    return true;
-  };
-  s.end = function end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-    if (chunk !== undefined && chunk !== null) s.write(chunk, encoding);
-    if (typeof cb === 'function') nextTick(cb);
-    return s;
-  };
-  s.cork = s.uncork = function () {};
-  s.setDefaultEncoding = function () { return s; };
+  s.destroySoon = s.destroy;
   s.getColorDepth = function () { return 1; };
   s.hasColors = function () { return false; };
   if (binding.isatty(fd)) makeTTY(s, fd);
@@ -466,79 +459,39 @@ function makeTTY(s, fd) {
     s[m] = function (...args) { return ws[m](...args); };
   }
 }
-process.stdout = makeWriteStream(1);
-process.stderr = makeWriteStream(2);
-process.stdin = makeStdin();
+// The standard streams are made on first use, as node does, so a script
+// that never touches them does not load 'stream'.
+// console.js finds a stream that exists through the getter's peek
+// function, to write through it (so console.log follows cork() and a
+// replaced write(), as in node) without making one.
+function defineStdio(name, make) {
+  let stream;
+  const get = function () {
+    if (stream === undefined) stream = make();
+    return stream;
+  };
+  Object.defineProperty(get, Symbol.for('ebbnode.stdio.peek'), { value: () => stream });
+  Object.defineProperty(process, name, { configurable: true, enumerable: true, get });
+}
+defineStdio('stdout', () => makeWriteStream(1));
+defineStdio('stderr', () => makeWriteStream(2));
+defineStdio('stdin', makeStdin);
 
 // process.stdin reads only once a script asks for data (a 'data',
 // 'readable' or 'end' listener, resume(), or async iteration), as node's
 // paused stream does; until then it does not keep the loop alive.
 function makeStdin() {
-  const s = new EventEmitter();
-  s.fd = 0;
-  s.readable = true;
-  let encoding = null;
+  const { Readable } = binding.require('stream');
   let started = false;
-  let ended = false;
-  const buffered = [];
-  function start() {
-    if (started) return;
-    started = true;
-    binding.stdinStart(
-      (buf) => {
-        const chunk = encoding ? buf.toString(encoding) : buf;
-        if (s.listenerCount('data') > 0) s.emit('data', chunk);
-        else buffered.push(chunk);
-        if (s.listenerCount('readable') > 0) s.emit('readable');
-      },
-      () => {
-        ended = true;
-        s.readableEnded = true;
-        if (s.listenerCount('readable') > 0) s.emit('readable');
-        s.emit('end');
-        s.emit('close');
-      });
-  }
-  s.on('newListener', (ev) => {
-    if (ev === 'data' || ev === 'readable' || ev === 'end') nextTick(start);
+  const s = new Readable({
+    read() {
+      if (started) return;
+      started = true;
+      binding.stdinStart((buf) => { s.push(buf); }, () => { s.push(null); });
+    },
   });
-  s.setEncoding = function (enc) { encoding = enc || 'utf8'; return s; };
-  s.resume = function () { nextTick(start); return s; };
-  s.pause = function () { return s; };
-  s.read = function () {
-    if (buffered.length === 0) return null;
-    if (encoding) return buffered.splice(0).join('');
-    return Buffer.concat(buffered.splice(0));
-  };
+  s.fd = 0;
   s.unref = s.ref = function () { return s; };
-  s.pipe = function (dest) {
-    s.on('data', (c) => dest.write(c));
-    s.on('end', () => { if (dest !== process.stdout && dest !== process.stderr && dest.end) dest.end(); });
-    return dest;
-  };
-  // goja has no async generators: a hand-written async iterator.
-  s[Symbol.asyncIterator] = function () {
-    const queue = [];
-    const waiting = [];
-    let done = false;
-    s.on('data', (c) => {
-      if (waiting.length > 0) waiting.shift()({ value: c, done: false });
-      else queue.push(c);
-    });
-    s.on('end', () => {
-      done = true;
-      while (waiting.length > 0) waiting.shift()({ value: undefined, done: true });
-    });
-    return {
-      next() {
-        if (queue.length > 0) return Promise.resolve({ value: queue.shift(), done: false });
-        if (done || ended) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => waiting.push(resolve));
-      },
-      return() { return Promise.resolve({ value: undefined, done: true }); },
-      [Symbol.asyncIterator]() { return this; },
-    };
-  };
   if (binding.isatty(0)) makeTTY(s, 0);
   return s;
 }

@@ -142,13 +142,29 @@ class EventTarget {
   }
 }
 
+// As node, the state of signals and controllers is behind getters, and
+// they print as AbortSignal { aborted: false }.
+const kAborted = Symbol('kAborted');
+const kReason = Symbol('kReason');
+const kSignal = Symbol('kSignal');
+const kInspect = Symbol.for('nodejs.util.inspect.custom');
+function customInspect(self, obj, depth, options) {
+  if (depth < 0) return self;
+  // depth is what is left (node passes its original depth in options, our
+  // util what is left; depth is the same in both).
+  const opts = Object.assign({}, options, { depth: depth === null ? null : depth });
+  return `${self.constructor.name} ${requireCore('util').inspect(obj, opts)}`;
+}
+
 class AbortSignal extends EventTarget {
   constructor() {
     super();
-    this.aborted = false;
-    this.reason = undefined;
-    this.onabort = null;
+    this[kAborted] = false;
+    this[kReason] = undefined;
   }
+  get aborted() { return this[kAborted]; }
+  get reason() { return this[kReason]; }
+  [kInspect](depth, options) { return customInspect(this, { aborted: this.aborted }, depth, options); }
   throwIfAborted() { if (this.aborted) throw this.reason; }
   static abort(reason) {
     const c = new AbortController();
@@ -180,16 +196,48 @@ class AbortSignal extends EventTarget {
   }
 }
 
+// defineEventHandler makes the on<type> property as node's (and the
+// DOM's) event handler attributes: the first non-null value adds a
+// listener there and then, in order with those added by addEventListener;
+// later values replace the handler in that place.
+const kHandlers = Symbol('kHandlers');
+function defineEventHandler(proto, type) {
+  Object.defineProperty(proto, `on${type}`, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const h = this[kHandlers] && this[kHandlers].get(type);
+      return h ? h.handler : null;
+    },
+    set(value) {
+      if (!this[kHandlers]) this[kHandlers] = new Map();
+      const h = this[kHandlers].get(type);
+      if (h) {
+        h.handler = value;
+        return;
+      }
+      if (value === null || value === undefined) return;
+      const wrapper = function (event) {
+        if (typeof wrapper.handler === 'function') return wrapper.handler.call(this, event);
+      };
+      wrapper.handler = value;
+      this[kHandlers].set(type, wrapper);
+      this.addEventListener(type, wrapper);
+    },
+  });
+}
+defineEventHandler(AbortSignal.prototype, 'abort');
+
 class AbortController {
-  constructor() { this.signal = new AbortSignal(); }
+  constructor() { this[kSignal] = new AbortSignal(); }
+  get signal() { return this[kSignal]; }
+  [kInspect](depth, options) { return customInspect(this, { signal: this.signal }, depth, options); }
   abort(reason) {
     const s = this.signal;
     if (s.aborted) return;
-    s.aborted = true;
-    s.reason = reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
-    const ev = new Event('abort');
-    if (typeof s.onabort === 'function') s.onabort.call(s, ev);
-    s.dispatchEvent(ev);
+    s[kAborted] = true;
+    s[kReason] = reason === undefined ? new DOMException('This operation was aborted', 'AbortError') : reason;
+    s.dispatchEvent(new Event('abort'));
   }
 }
 

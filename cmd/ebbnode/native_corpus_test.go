@@ -45,8 +45,9 @@ var nativeKnownFailures = map[string]string{
 	"os_shape":            "kernel: sysinfo(2) is ENOSYS, so os.totalmem() is 0",
 	// By design the image has no processes: spawn's 'error' event and
 	// spawnSync's error say ENOSYS (jsrt/modules/child_process tests that).
-	"child_process_sync":  "by design: no processes in the image (spawn fails with ENOSYS)",
-	"child_process_async": "by design: no processes in the image (spawn fails with ENOSYS)",
+	"child_process_sync":    "by design: no processes in the image (spawn fails with ENOSYS)",
+	"child_process_async":   "by design: no processes in the image (spawn fails with ENOSYS)",
+	"child_process_streams": "by design: no processes in the image (spawn fails with ENOSYS)",
 	// Timing: these pass when the machine is quiet, but on a loaded host
 	// TCG can stall the guest longer than the script's margins between
 	// creating two timers (node counts each from its creation too).

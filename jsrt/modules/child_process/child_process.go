@@ -8,10 +8,9 @@
 // (ENOSYS), through the 'error' event or the sync result's error, never at
 // require().
 //
-// The child's stdio streams are event emitters ('data', 'end', write/end on
-// stdin, setEncoding, pipe), not stream.Readable/Writable: ebbnode has no
-// 'stream' module yet. fork (a child node with an IPC channel) is not
-// provided.
+// The child's stdout and stderr are stream.Readables, its stdin a
+// stream.Writable, as in node. fork (a child node with an IPC channel) is
+// not provided.
 package child_process
 
 import (
@@ -25,6 +24,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/stream"
 )
 
 // ModuleName is the name require() knows this module by.

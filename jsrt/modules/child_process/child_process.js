@@ -5,6 +5,7 @@
 // internal.spawnSync run the processes.
 
 const EventEmitter = require('events');
+const { Readable, Writable } = require('stream');
 const { Buffer } = require('buffer');
 const errors = require('internal/errors');
 const { invalidArgType, invalidArgValue, makeNodeError } = errors;
@@ -94,71 +95,41 @@ function normalize(file, args, options) {
 
 // ---- ChildProcess ----
 
-// ChildStdout is a child's stdout or stderr: 'data' (Buffers, or strings
-// after setEncoding), then 'end' and 'close'.
-class ChildStdout extends EventEmitter {
-  constructor() {
-    super();
-    this.readable = true;
-    this._decoder = null;
+// A child's stdout and stderr are stream.Readables read from the start (as
+// node's pipe sockets are), pausing while the buffer is over its
+// highWaterMark; its stdin is a stream.Writable.
+function childReadable(h) {
+  let reading = false;
+  let ended = false;
+  const s = new Readable({ read() { pump(); } });
+  function pump() {
+    if (reading || ended || h === null) return;
+    reading = true;
+    h.read(s.fd, (chunk) => {
+      reading = false;
+      if (chunk === null) {
+        ended = true;
+        s.push(null);
+        return;
+      }
+      if (s.push(Buffer.from(chunk))) pump();
+    });
   }
-  setEncoding(enc) {
-    const { StringDecoder } = require('string_decoder');
-    this._decoder = new StringDecoder(enc);
-    return this;
-  }
-  pause() { return this; }
-  resume() { return this; }
-  destroy() { return this; }
-  pipe(dest, opts) {
-    this.on('data', (chunk) => dest.write(chunk));
-    if (!opts || opts.end !== false) {
-      this.on('end', () => { if (dest !== process.stdout && dest !== process.stderr && dest.end) dest.end(); });
-    }
-    return dest;
-  }
-  _push(buf) {
-    this.emit('data', this._decoder ? this._decoder.write(buf) : buf);
-  }
-  _end() {
-    if (this._decoder) {
-      const rest = this._decoder.end();
-      if (rest) this.emit('data', rest);
-    }
-    this.readable = false;
-    this.emit('end');
-    this.emit('close');
-  }
+  s._start = pump;
+  return s;
 }
 
-class ChildStdin extends EventEmitter {
-  constructor(h) {
-    super();
-    this._h = h;
-    this.writable = true;
-  }
-  write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-    const b = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-    this._h.write(b);
-    if (typeof cb === 'function') process.nextTick(cb);
-    return true;
-  }
-  end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    if (!this.writable) return this;
-    this.writable = false;
-    this._h.end();
-    process.nextTick(() => {
-      this.emit('finish');
-      this.emit('close');
-      if (typeof cb === 'function') cb();
-    });
-    return this;
-  }
-  destroy() { return this.end(); }
+function childWritable(h) {
+  return new Writable({
+    write(chunk, encoding, cb) {
+      h.write(chunk);
+      cb();
+    },
+    final(cb) {
+      h.end();
+      cb();
+    },
+  });
 }
 
 class ChildProcess extends EventEmitter {
@@ -179,17 +150,24 @@ class ChildProcess extends EventEmitter {
     const h = internal.spawn({ file: opts.file, args: opts.args, argv0: opts.argv0, cwd: opts.cwd, env: opts.env, stdio: opts.stdio });
     const failed = typeof h.error === 'string';
     const modes = opts.stdio;
-    this.stdin = modes[0] === 'pipe' ? new ChildStdin(failed ? { write() {}, end() {} } : h) : null;
-    this.stdout = modes[1] === 'pipe' ? new ChildStdout() : null;
-    this.stderr = modes[2] === 'pipe' ? new ChildStdout() : null;
+    this.stdin = modes[0] === 'pipe' ? childWritable(failed ? { write() {}, end() {} } : h) : null;
+    this.stdout = modes[1] === 'pipe' ? childReadable(failed ? null : h) : null;
+    this.stderr = modes[2] === 'pipe' ? childReadable(failed ? null : h) : null;
     this.stdio = [this.stdin, this.stdout, this.stderr];
     if (failed) {
       const err = spawnError('spawn', opts.file, opts.args, h.error, h.errno);
       this.exitCode = h.errno;
-      process.nextTick(() => {
-        this.emit('error', err);
-        this.emit('close', h.errno, null);
-      });
+      // As node: the error, then the pipes end and close, then 'close'.
+      process.nextTick(() => this.emit('error', err));
+      for (const stream of [this.stdout, this.stderr]) {
+        if (stream === null) continue;
+        this._closesNeeded++;
+        stream.on('close', () => this._maybeClose());
+        stream.push(null);
+        stream.resume();
+      }
+      if (this.stdin) this.stdin.destroy();
+      process.nextTick(() => this._maybeClose());
       return err;
     }
     this._h = h;
@@ -197,20 +175,19 @@ class ChildProcess extends EventEmitter {
     for (const [fd, stream] of [[1, this.stdout], [2, this.stderr]]) {
       if (stream === null) continue;
       this._closesNeeded++;
-      const next = () => h.read(fd, (chunk) => {
-        if (chunk === null) {
-          stream._end();
-          this._maybeClose();
-          return;
-        }
-        stream._push(Buffer.from(chunk));
-        next();
-      });
-      next();
+      stream.fd = fd;
+      stream.on('close', () => this._maybeClose());
+      stream._start();
     }
     h.wait((code, signal) => {
       this.exitCode = signal === null ? code : null;
       this.signalCode = signal;
+      if (this.stdin) this.stdin.destroy();
+      // As node's flushStdio: output nobody reads is drained, so the
+      // streams end and 'close' comes.
+      process.nextTick(() => {
+        for (const stream of [this.stdout, this.stderr]) if (stream && stream.readable) stream.resume();
+      });
       this.emit('exit', this.exitCode, this.signalCode);
       this._maybeClose();
     });

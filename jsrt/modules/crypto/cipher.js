@@ -1,12 +1,14 @@
 'use strict';
 // node's Cipheriv and Decipheriv (createCipheriv/createDecipheriv) over
 // the Go ciphers in ciphers.go: AES in CBC, ECB, CTR and GCM, ChaCha20 and
-// ChaCha20-Poly1305. They are not streams here (ebbnode has no 'stream'
-// module yet): update/final/setAAD/getAuthTag/setAuthTag/setAutoPadding.
+// ChaCha20-Poly1305: update/final/setAAD/getAuthTag/setAuthTag/
+// setAutoPadding, and stream.Transforms (write the input, read the output)
+// as in node.
 
 const { Buffer } = require('buffer');
 const { StringDecoder } = require('string_decoder');
 const errors = require('internal/errors');
+const LazyTransform = require('internal/streams/lazy_transform');
 const { invalidArgType, makeNodeError } = errors;
 
 // opensslError is how node reports an OpenSSL failure: the packed error
@@ -45,8 +47,9 @@ function keyBytes(key, name) {
 const aead = new Set(['gcm', 'chacha20-poly1305']);
 const kState = Symbol('kState');
 
-class CipherBase {
+class CipherBase extends LazyTransform {
   constructor(decrypt, cipher, key, iv, options) {
+    super(options);
     errors.validateString(cipher, 'cipher');
     const k = keyBytes(key, 'key');
     let ivb = null;
@@ -86,6 +89,19 @@ class CipherBase {
     const r = s.h.final();
     if (!(r instanceof ArrayBuffer)) throw (failures[r.error] || (() => new Error(r.error)))();
     return encode(s, Buffer.from(r), outputEncoding, true);
+  }
+  _transform(chunk, encoding, callback) {
+    this.push(this.update(chunk, encoding));
+    callback();
+  }
+  _flush(callback) {
+    try {
+      this.push(this.final());
+    } catch (err) {
+      callback(err);
+      return;
+    }
+    callback();
   }
   setAutoPadding(ap = true) {
     this[kState].h.setAutoPadding(!!ap);

@@ -4,7 +4,9 @@
 // golang.org/x/crypto), keys and signatures (keys.go, sign.go: RSA, ECDSA
 // on P-256/384/521, Ed25519; PEM/DER/JWK) and scrypt, bound to JS in
 // bind.go. The node-facing API is crypto.js, with cipher.js and keys.js as
-// internal modules it re-exports.
+// internal modules it re-exports. Hash, Hmac, Cipheriv and Decipheriv are
+// stream.Transforms (lazy_transform.js), Sign and Verify stream.Writables,
+// as in node.
 package crypto
 
 import (
@@ -15,6 +17,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/stream"
 )
 
 // ModuleName is the name require() knows this module by.
@@ -29,10 +32,14 @@ var cipherSource string
 //go:embed keys.js
 var keysSource string
 
+//go:embed lazy_transform.js
+var lazySource string
+
 var (
 	src       = jsmod.NewSource("node:crypto", source)
 	cipherSrc = jsmod.NewSource("node:internal/crypto/cipher", cipherSource)
 	keysSrc   = jsmod.NewSource("node:internal/crypto/keys", keysSource)
+	lazySrc   = jsmod.NewSource("node:internal/streams/lazy_transform", lazySource)
 )
 
 // Require is the goja_nodejs module loader: it sets module.exports.
@@ -46,6 +53,9 @@ func init() {
 	})
 	jsmod.RegisterInternal("internal/crypto/cipher", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
 		return cipherSrc.Run(rt, exports, helpers(rt))
+	})
+	jsmod.RegisterInternal("internal/streams/lazy_transform", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
+		return lazySrc.Run(rt, exports, nil)
 	})
 	jsmod.RegisterInternal("internal/crypto/keys", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
 		return keysSrc.Run(rt, exports, helpers(rt))

@@ -5,6 +5,7 @@ const { Buffer } = require('buffer');
 const errors = require('internal/errors');
 const { invalidArgType, outOfRange, makeNodeError } = errors;
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
+const LazyTransform = require('internal/streams/lazy_transform');
 
 function plainError(Ctor, message, code) {
   const err = new Ctor(message);
@@ -24,11 +25,18 @@ function output(ab, encoding) {
   return Buffer.isEncoding(encoding) ? buf.toString(encoding) : buf;
 }
 
-class Hash {
+// kCopy marks the handle Hash#copy passes to the constructor.
+const kCopy = Symbol('kCopy');
+
+class Hash extends LazyTransform {
   #h;
   #finalized = false;
-  constructor(algorithm, handle) {
-    if (handle !== undefined) { this.#h = handle; return; }
+  constructor(algorithm, options) {
+    super(options);
+    if (algorithm !== null && typeof algorithm === 'object' && algorithm[kCopy]) {
+      this.#h = algorithm[kCopy];
+      return;
+    }
     if (typeof algorithm !== 'string') throw invalidArgType('algorithm', 'string', algorithm);
     this.#h = internal.newHash(algorithm);
     if (this.#h === null) throw plainError(Error, 'Digest method not supported');
@@ -43,17 +51,26 @@ class Hash {
     this.#finalized = true;
     return output(this.#h.digest(), encoding);
   }
-  copy() {
+  copy(options) {
     if (this.#finalized) throw makeNodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
-    return new Hash(undefined, this.#h.copy());
+    return new Hash({ [kCopy]: this.#h.copy() }, options);
+  }
+  _transform(chunk, encoding, callback) {
+    this.#h.update(toBytes(chunk, encoding, 'data'));
+    callback();
+  }
+  _flush(callback) {
+    this.push(Buffer.from(this.#h.digest()));
+    callback();
   }
   [customInspect]() { return 'Hash {}'; }
 }
 
-class Hmac {
+class Hmac extends LazyTransform {
   #h;
   #finalized = false;
-  constructor(hmac, key) {
+  constructor(hmac, key, options) {
+    super(options);
     if (typeof hmac !== 'string') throw invalidArgType('hmac', 'string', hmac);
     if (typeof key !== 'string' && !ArrayBuffer.isView(key) &&
         !(key instanceof ArrayBuffer)) {
@@ -75,11 +92,19 @@ class Hmac {
     this.#finalized = true;
     return output(this.#h.digest(), encoding);
   }
+  _transform(chunk, encoding, callback) {
+    this.#h.update(toBytes(chunk, encoding, 'data'));
+    callback();
+  }
+  _flush(callback) {
+    this.push(Buffer.from(this.#h.digest()));
+    callback();
+  }
   [customInspect]() { return 'Hmac {}'; }
 }
 
-function createHash(algorithm, options) { return new Hash(algorithm); }
-function createHmac(hmac, key, options) { return new Hmac(hmac, key); }
+function createHash(algorithm, options) { return new Hash(algorithm, options); }
+function createHmac(hmac, key, options) { return new Hmac(hmac, key, options); }
 
 function hash(algorithm, data, outputEncoding = 'hex') {
   if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {

@@ -9,6 +9,7 @@ const { Buffer } = require('buffer');
 const errors = require('internal/errors');
 const { invalidArgType, invalidArgValue, makeNodeError } = errors;
 const { opensslError } = require('internal/crypto/cipher');
+const { Writable } = require('stream');
 
 const kKeyType = Symbol('kKeyType');
 const kAsymmetricKeyType = Symbol('kAsymmetricKeyType');
@@ -308,12 +309,14 @@ function checkDigest(algorithm) {
 }
 
 // Sign and Verify gather the data, then sign it in one go: Go's
-// signatures hash the whole message themselves.
-class Sign {
+// signatures hash the whole message themselves. They are
+// stream.Writables: what is written is update()d.
+class Sign extends Writable {
   #alg;
   #chunks = [];
-  constructor(algorithm) {
+  constructor(algorithm, options) {
     checkDigest(algorithm);
+    super(options);
     this.#alg = algorithm;
   }
   update(data, encoding) {
@@ -324,13 +327,18 @@ class Sign {
     const sig = signOneShot(this.#alg, Buffer.concat(this.#chunks), privateKey);
     return outputEncoding === undefined || outputEncoding === 'buffer' ? sig : sig.toString(outputEncoding);
   }
+  _write(chunk, encoding, callback) {
+    this.update(chunk, encoding);
+    callback();
+  }
 }
 
-class Verify {
+class Verify extends Writable {
   #alg;
   #chunks = [];
-  constructor(algorithm) {
+  constructor(algorithm, options) {
     checkDigest(algorithm);
+    super(options);
     this.#alg = algorithm;
   }
   update(data, encoding) {
@@ -340,6 +348,10 @@ class Verify {
   verify(object, signature, sigEncoding) {
     const sig = typeof signature === 'string' ? Buffer.from(signature, sigEncoding) : signature;
     return verifyOneShot(this.#alg, Buffer.concat(this.#chunks), object, sig);
+  }
+  _write(chunk, encoding, callback) {
+    this.update(chunk, encoding);
+    callback();
   }
 }
 
@@ -423,8 +435,8 @@ module.exports = {
   KeyObject, createPublicKey, createPrivateKey, createSecretKey,
   generateKeyPair, generateKeyPairSync,
   sign: signOneShot, verify: verifyOneShot,
-  createSign: (algorithm, options) => new Sign(algorithm),
-  createVerify: (algorithm, options) => new Verify(algorithm),
+  createSign: (algorithm, options) => new Sign(algorithm, options),
+  createVerify: (algorithm, options) => new Verify(algorithm, options),
   Sign, Verify,
   publicEncrypt: (key, buffer) => rsaCrypt(key, buffer, false, 4),
   privateDecrypt: (key, buffer) => rsaCrypt(key, buffer, true, 4),

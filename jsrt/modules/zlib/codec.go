@@ -192,6 +192,7 @@ func helpers(rt *goja.Runtime) *goja.Object {
 		}
 		panic(rt.NewGoError(err))
 	})
+	h.Set("encoder", func(mode int, ov goja.Value) goja.Value { return encoderObject(rt, mode, ov) })
 	h.Set("crc32", func(in goja.Value, value uint32) uint32 {
 		return crc32.Update(value, crc32.IEEETable, bytesOf(rt, in))
 	})

@@ -10,9 +10,11 @@
 // not byte-for-byte what node produces. Go compresses with a 32 KiB window
 // whatever windowBits says, and ignores memLevel and strategy.
 //
-// The stream forms (createGzip, new zlib.Gzip, ...) need node's 'stream'
-// module, which ebbnode does not have yet: they throw
-// ERR_METHOD_NOT_IMPLEMENTED naming the missing module.
+// The stream forms (createGzip, new zlib.Gzip, ...) are stream.Transforms.
+// Compressing streams are incremental (encoder.go), so flush() and params()
+// reach the reader at once; decompressing streams gather their input and
+// decode it when it ends, with the whole-buffer codec, so their output and
+// their errors come at the end rather than chunk by chunk.
 package zlib
 
 import (
@@ -23,6 +25,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/stream"
 )
 
 // ModuleName is the name require() knows this module by.

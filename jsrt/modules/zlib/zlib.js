@@ -1,10 +1,12 @@
 'use strict';
 // node's 'zlib': whole-buffer compression and decompression (sync, callback
-// and so util.promisify forms) over the Go codecs in internal.process, with
-// node 20's option checks and error shapes. See zlib.go for what differs.
+// and so util.promisify forms) over the Go codecs in internal.process, and
+// the stream classes (Gzip, Inflate, ...: stream.Transforms), with node
+// 20's option checks and error shapes. See zlib.go for what differs.
 
 const { Buffer } = require('buffer');
 const errors = require('internal/errors');
+const { Transform, finished } = require('stream');
 const { invalidArgType, outOfRange, makeNodeError } = errors;
 
 const constants = {
@@ -211,17 +213,184 @@ function crc32(data, value = 0) {
   return internal.crc32(typeof data === 'string' ? Buffer.from(data) : data, value);
 }
 
-// The stream classes wait for a 'stream' module; until then making one
-// fails with a clear error instead of a missing function.
-function streamClass(name) {
+// The stream forms: Transforms over an incremental Go compressor
+// (internal.encoder) or, to decompress, over the whole-buffer codec run
+// when the input ends (so every error keeps zlib's exact message; output
+// then comes at the end, in chunkSize pieces as node emits it). Work is
+// done in a setImmediate, as node does it on its thread pool: 'data' never
+// comes from inside write().
+const kFlushFlag = Symbol('kFlushFlag');
+const kFlushBuffers = [];
+for (let kind = 0; kind <= 5; kind++) {
+  kFlushBuffers[kind] = Buffer.alloc(0);
+  kFlushBuffers[kind][kFlushFlag] = kind;
+}
+
+
+function decoding(mode) {
+  return mode !== constants.DEFLATE && mode !== constants.GZIP &&
+    mode !== constants.DEFLATERAW && mode !== constants.BROTLI_ENCODE;
+}
+
+// flushKind maps node's flush flags onto the encoder's none/sync/finish.
+function flushKind(mode, flag) {
+  if (mode === constants.BROTLI_ENCODE || mode === constants.BROTLI_DECODE) return flag === 2 ? 2 : flag === 1 ? 1 : 0;
+  if (flag === constants.Z_FINISH) return 2;
+  return flag === constants.Z_NO_FLUSH ? 0 : 1;
+}
+
+function ZlibBase(mode, opts) {
+  const o = optionsFor(mode, opts);
+  opts = opts !== null && typeof opts === 'object' ? opts : {};
+  let finishFlush = mode === constants.BROTLI_ENCODE || mode === constants.BROTLI_DECODE ?
+    constants.BROTLI_OPERATION_FINISH : constants.Z_FINISH;
+  if (opts.finishFlush !== undefined) finishFlush = opts.finishFlush;
+  Transform.call(this, { autoDestroy: true, ...opts });
+  this._mode = mode;
+  this._opts = o;
+  this._chunkSize = checkRange(opts.chunkSize, 'options.chunkSize', 64, Infinity, 16384);
+  this._finishFlushFlag = finishFlush;
+  this._defaultFullFlushFlag = mode === constants.BROTLI_ENCODE || mode === constants.BROTLI_DECODE ?
+    constants.BROTLI_OPERATION_FLUSH : constants.Z_FULL_FLUSH;
+  this._level = o.level;
+  this._strategy = opts.strategy === undefined ? 0 : opts.strategy;
+  this.bytesWritten = 0;
+  this._handle = {};
+  this._reset();
+}
+
+Object.setPrototypeOf(ZlibBase.prototype, Transform.prototype);
+Object.setPrototypeOf(ZlibBase, Transform);
+
+ZlibBase.prototype._reset = function () {
+  if (decoding(this._mode)) {
+    this._input = [];
+    this._enc = null;
+  } else {
+    this._enc = internal.encoder(this._mode, this._opts);
+  }
+};
+
+ZlibBase.prototype.reset = function () { this._reset(); };
+
+Object.defineProperty(ZlibBase.prototype, '_closed', {
+  configurable: true, enumerable: true, get() { return this.destroyed; },
+});
+
+ZlibBase.prototype.close = function (callback) {
+  if (callback) finished(this, callback);
+  this.destroy();
+};
+
+ZlibBase.prototype.flush = function (kind, callback) {
+  if (typeof kind === 'function' || (kind === undefined && !callback)) {
+    callback = kind;
+    kind = this._defaultFullFlushFlag;
+  }
+  if (this.writableFinished) {
+    if (callback) process.nextTick(callback);
+  } else if (this.writableEnded) {
+    if (callback) this.once('end', callback);
+  } else {
+    this.write(kFlushBuffers[kind] || kFlushBuffers[0], '', callback);
+  }
+};
+
+// _pushOut pushes bytes in chunkSize pieces, as node's zlib emits them.
+ZlibBase.prototype._pushOut = function (ab) {
+  const out = Buffer.from(ab);
+  for (let i = 0; i < out.length; i += this._chunkSize) {
+    this.push(out.subarray(i, Math.min(out.length, i + this._chunkSize)));
+  }
+};
+
+// _work runs one chunk with its flush flag; last says the input ends
+// with it (a decompressor then decodes what it gathered, whatever
+// finishFlush is).
+ZlibBase.prototype._work = function (chunk, flag, last, cb) {
+  setImmediate(() => {
+    if (this.destroyed) return;
+    if (this._enc) {
+      this._pushOut(this._enc.write(chunk, flushKind(this._mode, flag)));
+      cb();
+      return;
+    }
+    if (chunk.length) this._input.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (!last) { cb(this._headerError()); return; }
+    const [err, out] = run(this._mode, Buffer.concat(this._input), this._opts);
+    this._input = [];
+    if (err) { cb(err); return; }
+    this._pushOut(out);
+    cb();
+  });
+};
+
+ZlibBase.prototype._transform = function (chunk, encoding, cb) {
+  if (typeof chunk === 'string') chunk = Buffer.from(chunk, encoding);
+  else if (!ArrayBuffer.isView(chunk)) {
+    cb(invalidArgType('chunk', ['Buffer', 'TypedArray', 'DataView'], chunk));
+    return;
+  }
+  this.bytesWritten += chunk.byteLength;
+  let flag = chunk[kFlushFlag];
+  const ws = this._writableState;
+  const last = flag === undefined && (ws.ending || ws.ended) && ws.length === chunk.byteLength;
+  if (last) flag = this._finishFlushFlag;
+  else if (flag === undefined) flag = 0;
+  if (last) this._finished = true;
+  this._work(chunk, flag, last, cb);
+};
+
+ZlibBase.prototype._flush = function (cb) {
+  if (this._finished) { cb(); return; }
+  this._finished = true;
+  this._work(Buffer.alloc(0), this._finishFlushFlag, true, cb);
+};
+
+// _headerError fails a decompressing stream on a bad zlib or gzip header as
+// soon as it has been written, as node does, rather than at the end.
+ZlibBase.prototype._headerError = function () {
+  if (this._headerChecked) return null;
+  const head = Buffer.concat(this._input);
+  if (head.length < 3) return null;
+  this._headerChecked = true;
+  let mode = this._mode;
+  if (mode === constants.UNZIP) mode = head[0] === 0x1f && head[1] === 0x8b ? constants.GUNZIP : constants.INFLATE;
+  let bad = false;
+  if (mode === constants.GUNZIP) bad = head[0] !== 0x1f || head[1] !== 0x8b || head[2] !== 8;
+  else if (mode === constants.INFLATE) bad = ((head[0] << 8) | head[1]) % 31 !== 0 || (head[0] & 0x0f) !== 8;
+  return bad ? run(mode, head, this._opts)[0] : null;
+};
+
+function paramsAfterFlush(level, strategy, callback) {
+  if (this._enc) this._pushOut(this._enc.params(level));
+  this._level = level;
+  this._strategy = strategy;
+  if (callback) callback();
+}
+
+function zlibParams(level, strategy, callback) {
+  checkRange(level, 'level', -1, 9, -1);
+  checkRange(strategy, 'strategy', 0, 4, 0);
+  if (this._level !== level || this._strategy !== strategy) {
+    this.flush(constants.Z_SYNC_FLUSH, paramsAfterFlush.bind(this, level, strategy, callback));
+  } else {
+    process.nextTick(callback);
+  }
+}
+
+// streamClass makes one of node's nine classes: callable without new, as
+// node's are, with params() on the zlib ones.
+function streamClass(name, mode) {
   const cls = {
-    [name]: class {
-      constructor() {
-        throw makeNodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED',
-          `The zlib.${name} stream is not implemented: ebbnode has no 'stream' module yet (use zlib.${name[0].toLowerCase()}${name.slice(1)}Sync or the callback form)`);
-      }
+    [name]: function (opts) {
+      if (!(this instanceof cls)) return new cls(opts);
+      ZlibBase.call(this, mode, opts);
     },
   }[name];
+  Object.setPrototypeOf(cls.prototype, ZlibBase.prototype);
+  Object.setPrototypeOf(cls, ZlibBase);
+  if (mode !== constants.BROTLI_ENCODE && mode !== constants.BROTLI_DECODE) cls.prototype.params = zlibParams;
   return cls;
 }
 
@@ -240,7 +409,7 @@ const forms = [
 // Exports in node's order: crc32, the classes, the function pairs in
 // node's order, the create* functions, constants, codes.
 exports.crc32 = crc32;
-for (const [cls] of forms) exports[cls] = streamClass(cls);
+for (const [cls, , mode] of forms) exports[cls] = streamClass(cls, mode);
 const order = ['deflate', 'gzip', 'deflateRaw', 'unzip', 'inflate', 'gunzip', 'inflateRaw',
   'brotliCompress', 'brotliDecompress'];
 for (const fn of order) {
