@@ -35,10 +35,15 @@ var (
 	pml4  uintptr // physical = virtual address of the PML4
 )
 
-// allocZeroFrame returns a zeroed frame or ok == false.
+// allocZeroFrame returns a zeroed frame or ok == false. A frame freed
+// earlier in this trap (unmapRange, before a split at the range's end) may
+// still be cached in another CPU's TLB, so the shootdown comes first.
 //
 //go:nosplit
 func allocZeroFrame() (uintptr, bool) {
+	if tlbStale {
+		shootdown()
+	}
 	pa, ok := phys.Alloc()
 	if !ok && reclaimLazy() != 0 {
 		pa, ok = phys.Alloc()

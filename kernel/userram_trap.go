@@ -9,7 +9,8 @@ package kernel
 // own variables: the blocks are unmapped at boot, their frames serve
 // demand-paged memory, and a touch of the BSS there maps a fresh zeroed
 // frame (lazyBSSFault). Demand-paged memory takes these frames first and
-// zeroes them through the new mapping; page tables, DMA memory and the
+// zeroes them through the new mapping, supervisor-only until clear
+// (mapZeroed); page tables, DMA memory and the
 // thread table need the identity map and come from phys. Trap world:
 // //go:nosplit, no allocation.
 
