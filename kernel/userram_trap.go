@@ -10,9 +10,9 @@ package kernel
 // demand-paged memory, and a touch of the BSS there maps a fresh zeroed
 // frame (lazyBSSFault). Demand-paged memory takes these frames first and
 // zeroes them through the new mapping, supervisor-only until clear
-// (mapZeroed); page tables, DMA memory and the
-// thread table need the identity map and come from phys. Trap world:
-// //go:nosplit, no allocation.
+// (mapZeroed); page tables, DMA memory and the thread table need the
+// identity map and come from phys. Trap world: //go:nosplit, no
+// allocation.
 
 import "github.com/ebbnode/ebbnode/kernel/internal/frames"
 
