@@ -27,7 +27,7 @@ import (
 const (
 	block  = 2 << 20
 	page   = 4096
-	rounds = 400
+	rounds = 240
 	steps  = 40 // delays per sweep
 )
 
