@@ -23,6 +23,7 @@ func ltr(sel uint16)
 func idleWait()
 func load64(addr uintptr) uint64
 func store64(addr uintptr, val uint64)
+func cas64(addr uintptr, old, new uint64) bool
 func load32(addr uintptr) uint32
 func store32(addr uintptr, val uint32)
 func load8(addr uintptr) uint8

@@ -113,6 +113,17 @@ TEXT ·store64(SB),NOSPLIT,$0-16
 	MOVQ BX, (AX)
 	RET
 
+// cas64 stores new at addr if it holds old (LOCK CMPXCHG), reporting
+// whether it did: for a page-table entry the hardware may update meanwhile.
+TEXT ·cas64(SB),NOSPLIT,$0-25
+	MOVQ addr+0(FP), BX
+	MOVQ old+8(FP), AX
+	MOVQ new+16(FP), CX
+	LOCK
+	CMPXCHGQ CX, 0(BX)
+	SETEQ ret+24(FP)
+	RET
+
 TEXT ·load32(SB),NOSPLIT,$0-12
 	MOVQ addr+0(FP), AX
 	MOVL (AX), AX

@@ -99,8 +99,12 @@ func lazyLeaf(e uintptr, va uint64, reclaim bool) bool {
 	case v&pteDirty != 0:
 		store64(e, v&^pteLazy) // written since: live again
 		return false
-	default:
-		store64(e, 0)
+	case !cas64(e, v, 0):
+		// Another CPU wrote the page since the load: the hardware set
+		// the dirty bit, and a plain store would drop the entry and
+		// its new contents with it. The write cancels the free.
+		store64(e, load64(e)&^pteLazy)
+		return false
 	}
 	// The TLB may hold the old entry: a cached dirty translation would
 	// let writes through without setting the bit again.

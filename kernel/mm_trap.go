@@ -35,10 +35,15 @@ var (
 	pml4  uintptr // physical = virtual address of the PML4
 )
 
-// allocZeroFrame returns a zeroed frame or ok == false.
+// allocZeroFrame returns a zeroed frame or ok == false. A frame freed
+// earlier in this trap (unmapRange, before a split at the range's end) may
+// still be cached in another CPU's TLB, so the shootdown comes first.
 //
 //go:nosplit
 func allocZeroFrame() (uintptr, bool) {
+	if tlbStale {
+		shootdown()
+	}
 	pa, ok := phys.Alloc()
 	if !ok && reclaimLazy() != 0 {
 		pa, ok = phys.Alloc()
@@ -237,8 +242,7 @@ func demandFault(addr uint64, write bool) bool {
 		freeFrames() > hugeMinFree {
 		if pde := entry(addr, 2, true); pde != 0 && load64(pde)&ptePresent == 0 {
 			if pa, ok := allocUser2M(); ok {
-				store64(pde, pa|ptePresent|pteWrite|pteUser|pteHuge)
-				zeroFrame(pa, blk, hugeSize)
+				mapZeroed(pde, pa, blk, hugeSize, ptePresent|pteWrite|pteUser|pteHuge)
 				mmStats.huge++
 				mmStats.mapped += 512
 				return true
@@ -257,8 +261,7 @@ func demandFault(addr uint64, write bool) bool {
 	if a.Prot&vma.ProtWrite != 0 {
 		flags |= pteWrite
 	}
-	store64(pte, f|flags)
-	zeroFrame(f, addr&^(pageSize-1), pageSize)
+	mapZeroed(pte, f, addr&^(pageSize-1), pageSize, flags)
 	mmStats.small++
 	mmStats.mapped++
 	return true

@@ -9,9 +9,10 @@ package kernel
 // own variables: the blocks are unmapped at boot, their frames serve
 // demand-paged memory, and a touch of the BSS there maps a fresh zeroed
 // frame (lazyBSSFault). Demand-paged memory takes these frames first and
-// zeroes them through the new mapping; page tables, DMA memory and the
-// thread table need the identity map and come from phys. Trap world:
-// //go:nosplit, no allocation.
+// zeroes them through the new mapping, supervisor-only until clear
+// (mapZeroed); page tables, DMA memory and the thread table need the
+// identity map and come from phys. Trap world: //go:nosplit, no
+// allocation.
 
 import "github.com/ebbnode/ebbnode/kernel/internal/frames"
 
@@ -115,24 +116,33 @@ func lazyBSSFault(addr uint64) bool {
 	if !ok {
 		oom()
 	}
-	store64(pte, f|ptePresent|pteWrite|pteUser)
-	zeroFrame(f, addr&^(pageSize-1), pageSize)
+	mapZeroed(pte, f, addr&^(pageSize-1), pageSize, ptePresent|pteWrite|pteUser)
 	mmStats.mapped++
 	return true
 }
 
-// zeroFrame clears the n bytes of the frame(s) at pa just mapped at va:
-// through the new mapping for userRAM frames, which have no other (the
-// kernel's writes ignore the page's write bit: CR0.WP is clear), through
-// the identity map for the others.
+// mapZeroed maps the n bytes of zeroed frame(s) at pa at va through the
+// leaf entry e with flags. The other CPUs run ring 3 without trapLock and
+// see an entry as soon as it is stored, so the user must not reach the
+// frame before it is zero: a thread on another CPU writing the page (say,
+// another span in the same 2 MiB block) while this CPU still clears it
+// would see its write undone. A userRAM frame has no other mapping, so it
+// is first mapped supervisor-only and cleared through that (the kernel's
+// writes ignore the write bit: CR0.WP is clear); a user access meanwhile
+// faults, waits for trapLock and then finds the page present (a retry,
+// demandFault). Other frames are cleared through the identity map first.
 //
 //go:nosplit
-func zeroFrame(pa, va, n uint64) {
+func mapZeroed(e uintptr, pa, va, n, flags uint64) {
 	if userRAM.Owns(pa) {
+		store64(e, pa|flags&^pteUser)
 		memclr(uintptr(va), uintptr(n))
+		store64(e, pa|flags)
+		invlpg(uintptr(va)) // this CPU's supervisor-only entry
 		return
 	}
 	memclr(uintptr(pa), uintptr(n))
+	store64(e, pa|flags)
 }
 
 // inLazyBSS reports whether addr lies in the lazily backed BSS.

@@ -96,3 +96,25 @@ func TestSMPStress(t *testing.T) {
 		t.Errorf("reader and unmapper shared a CPU in all %d rounds: the shootdown was not tested", got)
 	}
 }
+
+// TestFirstTouch races first-touch faults on one 2 MiB block from two
+// CPUs (testdata/firsttouch): one thread's fault maps and clears the
+// block while the other writes into it; no write may be lost to the
+// clearing, which must finish before another CPU can reach the frame.
+func TestFirstTouch(t *testing.T) {
+	const cpus = 2
+	r := boottest.Boot(t, "./testdata/firsttouch", boottest.Options{CPUs: cpus})
+	wantExit(t, r, 0)
+	if got := field(t, r, "gomaxprocs"); got != cpus {
+		t.Errorf("gomaxprocs=%d, want %d", got, cpus)
+	}
+	if got := field(t, r, "rounds"); got == 0 {
+		t.Errorf("no rounds ran")
+	}
+	if got := field(t, r, "lost"); got != 0 {
+		t.Errorf("%d writes to a page another CPU was first-touching were lost (read back zero)", got)
+	}
+	if got := field(t, r, "toucher_lost"); got != 0 {
+		t.Errorf("the first-touching thread's own write was lost in %d rounds", got)
+	}
+}
