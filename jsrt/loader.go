@@ -547,10 +547,11 @@ func (l *loader) moduleModule() goja.Value {
 }
 
 var builtinNames = []string{
-	"assert", "buffer", "console", "crypto", "events", "fs", "fs/promises", "module",
+	"assert", "assert/strict", "buffer", "child_process", "console", "crypto", "dgram",
+	"dns", "dns/promises", "events", "fs", "fs/promises", "http", "https", "module", "net",
 	"os", "path", "perf_hooks", "process", "querystring", "readline", "readline/promises",
-	"string_decoder", "timers",
-	"timers/promises", "url", "util",
+	"stream", "stream/consumers", "stream/promises", "string_decoder", "timers",
+	"timers/promises", "tty", "url", "util", "zlib",
 }
 
 // runMain loads the main module as the loop's first macrotask.

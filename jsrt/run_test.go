@@ -224,3 +224,10 @@ func TestGlobals(t *testing.T) {
 	r := runScript(t, "globals.js", nil)
 	checkOut(t, r, golden(t, "globals.out"), 0)
 }
+
+// TestBuiltinModules: require('module').builtinModules and isBuiltin name
+// exactly the core modules ebbnode can load, so packages that probe them
+// (as bundlers and polyfill loaders do) see the truth.
+func TestBuiltinModules(t *testing.T) {
+	checkOut(t, runScript(t, "builtin_modules.js", nil), "checked 54\n", 0)
+}
