@@ -2,13 +2,11 @@ package jsrt
 
 import (
 	_ "embed"
-	"fmt"
 	"net/url"
 	"path"
 	"strings"
 
 	"github.com/dop251/goja"
-	"github.com/dop251/goja/parser"
 
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
 )
@@ -78,23 +76,7 @@ func (l *loader) compileTransformed(filename, text string) (goja.Callable, error
 	if esm {
 		head += `"use strict"; `
 	}
-	ast, err := parser.ParseFile(nil, filename, head+text+"\n})", 0)
-	if err != nil {
-		return nil, l.syntaxError(filename, text, err)
-	}
-	prg, err := goja.CompileAST(ast, esm)
-	if err != nil {
-		return nil, l.syntaxError(filename, text, err)
-	}
-	fnv, err := l.rt.RunProgram(prg)
-	if err != nil {
-		return nil, err
-	}
-	fn, ok := goja.AssertFunction(fnv)
-	if !ok {
-		return nil, fmt.Errorf("%s: module wrapper is not a function", filename)
-	}
-	return fn, nil
+	return l.compileWrapper(filename, text, head+text+"\n})", esm)
 }
 
 // runTransformed runs a compiled transformed module with its extra

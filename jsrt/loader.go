@@ -508,12 +508,18 @@ func (l *loader) compile(filename, src string) (goja.Callable, error) {
 		src = "//" + src[2:]
 	}
 	src = strings.TrimPrefix(src, "\uFEFF")
-	wrapped := wrapperHead + src + "\n})"
-	ast, err := parser.ParseFile(nil, filename, wrapped, 0, parser.WithDisableSourceMaps)
+	return l.compileWrapper(filename, src, wrapperHead+src+"\n})", false, parser.WithDisableSourceMaps)
+}
+
+// compileWrapper parses and compiles wrapped (a module's source inside its
+// function wrapper) and returns the wrapper function. Errors of parsing
+// and compiling are reported against src, the module's own text.
+func (l *loader) compileWrapper(filename, src, wrapped string, strict bool, opts ...parser.Option) (goja.Callable, error) {
+	ast, err := parser.ParseFile(nil, filename, wrapped, 0, opts...)
 	if err != nil {
 		return nil, l.syntaxError(filename, src, err)
 	}
-	prg, err := goja.CompileAST(ast, false)
+	prg, err := goja.CompileAST(ast, strict)
 	if err != nil {
 		return nil, l.syntaxError(filename, src, err)
 	}

@@ -155,10 +155,18 @@ func runBench(cmd *cobra.Command, o benchOptions) error {
 	if res == nil {
 		return fmt.Errorf("bench: %w", runErr)
 	}
-	if err := benchmarks.WriteTable(cmd.OutOrStdout(), res); err != nil {
+	return report(cmd, runErr,
+		func() error { return benchmarks.WriteTable(cmd.OutOrStdout(), res) },
+		func() ([]string, error) { return benchmarks.Save(res, o.out, name) })
+}
+
+// report prints a session's table, saves its files and turns an error of
+// the session (whose results were still written) into exit status 1.
+func report(cmd *cobra.Command, runErr error, table func() error, save func() ([]string, error)) error {
+	if err := table(); err != nil {
 		return err
 	}
-	paths, err := benchmarks.Save(res, o.out, name)
+	paths, err := save()
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
@@ -210,19 +218,9 @@ func runHTTPBench(cmd *cobra.Command, o benchOptions) error {
 	if res == nil {
 		return fmt.Errorf("bench: %w", runErr)
 	}
-	if err := benchmarks.WriteHTTPTable(cmd.OutOrStdout(), res); err != nil {
-		return err
-	}
-	paths, err := benchmarks.SaveHTTP(res, o.out, name)
-	if err != nil {
-		return fmt.Errorf("bench: %w", err)
-	}
-	fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", strings.Join(paths, ", "))
-	if runErr != nil {
-		fmt.Fprintf(cmd.ErrOrStderr(), "ebbnode: bench: %v\n", runErr)
-		return exitError{1}
-	}
-	return nil
+	return report(cmd, runErr,
+		func() error { return benchmarks.WriteHTTPTable(cmd.OutOrStdout(), res) },
+		func() ([]string, error) { return benchmarks.SaveHTTP(res, o.out, name) })
 }
 
 // httpConfigs is --configs for the http suite: every configuration

@@ -2,7 +2,6 @@ package virtio
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -69,22 +68,10 @@ type Console struct {
 // OpenConsole finds the first transitional virtio console on bus 0 and
 // starts its driver; interrupts arrive on vector through MSI-X.
 func OpenConsole(cfg pci.Config, vector int) (*Console, error) {
-	d, ok := pci.Find(cfg, VendorID, ConsoleDeviceID)
-	if !ok {
-		return nil, errors.New("virtio: no transitional virtio console (1af4:1003) on PCI bus 0")
-	}
-	bar, err := d.BAR(0)
+	d, t, err := openLegacyPCI(cfg, ConsoleDeviceID, "virtio console (1af4:1003)")
 	if err != nil {
 		return nil, err
 	}
-	if !bar.Valid || !bar.IO {
-		return nil, fmt.Errorf("virtio: %v: BAR0 %+v is not the legacy I/O block (use a transitional device)", d, bar)
-	}
-	t := legacy{io: uint16(bar.Addr)}
-
-	// Reset, then announce ourselves (virtio 1.x, 3.1.2 legacy sequence).
-	t.setStatus(0)
-	t.setStatus(statusAck | statusDriver)
 	feat := t.features() & featMultiport
 	t.ack(feat)
 	if err := d.EnableMSIX(msixSlot, vector); err != nil {
@@ -335,3 +322,25 @@ func (c *Console) Interrupts() uint64 { return c.irqs.Load() }
 // Transport names the transport the console runs over: "pci-legacy",
 // "mmio-v1" (legacy virtio-mmio) or "mmio-v2" (virtio 1.x virtio-mmio).
 func (c *Console) Transport() string { return c.t.name() }
+
+// openLegacyPCI finds the first transitional virtio device with PCI id on
+// bus 0, checks that BAR0 is its legacy I/O block, resets it and announces
+// a driver (virtio 1.x, 3.1.2 legacy sequence). The caller negotiates
+// features and wires its interrupts.
+func openLegacyPCI(cfg pci.Config, id uint16, what string) (pci.Device, legacy, error) {
+	d, ok := pci.Find(cfg, VendorID, id)
+	if !ok {
+		return d, legacy{}, fmt.Errorf("virtio: no transitional %s on PCI bus 0", what)
+	}
+	bar, err := d.BAR(0)
+	if err != nil {
+		return d, legacy{}, err
+	}
+	if !bar.Valid || !bar.IO {
+		return d, legacy{}, fmt.Errorf("virtio: %v: BAR0 %+v is not the legacy I/O block (use a transitional device)", d, bar)
+	}
+	t := legacy{io: uint16(bar.Addr)}
+	t.setStatus(0)
+	t.setStatus(statusAck | statusDriver)
+	return d, t, nil
+}

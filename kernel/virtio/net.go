@@ -1,7 +1,6 @@
 package virtio
 
 import (
-	"errors"
 	"fmt"
 	"math/bits"
 	"net"
@@ -179,20 +178,10 @@ func HasNet() bool {
 // OpenNetPCI starts the driver on the first transitional virtio-net device
 // on bus 0; interrupts arrive on vector through MSI-X.
 func OpenNetPCI(cfg pci.Config, vector int) (*Net, error) {
-	d, ok := pci.Find(cfg, VendorID, NetDeviceID)
-	if !ok {
-		return nil, errors.New("virtio: no transitional virtio-net (1af4:1000) on PCI bus 0")
-	}
-	bar, err := d.BAR(0)
+	d, t, err := openLegacyPCI(cfg, NetDeviceID, "virtio-net (1af4:1000)")
 	if err != nil {
 		return nil, err
 	}
-	if !bar.Valid || !bar.IO {
-		return nil, fmt.Errorf("virtio: %v: BAR0 %+v is not the legacy I/O block (use a transitional device)", d, bar)
-	}
-	t := legacy{io: uint16(bar.Addr)}
-	t.setStatus(0)
-	t.setStatus(statusAck | statusDriver)
 	feat, _ := t.negotiateFeatures(netWantFeatures)
 	if err := d.EnableMSIX(msixSlot, vector); err != nil {
 		t.setStatus(statusFailed)
