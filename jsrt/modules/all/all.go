@@ -15,6 +15,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/http"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
+	"github.com/ebbnode/ebbnode/jsrt/modules/intl"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/net"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/os"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/path"
@@ -50,6 +51,7 @@ var globals = []struct {
 	{"Request", "internal/fetch", "Request", false},
 	{"Response", "internal/fetch", "Response", false},
 	{"Headers", "internal/fetch", "Headers", false},
+	{"Intl", intl.ModuleName, "Intl", false},
 	{"FormData", "internal/fetch", "FormData", false},
 }
 
@@ -65,6 +67,7 @@ var globals = []struct {
 // properties; here they are lazy accessors too.)
 func EnableGlobals(rt *goja.Runtime) {
 	g := rt.GlobalObject()
+	intl.Enable(rt)
 	for _, e := range globals {
 		e := e
 		var cached goja.Value

@@ -1,0 +1,138 @@
+// Package intl implements ECMA-402's Intl global for ebbnode (goja has
+// none): NumberFormat, DateTimeFormat, PluralRules, Collator,
+// RelativeTimeFormat, ListFormat, Segmenter, getCanonicalLocales and
+// supportedLocalesOf, plus the toLocaleString family and
+// String.prototype.localeCompare routed through them. The API surface and
+// option handling are in intl.js; this package gives it the locale data:
+//
+//   - locale tags are parsed and canonicalised by golang.org/x/text/language;
+//   - number symbols (decimal and group separators, digits, grouping sizes,
+//     percent and minus signs) come from golang.org/x/text/number, read off
+//     a probe formatted for the locale, with a few corrections where CLDR
+//     moved on since x/text's data and node 20's ICU prints otherwise
+//     (numberOverrides);
+//   - plural categories from golang.org/x/text/feature/plural, collation
+//     from golang.org/x/text/collate, currency symbols and digits from
+//     golang.org/x/text/currency;
+//   - segmentation (grapheme, word, sentence) from github.com/rivo/uniseg;
+//   - time zones from Go's time package with the IANA database embedded
+//     (time/tzdata), so named zones work inside the image too.
+//
+// What is approximate: x/text has no date patterns, month or day names,
+// relative-time, list, unit or compact-number patterns, nor currency
+// placement. Those are node's en-US output; DateTimeFormat,
+// RelativeTimeFormat and ListFormat resolve every locale to English
+// (supportedLocalesOf says so), NumberFormat uses English unit names and
+// compact suffixes with the locale's digits and separators, and puts the
+// currency symbol after the number for the locales listed in
+// currencyAfter. Calendars other than gregory and numbering systems other
+// than the locale's default are not supported; the default locale is
+// en-US.
+package intl
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+	// Named time zones must resolve inside the image, which has no
+	// /usr/share/zoneinfo.
+	_ "time/tzdata"
+
+	"github.com/dop251/goja"
+
+	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
+)
+
+// ModuleName is the internal module that builds the Intl object.
+const ModuleName = "internal/intl"
+
+//go:embed intl.js
+var source string
+
+var src = jsmod.NewSource("node:internal/intl", source)
+
+func init() {
+	jsmod.RegisterInternal(ModuleName, func(rt *goja.Runtime, exports *goja.Object) goja.Value {
+		return src.Run(rt, exports, helpers(rt))
+	})
+}
+
+// helpers is the Go half of intl.js.
+func helpers(rt *goja.Runtime) *goja.Object {
+	h := rt.NewObject()
+	set := func(name string, fn any) {
+		if err := h.Set(name, fn); err != nil {
+			panic(rt.NewGoError(err))
+		}
+	}
+	set("canonicalize", func(tag string) goja.Value {
+		c, ok := canonicalize(tag)
+		if !ok {
+			return goja.Null()
+		}
+		return rt.ToValue(c)
+	})
+	set("supported", supported)
+	set("numberSymbols", func(locale string) *goja.Object { return symbolsFor(locale).object(rt) })
+	// roundDecimal(num, shift, minInt, minFrac, maxFrac, minSig, maxSig,
+	// priority) -> [integer digits, fraction digits, magnitude]: num
+	// times 10**shift rounded as NumberFormat says.
+	set("roundDecimal", func(num goja.Value, shift, minInt, minFrac, maxFrac, minSig, maxSig int, priority string) []any {
+		r := rounding{minInt, minFrac, maxFrac, minSig, maxSig, priority}
+		d := parseDecimal(num)
+		d.pt += shift
+		ip, fp, mag := d.round(r)
+		return []any{ip, fp, mag}
+	})
+	set("magnitude", func(num goja.Value) int { return parseDecimal(num).magnitude() })
+	set("pluralCategory", pluralCategory)
+	set("pluralCategories", pluralCategories)
+	set("newCollator", newCollator)
+	set("segments", func(granularity, s string) []int { return segments(granularity, s) })
+	set("currency", func(locale, code, display string) []any {
+		sym, digits := currencyInfo(locale, code, display)
+		return []any{sym, digits}
+	})
+	set("timeZone", func(name string) goja.Value {
+		if c, ok := canonicalZone(name); ok {
+			return rt.ToValue(c)
+		}
+		return goja.Null()
+	})
+	set("defaultTimeZone", defaultTimeZone)
+	set("dateFields", func(ms float64, zone string) []any { return dateFields(ms, zone) })
+	return h
+}
+
+//go:embed install.js
+var installSource string
+
+var installPrg = sync.OnceValues(func() (*goja.Program, error) {
+	return goja.Compile("node:internal/intl/install", installSource, true)
+})
+
+// Enable installs the Intl global (built on first use, like the other
+// lazy globals, see package all) and the toLocaleString family and
+// String.prototype.localeCompare that use it, in place of goja's, which
+// ignore locales and options (and Number's took the locale for a radix).
+func Enable(rt *goja.Runtime) {
+	prg, err := installPrg()
+	if err != nil {
+		panic(rt.NewGoError(fmt.Errorf("intl: compile install: %w", err)))
+	}
+	fnv, err := rt.RunProgram(prg)
+	if err != nil {
+		panic(err)
+	}
+	fn, _ := goja.AssertFunction(fnv)
+	var toLocale goja.Value
+	load := func(goja.FunctionCall) goja.Value {
+		if toLocale == nil {
+			toLocale = jsmod.GetObject(rt, ModuleName).Get("toLocale")
+		}
+		return toLocale
+	}
+	if _, err := fn(goja.Undefined(), rt.ToValue(load)); err != nil {
+		panic(err)
+	}
+}

@@ -1,0 +1,281 @@
+package intl
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/dop251/goja"
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/number"
+)
+
+// decimal is a non-negative decimal number: 0.digits × 10**pt, digits
+// without leading or trailing zeros (none at all for zero).
+type decimal struct {
+	digits string
+	pt     int
+}
+
+// parseDecimal reads a non-negative finite number, or the decimal string
+// of a BigInt, exactly as ICU sees it: the shortest digits that round-trip.
+func parseDecimal(v goja.Value) decimal {
+	var s string
+	var pt int
+	if f, ok := v.Export().(float64); ok {
+		m, e, _ := strings.Cut(strconv.FormatFloat(math.Abs(f), 'e', -1, 64), "e")
+		exp, _ := strconv.Atoi(e)
+		s, pt = strings.Replace(m, ".", "", 1), exp+1
+	} else {
+		s = strings.TrimPrefix(v.String(), "-")
+		if i, ok := v.Export().(int64); ok {
+			s = strconv.FormatInt(i, 10)
+			s = strings.TrimPrefix(s, "-")
+		}
+		pt = len(s)
+	}
+	n := len(s)
+	s = strings.TrimLeft(s, "0")
+	pt -= n - len(s)
+	s = strings.TrimRight(s, "0")
+	if s == "" {
+		return decimal{}
+	}
+	return decimal{s, pt}
+}
+
+// magnitude is the power of ten of the leading digit (0 for zero).
+func (d decimal) magnitude() int {
+	if d.digits == "" {
+		return 0
+	}
+	return d.pt - 1
+}
+
+// roundAt rounds half away from zero (ICU's halfExpand) to a multiple of
+// 10**p.
+func (d decimal) roundAt(p int) decimal {
+	keep := d.pt - p
+	if keep >= len(d.digits) {
+		return d
+	}
+	if keep < 0 {
+		return decimal{}
+	}
+	b := []byte(d.digits[:keep])
+	pt := d.pt
+	if d.digits[keep] >= '5' {
+		i := len(b) - 1
+		for ; i >= 0 && b[i] == '9'; i-- {
+			b[i] = '0'
+		}
+		if i < 0 {
+			b = append([]byte{'1'}, b...)
+			pt++
+		} else {
+			b[i]++
+		}
+	}
+	s := strings.TrimRight(string(b), "0")
+	if s == "" {
+		return decimal{}
+	}
+	return decimal{s, pt}
+}
+
+// rounding is NumberFormat's digit options; priority is "frac", "sig",
+// "more" or "less" (roundingPriority morePrecision/lessPrecision, which
+// compact notation uses too).
+type rounding struct {
+	minInt, minFrac, maxFrac, minSig, maxSig int
+	priority                                 string
+}
+
+// round applies r and returns the integer and fraction digits to show and
+// the magnitude of the rounded value.
+func (d decimal) round(r rounding) (ip, fp string, mag int) {
+	byFrac := d.roundAt(-r.maxFrac)
+	bySig := d.roundAt(d.magnitude() - r.maxSig + 1)
+	useSig := r.priority == "sig"
+	if r.priority == "more" || r.priority == "less" {
+		// The finer rounding position wins for morePrecision.
+		sigPos, fracPos := d.magnitude()-r.maxSig+1, -r.maxFrac
+		useSig = (sigPos < fracPos) == (r.priority == "more")
+		if sigPos == fracPos {
+			useSig = r.priority == "less"
+		}
+	}
+	v, minFrac := byFrac, r.minFrac
+	if useSig {
+		v = bySig
+	}
+	ip, fp = v.split()
+	if useSig {
+		// Pad to minSig significant digits.
+		sig := len(strings.TrimLeft(ip+fp, "0"))
+		if v.digits == "" {
+			sig = 1
+		}
+		minFrac = len(fp) + max(0, r.minSig-sig)
+	}
+	if len(fp) < minFrac {
+		fp += strings.Repeat("0", minFrac-len(fp))
+	}
+	if len(ip) < r.minInt {
+		ip = strings.Repeat("0", r.minInt-len(ip)) + ip
+	}
+	return ip, fp, v.magnitude()
+}
+
+// split gives d's integer digits ("0" when none) and fraction digits.
+func (d decimal) split() (ip, fp string) {
+	switch {
+	case d.digits == "":
+		return "0", ""
+	case d.pt <= 0:
+		return "0", strings.Repeat("0", -d.pt) + d.digits
+	case d.pt >= len(d.digits):
+		return d.digits + strings.Repeat("0", d.pt-len(d.digits)), ""
+	}
+	return d.digits[:d.pt], d.digits[d.pt:]
+}
+
+// symbols is what NumberFormat needs to know of a locale's numbers.
+type symbols struct {
+	Decimal, Group string
+	Digits         string // the ten digits, zero first
+	Minus          string // prefix for negative numbers
+	Primary        int    // size of the group nearest the decimal point
+	Secondary      int    // size of the other groups
+	MinGrouping    int    // integer digits below which no separator shows
+	PercentPrefix  string
+	PercentSuffix  string
+}
+
+func (s symbols) object(rt *goja.Runtime) *goja.Object {
+	o := rt.NewObject()
+	for k, v := range map[string]any{
+		"decimal": s.Decimal, "group": s.Group, "digits": s.Digits, "minus": s.Minus,
+		"primary": s.Primary, "secondary": s.Secondary, "minGrouping": s.MinGrouping,
+		"percentPrefix": s.PercentPrefix, "percentSuffix": s.PercentSuffix,
+	} {
+		_ = o.Set(k, v)
+	}
+	return o
+}
+
+// numberOverrides corrects x/text's (older) CLDR data where node 20's ICU
+// prints otherwise, keyed by base language or full tag.
+var numberOverrides = map[string]func(*symbols){
+	"fr": func(s *symbols) { s.Group, s.PercentSuffix = "\u202f", "\u202f%" },
+	"es": func(s *symbols) { s.MinGrouping = 2 },
+	"pl": func(s *symbols) { s.MinGrouping = 2 },
+	"pt-PT": func(s *symbols) {
+		s.MinGrouping = 2
+	},
+	"de-CH": func(s *symbols) { s.Group = "'" },
+	"ar": func(s *symbols) {
+		s.Digits, s.Decimal, s.Group, s.Minus = "0123456789", ".", ",", "\u200e-"
+		s.PercentPrefix, s.PercentSuffix = "", "\u200e%\u200e"
+	},
+}
+
+var symbolCache sync.Map // locale -> symbols
+
+// symbolsFor reads locale's number symbols off numbers x/text formats.
+func symbolsFor(locale string) symbols {
+	if s, ok := symbolCache.Load(locale); ok {
+		return s.(symbols)
+	}
+	tag := tagOf(locale)
+	p := message.NewPrinter(tag)
+	s := symbols{Primary: 3, Secondary: 3, MinGrouping: 1}
+	nines := []rune(p.Sprint(number.Decimal(1234567890, number.NoSeparator())))
+	if len(nines) == 10 {
+		s.Digits = string(nines[9]) + string(nines[:9])
+	} else {
+		s.Digits = "0123456789"
+	}
+	isDigit := func(r rune) bool { return strings.ContainsRune(s.Digits, r) }
+	// Separators between the digit runs of -1,234,567.5; the last is the
+	// decimal point, the others group separators.
+	probe := []rune(p.Sprint(number.Decimal(-1234567.5, number.MinFractionDigits(1))))
+	var runs []int
+	var seps []string
+	i := 0
+	for i < len(probe) && !isDigit(probe[i]) {
+		i++
+	}
+	s.Minus = string(probe[:i])
+	for i < len(probe) {
+		j := i
+		for j < len(probe) && isDigit(probe[j]) {
+			j++
+		}
+		runs = append(runs, j-i)
+		k := j
+		for k < len(probe) && !isDigit(probe[k]) {
+			k++
+		}
+		if k > j && k < len(probe) {
+			seps = append(seps, string(probe[j:k]))
+		}
+		i = k
+	}
+	if len(seps) >= 2 && len(runs) >= 3 {
+		s.Decimal, s.Group = seps[len(seps)-1], seps[0]
+		s.Primary, s.Secondary = runs[len(runs)-2], runs[len(runs)-3]
+	} else {
+		s.Decimal, s.Group = ".", ","
+	}
+	pct := p.Sprint(number.Percent(0.5))
+	fifty := string([]rune(s.Digits)[5]) + string([]rune(s.Digits)[0])
+	s.PercentPrefix, s.PercentSuffix, _ = strings.Cut(pct, fifty)
+	for _, key := range []string{baseOf(tag), tag.String()} {
+		if fix, ok := numberOverrides[key]; ok {
+			fix(&s)
+		}
+	}
+	symbolCache.Store(locale, s)
+	return s
+}
+
+func baseOf(t language.Tag) string {
+	b, _ := t.Base()
+	return b.String()
+}
+
+// currencyAfter are the languages whose currency pattern puts the symbol
+// after the number ("1.234,50 €"); x/text has no currency patterns.
+var currencyAfter = map[string]bool{
+	"de": true, "fr": true, "es": true, "it": true, "ru": true, "pl": true,
+	"cs": true, "sv": true, "fi": true, "da": true, "nb": true, "pt-PT": true,
+	"uk": true, "tr": false, "bn": true,
+}
+
+// currencyInfo returns code's symbol for locale as display asks ("symbol",
+// "narrowSymbol", "code"), prefixed with "+" when it goes after the number,
+// and its standard number of fraction digits.
+func currencyInfo(locale, code, display string) (string, int) {
+	unit, err := currency.ParseISO(code)
+	if err != nil {
+		return code, 2
+	}
+	tag := tagOf(locale)
+	digits, _ := currency.Standard.Rounding(unit)
+	sym := code
+	p := message.NewPrinter(tag)
+	switch display {
+	case "symbol":
+		sym = p.Sprint(currency.Symbol(unit))
+	case "narrowSymbol":
+		sym = p.Sprint(currency.NarrowSymbol(unit))
+	}
+	if currencyAfter[baseOf(tag)] || currencyAfter[tag.String()] {
+		sym = "+" + sym
+	}
+	return sym, digits
+}
