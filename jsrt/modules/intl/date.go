@@ -25,7 +25,23 @@ func canonicalZone(name string) (string, bool) {
 	if _, err := time.LoadLocation(name); err != nil {
 		return "", false
 	}
+	if old, ok := icuZoneNames[name]; ok {
+		return old, true
+	}
 	return name, true
+}
+
+// icuZoneNames maps IANA's current names to the older ones that ICU (and
+// so node's resolvedOptions().timeZone) still reports as canonical.
+var icuZoneNames = map[string]string{
+	"Asia/Kolkata": "Asia/Calcutta", "Asia/Kathmandu": "Asia/Katmandu",
+	"Asia/Ho_Chi_Minh": "Asia/Saigon", "Asia/Yangon": "Asia/Rangoon",
+	"Europe/Kyiv": "Europe/Kiev", "America/Nuuk": "America/Godthab",
+	"Atlantic/Faroe": "Atlantic/Faeroe", "Pacific/Chuuk": "Pacific/Truk",
+	"Pacific/Pohnpei": "Pacific/Ponape", "America/Atikokan": "America/Coral_Harbour",
+	"America/Argentina/Buenos_Aires": "America/Buenos_Aires",
+	"America/Indiana/Indianapolis":   "America/Indianapolis",
+	"America/Kentucky/Louisville":    "America/Louisville",
 }
 
 // defaultTimeZone is the process's zone (TZ, else /etc/localtime), which

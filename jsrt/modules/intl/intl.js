@@ -49,9 +49,16 @@ function supportedLocalesOf(kind) {
   };
 }
 
-function toOptions(options) {
+// V8's messages for null options differ per constructor.
+const NULL_OPTIONS = {
+  NumberFormat: 'Intl.NumberFormat called on null or undefined', PluralRules: 'Intl.PluralRules called on null or undefined',
+  Collator: 'Intl.Collator called on null or undefined', RelativeTimeFormat: 'Intl.RelativeTimeFormat called on null or undefined',
+  ListFormat: 'invalid_argument', Segmenter: 'invalid_argument',
+};
+
+function toOptions(options, ctor) {
   if (options === undefined) return Object.create(null);
-  if (options === null) throw new TypeError('Cannot convert undefined or null to object');
+  if (options === null) throw new TypeError(NULL_OPTIONS[ctor] || 'Cannot convert undefined or null to object');
   return Object(options);
 }
 
@@ -160,7 +167,7 @@ const COMPACT = { short: ['K', 'M', 'B', 'T'], long: [' thousand', ' million', '
 function NumberFormat(locales, options) {
   if (!new.target) return new NumberFormat(locales, options);
   const locale = resolveLocale(locales, 'number');
-  options = toOptions(options);
+  options = toOptions(options, 'NumberFormat');
   const C = 'NumberFormat';
   getOption(options, 'localeMatcher', ['lookup', 'best fit'], 'best fit', C);
   getOption(options, 'numberingSystem', undefined, undefined, C);
@@ -263,6 +270,16 @@ function setDigitOptions(s, options, mnfdDefault, mxfdDefault, notation) {
     s.roundingType = hasSd ? 'sig' : 'frac';
   } else {
     s.roundingType = s.roundingPriority === 'morePrecision' ? 'more' : 'less';
+  }
+}
+
+// digitOptions copies the resolved digit options into o in V8's order:
+// significant digits first when both kinds apply.
+function digitOptions(s, o) {
+  const frac = ['minimumFractionDigits', 'maximumFractionDigits'];
+  const sig = ['minimumSignificantDigits', 'maximumSignificantDigits'];
+  for (const k of s.roundingType === 'more' || s.roundingType === 'less' ? sig.concat(frac) : frac.concat(sig)) {
+    if (s[k] !== undefined) o[k] = s[k];
   }
 }
 
@@ -444,9 +461,7 @@ define(NumberFormat, 'Intl.NumberFormat', {
     if (s.style === 'currency') Object.assign(o, { currency: s.currency, currencyDisplay: s.currencyDisplay, currencySign: s.currencySign });
     if (s.style === 'unit') Object.assign(o, { unit: s.unit, unitDisplay: s.unitDisplay });
     o.minimumIntegerDigits = s.minimumIntegerDigits;
-    for (const k of ['minimumFractionDigits', 'maximumFractionDigits', 'minimumSignificantDigits', 'maximumSignificantDigits']) {
-      if (s[k] !== undefined) o[k] = s[k];
-    }
+    digitOptions(s, o);
     o.useGrouping = s.useGrouping;
     o.notation = s.notation;
     if (s.notation === 'compact') o.compactDisplay = s.compactDisplay;
@@ -476,7 +491,7 @@ Object.defineProperty(NumberFormat.prototype, 'format', {
 function PluralRules(locales, options) {
   requireNew(new.target, 'PluralRules');
   const locale = resolveLocale(locales, 'number');
-  options = toOptions(options);
+  options = toOptions(options, 'PluralRules');
   getOption(options, 'localeMatcher', ['lookup', 'best fit'], 'best fit', 'PluralRules');
   const s = { cls: PluralRules, locale };
   s.type = getOption(options, 'type', ['cardinal', 'ordinal'], 'cardinal', 'PluralRules');
@@ -495,9 +510,7 @@ define(PluralRules, 'Intl.PluralRules', {
   resolvedOptions() {
     const s = slot(this, PluralRules, 'Intl.PluralRules.prototype.resolvedOptions');
     const o = { locale: s.locale, type: s.type, minimumIntegerDigits: s.minimumIntegerDigits };
-    for (const k of ['minimumFractionDigits', 'maximumFractionDigits', 'minimumSignificantDigits', 'maximumSignificantDigits']) {
-      if (s[k] !== undefined) o[k] = s[k];
-    }
+    digitOptions(s, o);
     o.pluralCategories = h.pluralCategories(s.locale, s.type === 'ordinal');
     return o;
   },
@@ -509,7 +522,7 @@ function Collator(locales, options) {
   if (!new.target) return new Collator(locales, options);
   const requested = canonicalizeLocaleList(locales);
   const locale = resolveLocale(requested, 'number');
-  options = toOptions(options);
+  options = toOptions(options, 'Collator');
   const C = 'Collator';
   const s = { cls: Collator, locale };
   s.usage = getOption(options, 'usage', ['sort', 'search'], 'sort', C);
@@ -562,7 +575,7 @@ const LIST_PATTERNS = {
 function ListFormat(locales, options) {
   requireNew(new.target, 'ListFormat');
   const locale = resolveLocale(locales, 'en');
-  options = toOptions(options);
+  options = toOptions(options, 'ListFormat');
   const C = 'ListFormat';
   getOption(options, 'localeMatcher', ['lookup', 'best fit'], 'best fit', C);
   const type = getOption(options, 'type', ['conjunction', 'disjunction', 'unit'], 'conjunction', C);
@@ -619,7 +632,7 @@ const REL_SHORT = { week: 'wk.', month: 'mo.', quarter: 'qtr.', year: 'yr.' };
 function RelativeTimeFormat(locales, options) {
   requireNew(new.target, 'RelativeTimeFormat');
   const locale = resolveLocale(locales, 'en');
-  options = toOptions(options);
+  options = toOptions(options, 'RelativeTimeFormat');
   const C = 'RelativeTimeFormat';
   getOption(options, 'localeMatcher', ['lookup', 'best fit'], 'best fit', C);
   getOption(options, 'numberingSystem', undefined, undefined, C);
@@ -666,7 +679,7 @@ define(RelativeTimeFormat, 'Intl.RelativeTimeFormat', {
 function Segmenter(locales, options) {
   requireNew(new.target, 'Segmenter');
   const locale = resolveLocale(locales, 'number');
-  options = toOptions(options);
+  options = toOptions(options, 'Segmenter');
   getOption(options, 'localeMatcher', ['lookup', 'best fit'], 'best fit', 'Segmenter');
   const granularity = getOption(options, 'granularity', ['grapheme', 'word', 'sentence'], 'grapheme', 'Segmenter');
   slots.set(this, { cls: Segmenter, locale, granularity });
@@ -725,9 +738,11 @@ const ZONE_NAMES = {
   EST: 'Eastern Standard Time', EDT: 'Eastern Daylight Time', CST: 'Central Standard Time',
   CDT: 'Central Daylight Time', MST: 'Mountain Standard Time', MDT: 'Mountain Daylight Time',
   PST: 'Pacific Standard Time', PDT: 'Pacific Daylight Time', AKST: 'Alaska Standard Time',
-  AKDT: 'Alaska Daylight Time', HST: 'Hawaii-Aleutian Standard Time',
+  AKDT: 'Alaska Daylight Time', HST: 'Hawaii-Aleutian Standard Time', GMT: 'Greenwich Mean Time',
 };
-const DATE_FIELDS = ['weekday', 'era', 'year', 'month', 'day'];
+// The fields whose presence stops ToDateTimeOptions adding defaults (era
+// and timeZoneName do not count).
+const DATE_FIELDS = ['weekday', 'year', 'month', 'day'];
 const TIME_FIELDS = ['dayPeriod', 'hour', 'minute', 'second', 'fractionalSecondDigits'];
 const STYLES = {
   date: {
@@ -756,7 +771,7 @@ function DateTimeFormat(locales, options) {
   const [required, defaults] = dtfMode;
   dtfMode = ['any', 'date'];
   const locale = resolveLocale(locales, 'en');
-  options = toOptions(options);
+  options = toOptions(options, 'DateTimeFormat');
   const C = 'DateTimeFormat';
   const s = { cls: DateTimeFormat, locale };
   getOption(options, 'localeMatcher', ['lookup', 'best fit'], 'best fit', C);
@@ -765,7 +780,9 @@ function DateTimeFormat(locales, options) {
   getOption(options, 'numberingSystem', undefined, undefined, C);
   const hour12 = getOption(options, 'hour12', 'boolean', undefined, C);
   let hourCycle = getOption(options, 'hourCycle', ['h11', 'h12', 'h23', 'h24'], undefined, C);
-  if (hour12 !== undefined) hourCycle = hour12 ? 'h12' : 'h23';
+  // As ECMA-402 before 2024 and V8 in node 20: hour12:false on a locale
+  // whose default cycle is h12 means h24 (so midnight is 24:00).
+  if (hour12 !== undefined) hourCycle = hour12 ? 'h12' : 'h24';
   let tz = options.timeZone;
   if (tz === undefined) {
     s.timeZone = h.defaultTimeZone();
@@ -821,7 +838,6 @@ function DateTimeFormat(locales, options) {
 function pad2(n) { return n < 10 ? `0${n}` : String(n); }
 
 function offsetName(mins, long) {
-  if (mins === 0) return 'GMT';
   const sign = mins < 0 ? '-' : '+';
   const a = Math.abs(mins);
   const hh = Math.floor(a / 60);
@@ -900,7 +916,9 @@ function dateParts(s, x) {
     else lit('.');
     add('fractionalSecond', String(ms + 1000).slice(1, 1 + f.fractionalSecondDigits));
   }
-  if (f.hour && h12) { lit(' '); add('dayPeriod', hr < 12 ? 'AM' : 'PM'); }
+  // ICU puts a narrow no-break space before AM/PM; V8's format() (not
+  // formatToParts) turns it back into a space.
+  if (f.hour && h12) { lit('\u202f'); add('dayPeriod', hr < 12 ? 'AM' : 'PM'); }
   if (f.dayPeriod && !f.hour) {
     add('dayPeriod', hr >= 6 && hr < 12 ? 'in the morning' : hr >= 12 && hr < 18 ? 'in the afternoon' : hr >= 18 && hr < 21 ? 'in the evening' : 'at night');
   }
@@ -940,7 +958,7 @@ Object.defineProperty(DateTimeFormat.prototype, 'format', {
     const s = slot(this, DateTimeFormat, 'get Intl.DateTimeFormat.prototype.format');
     let f = boundDateFormats.get(this);
     if (!f) {
-      f = (date) => partsString(dateParts(s, date));
+      f = (date) => partsString(dateParts(s, date)).replace(/\u202f/g, ' ');
       boundDateFormats.set(this, f);
     }
     return f;

@@ -21,9 +21,10 @@ func canonicalize(tag string) (string, bool) {
 	return t.String(), true
 }
 
-// knownBases are the languages x/text has collation data for: a fair
-// stand-in for "has CLDR data" across number symbols and plural rules too.
-var knownBases = sync.OnceValue(func() map[string]bool {
+// collationBases are the languages x/text has collation tailorings for.
+// (language/display lists every language with data, but its tables would
+// add 2 MB to the binary.)
+var collationBases = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, t := range collate.Supported() {
 		b, _ := t.Base()
@@ -32,10 +33,17 @@ var knownBases = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
+// knownBase reports whether x/text has data for the language b: a
+// collation tailoring, or number symbols of its own (it, nl, pt have only
+// the latter). Languages with neither format as English does anyway.
+func knownBase(b string) bool {
+	return collationBases()[b] || symbolsFor(b) != symbolsFor("und")
+}
+
 // supported reports whether locale (canonical) has data for kind: "number"
 // (NumberFormat, PluralRules, Collator, Segmenter) for every language
-// x/text knows, "en" (the kinds whose patterns are English only) for
-// English.
+// x/text knows, "en" (the kinds whose patterns are en-US only) for en and
+// en-US: en-GB and the like write dates otherwise.
 func supported(locale, kind string) bool {
 	t, err := language.Parse(locale)
 	if err != nil {
@@ -43,9 +51,10 @@ func supported(locale, kind string) bool {
 	}
 	b, _ := t.Base()
 	if kind == "en" {
-		return b.String() == "en"
+		r, conf := t.Region()
+		return b.String() == "en" && (conf == language.No || r.String() == "US")
 	}
-	return knownBases()[b.String()]
+	return knownBase(b.String())
 }
 
 // tagOf parses a canonical locale, falling back to en-US.

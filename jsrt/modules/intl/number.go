@@ -170,7 +170,8 @@ func (s symbols) object(rt *goja.Runtime) *goja.Object {
 // numberOverrides corrects x/text's (older) CLDR data where node 20's ICU
 // prints otherwise, keyed by base language or full tag.
 var numberOverrides = map[string]func(*symbols){
-	"fr": func(s *symbols) { s.Group, s.PercentSuffix = "\u202f", "\u202f%" },
+	"fr": func(s *symbols) { s.Group = "\u202f" },
+	"it": func(s *symbols) { s.MinGrouping = 2 },
 	"es": func(s *symbols) { s.MinGrouping = 2 },
 	"pl": func(s *symbols) { s.MinGrouping = 2 },
 	"pt-PT": func(s *symbols) {
@@ -191,6 +192,9 @@ func symbolsFor(locale string) symbols {
 		return s.(symbols)
 	}
 	tag := tagOf(locale)
+	if locale == "und" {
+		tag = language.Und
+	}
 	p := message.NewPrinter(tag)
 	s := symbols{Primary: 3, Secondary: 3, MinGrouping: 1}
 	nines := []rune(p.Sprint(number.Decimal(1234567890, number.NoSeparator())))
