@@ -73,6 +73,8 @@ func helpers(rt *goja.Runtime) *goja.Object {
 		return rt.ToValue(c)
 	})
 	set("supported", supported)
+	set("collationLocale", collationLocale)
+	set("pluralLocale", pluralLocale)
 	set("numberSymbols", func(locale string) *goja.Object { return symbolsFor(locale).object(rt) })
 	// roundDecimal(num, shift, minInt, minFrac, maxFrac, minSig, maxSig,
 	// priority) -> [integer digits, fraction digits, magnitude]: num

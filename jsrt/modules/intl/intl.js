@@ -490,7 +490,7 @@ Object.defineProperty(NumberFormat.prototype, 'format', {
 
 function PluralRules(locales, options) {
   requireNew(new.target, 'PluralRules');
-  const locale = resolveLocale(locales, 'number');
+  const locale = h.pluralLocale(resolveLocale(locales, 'number'));
   options = toOptions(options, 'PluralRules');
   getOption(options, 'localeMatcher', ['lookup', 'best fit'], 'best fit', 'PluralRules');
   const s = { cls: PluralRules, locale };
@@ -521,7 +521,7 @@ define(PluralRules, 'Intl.PluralRules', {
 function Collator(locales, options) {
   if (!new.target) return new Collator(locales, options);
   const requested = canonicalizeLocaleList(locales);
-  const locale = resolveLocale(requested, 'number');
+  const locale = h.collationLocale(resolveLocale(requested, 'number'));
   options = toOptions(options, 'Collator');
   const C = 'Collator';
   const s = { cls: Collator, locale };

@@ -11,6 +11,10 @@ import (
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 var formNames = map[plural.Form]string{
@@ -28,20 +32,49 @@ func pluralRules(ordinal bool) *plural.Rules {
 // pluralCategory is the CLDR plural category of the number shown as
 // integer digits ip and fraction digits fp.
 func pluralCategory(locale string, ordinal bool, ip, fp string) string {
+	i := 0
 	if len(ip) > 9 {
-		// The rules look at i modulo at most 10**6; keep it non-zero
-		// in the digits that matter.
+		// The rules look at i modulo at most 10**6; keep it non-zero.
 		ip = ip[len(ip)-9:]
+		i = 1e9
+	}
+	if n, _ := strconv.Atoi(ip); n != 0 || i == 0 {
+		i = n
 	}
 	if len(fp) > 9 {
 		fp = fp[:9]
 	}
-	i, _ := strconv.Atoi(ip)
 	t := strings.TrimRight(fp, "0")
 	f, _ := strconv.Atoi(fp)
 	tv, _ := strconv.Atoi(t)
-	form := pluralRules(ordinal).MatchPlural(tagOf(locale), i, len(fp), len(t), f, tv)
+	tag := tagOf(locale)
+	form := pluralRules(ordinal).MatchPlural(tag, i, len(fp), len(t), f, tv)
+	if !ordinal {
+		form = newerCardinal(baseOf(tag), form, i, len(fp))
+	}
 	return formNames[form]
+}
+
+// newerCardinal applies the cardinal rules CLDR changed after x/text's
+// data, as node 20's ICU has them.
+func newerCardinal(lang string, form plural.Form, i, v int) plural.Form {
+	switch lang {
+	case "fr", "es", "it", "pt", "ca":
+		// CLDR 38: "many" for whole millions ("1 million de ...").
+		if form == plural.Other && v == 0 && i != 0 && i%1000000 == 0 {
+			return plural.Many
+		}
+	case "he":
+		// CLDR 42 dropped "many" and made 0.x "one".
+		switch {
+		case i == 1 && v == 0, i == 0 && v != 0:
+			return plural.One
+		case i == 2 && v == 0:
+			return plural.Two
+		}
+		return plural.Other
+	}
+	return form
 }
 
 // pluralCategories lists the categories locale uses, as ICU does: sorted,
@@ -67,23 +100,74 @@ func pluralCategories(locale string, ordinal bool) []string {
 // newCollator returns a compare function (-1, 0, 1) for locale with
 // Intl.Collator's sensitivity, numeric and ignorePunctuation options.
 func newCollator(locale, sensitivity string, numeric, ignorePunctuation bool) func(a, b string) int {
-	var opts []collate.Option
-	switch sensitivity {
-	case "base":
-		opts = append(opts, collate.IgnoreCase, collate.IgnoreDiacritics)
-	case "accent":
-		opts = append(opts, collate.IgnoreCase)
-	case "case":
-		opts = append(opts, collate.IgnoreDiacritics)
+	tag := tagOf(locale)
+	if ignorePunctuation {
+		// Alternate "shifted": punctuation and spaces weigh nothing.
+		if t, err := language.Parse(tag.String() + "-u-ka-shifted"); err == nil {
+			tag = t
+		}
 	}
+	var opts []collate.Option
 	if numeric {
 		opts = append(opts, collate.Numeric)
 	}
-	if ignorePunctuation {
-		opts = append(opts, collate.Loose)
+	full := collate.New(tag, opts...)
+	base := collate.New(tag, append(opts, collate.IgnoreCase, collate.IgnoreDiacritics)...)
+	switch sensitivity {
+	case "base":
+		return func(a, b string) int { return base.CompareString(a, b) }
+	case "accent":
+		c := collate.New(tag, append(opts, collate.IgnoreCase)...)
+		return func(a, b string) int { return c.CompareString(a, b) }
+	case "case":
+		// x/text's IgnoreDiacritics alone keeps accents, so compare the
+		// base letters, then case with the accents stripped.
+		return func(a, b string) int {
+			if r := base.CompareString(a, b); r != 0 {
+				return r
+			}
+			return full.CompareString(stripMarks(a), stripMarks(b))
+		}
 	}
-	c := collate.New(tagOf(locale), opts...)
-	return func(a, b string) int { return c.CompareString(a, b) }
+	return func(a, b string) int { return full.CompareString(a, b) }
+}
+
+// stripMarks removes combining marks: "á" becomes "a".
+func stripMarks(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+// collationLocale is the locale a Collator for tag reports: tag itself
+// when x/text has a tailoring for it (or for its language and script),
+// else its language, as ICU does ("de-DE" gives "de").
+func collationLocale(tag string) string {
+	t := tagOf(tag)
+	b, s, _ := t.Raw()
+	withScript := ""
+	if s.String() != "Zzzz" {
+		withScript = b.String() + "-" + s.String()
+	}
+	for _, c := range collate.Supported() {
+		if cs := c.String(); cs == tag || cs == withScript {
+			return tag
+		}
+	}
+	return b.String()
+}
+
+// pluralLocale is the locale a PluralRules for tag reports: ICU has plural
+// rules per language, save Portugal's Portuguese.
+func pluralLocale(tag string) string {
+	t := tagOf(tag)
+	if t.String() == "pt-PT" {
+		return "pt-PT"
+	}
+	return baseOf(t)
 }
 
 // segments splits s by granularity ("grapheme", "word", "sentence") and
