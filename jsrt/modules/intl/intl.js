@@ -19,11 +19,19 @@ function canonicalizeLocaleList(locales) {
     if (typeof v !== 'string' && (typeof v !== 'object' || v === null)) {
       throw new TypeError('Language ID should be string or object.');
     }
-    const c = h.canonicalize(v instanceof Locale ? v.baseName : String(v));
-    if (c === null) throw new RangeError('Incorrect locale information provided');
+    const tag = v instanceof Locale ? v.toString() : String(v);
+    const c = h.canonicalize(tag);
+    if (c === null) throw localeError(tag);
     if (!out.includes(c)) out.push(c);
   }
   return out;
+}
+
+// localeError is V8's error for a tag ICU rejects: one that stops after a
+// '-' or a singleton gets its own message.
+function localeError(tag) {
+  if (/^[a-z0-9]{2,8}(-[a-z0-9]+)*(-[a-z0-9]?)$/i.test(tag)) return new RangeError(`Invalid language tag: ${tag.toLowerCase()}`);
+  return new RangeError('Incorrect locale information provided');
 }
 
 // lookup is a locale without its -u- extension, as data is looked up by.
@@ -642,12 +650,12 @@ function RelativeTimeFormat(locales, options) {
   slots.set(this, { cls: RelativeTimeFormat, locale, style, numeric, nf: slots.get(nf) });
 }
 
-function relParts(s, value, unit) {
+function relParts(s, value, unit, method) {
   value = Number(value);
-  if (!Number.isFinite(value)) throw new RangeError(`Invalid time value: ${value}`);
+  if (!Number.isFinite(value)) throw new RangeError(`Value need to be finite number for Intl.RelativeTimeFormat.prototype.${method}()`);
   unit = String(unit);
   const u = unit.endsWith('s') ? unit.slice(0, -1) : unit;
-  if (!REL_AUTO[u]) throw new RangeError(`Invalid unit argument for format() '${unit}'`);
+  if (!REL_AUTO[u]) throw new RangeError(`Invalid unit argument for Intl.RelativeTimeFormat.prototype.${method}() '${unit}'`);
   if (s.numeric === 'auto' && Number.isInteger(value) && value >= -1 && value <= 1) {
     let phrase = REL_AUTO[u][value + 1];
     if (phrase && s.style !== 'long' && REL_SHORT[u]) phrase = phrase.replace(/ \w+$/, ` ${REL_SHORT[u]}`);
@@ -666,8 +674,8 @@ function relParts(s, value, unit) {
 }
 
 define(RelativeTimeFormat, 'Intl.RelativeTimeFormat', {
-  format(value, unit) { return partsString(relParts(slot(this, RelativeTimeFormat, 'Intl.RelativeTimeFormat.prototype.format'), value, unit)); },
-  formatToParts(value, unit) { return relParts(slot(this, RelativeTimeFormat, 'Intl.RelativeTimeFormat.prototype.formatToParts'), value, unit); },
+  format(value, unit) { return partsString(relParts(slot(this, RelativeTimeFormat, 'Intl.RelativeTimeFormat.prototype.format'), value, unit, 'format')); },
+  formatToParts(value, unit) { return relParts(slot(this, RelativeTimeFormat, 'Intl.RelativeTimeFormat.prototype.formatToParts'), value, unit, 'formatToParts'); },
   resolvedOptions() {
     const s = slot(this, RelativeTimeFormat, 'Intl.RelativeTimeFormat.prototype.resolvedOptions');
     return { locale: s.locale, style: s.style, numeric: s.numeric, numberingSystem: 'latn' };
@@ -971,7 +979,7 @@ class Locale {
   constructor(tag) {
     if (typeof tag !== 'string' && !(tag instanceof Locale)) throw new TypeError('First argument to Intl.Locale constructor can\'t be empty or missing');
     const c = h.canonicalize(tag instanceof Locale ? tag.toString() : tag);
-    if (c === null) throw new RangeError('Incorrect locale information provided');
+    if (c === null) throw localeError(tag);
     slots.set(this, { cls: Locale, tag: c });
   }
   toString() { return slot(this, Locale, 'Intl.Locale.prototype.toString').tag; }

@@ -1,6 +1,7 @@
 package intl
 
 import (
+	"errors"
 	"strings"
 	"sync"
 
@@ -15,10 +16,35 @@ func canonicalize(tag string) (string, bool) {
 		return "", false
 	}
 	t, err := language.Parse(tag)
+	var unknown language.ValueError
+	if errors.As(err, &unknown) {
+		// Well-formed but not in x/text's registry ("xx-YY"): ICU keeps
+		// such tags, with BCP 47's casing.
+		return caseSubtags(tag), true
+	}
 	if err != nil {
 		return "", false
 	}
 	return t.String(), true
+}
+
+// caseSubtags gives a well-formed tag BCP 47's preferred casing: language
+// lower, script title, region upper, the rest lower.
+func caseSubtags(tag string) string {
+	parts := strings.Split(strings.ToLower(tag), "-")
+	for i := 1; i < len(parts); i++ {
+		p := parts[i]
+		if len(p) == 1 {
+			break // extensions and private use stay lower case
+		}
+		switch {
+		case len(p) == 4 && p[0] >= 'a':
+			parts[i] = strings.ToUpper(p[:1]) + p[1:]
+		case len(p) == 2:
+			parts[i] = strings.ToUpper(p)
+		}
+	}
+	return strings.Join(parts, "-")
 }
 
 // collationBases are the languages x/text has collation tailorings for.
