@@ -189,7 +189,11 @@ func segments(granularity, s string) []int {
 			seg, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
 		}
 		n := utf16Len(seg)
-		out = append(out, pos, pos+n, wordLike(seg))
+		like := 0
+		if granularity == "word" {
+			like = wordLike(seg)
+		}
+		out = append(out, pos, pos+n, like)
 		pos += n
 	}
 	return out
