@@ -6,8 +6,8 @@
 // virtio-serial port that `ebbnode run` attaches (a flow-controlled
 // virtserialport, port 1: PCI on q35, virtio-mmio on microvm),
 // performs the Messenger handshake, asks the host for the script's
-// arguments, environment and working directory, and runs the bundle's
-// entry script with jsrt on an Ebb runtime whose system Ebbs are the
+// arguments, environment (whose TZ sets the local time zone) and working
+// directory, and runs the bundle's entry script with jsrt on an Ebb runtime whose system Ebbs are the
 // Messenger client (runtime.MessengerId) and the file system
 // (runtime.FileSystemId): module sources come from the bundle, standard
 // streams and every other file from the host (vfs.Overlay of the bundle
@@ -80,6 +80,7 @@ func run() int {
 	if err != nil {
 		return fail("messenger: %v", err)
 	}
+	setLocalZone(env)
 	cwd, err := c.Cwd()
 	if err != nil {
 		return fail("messenger: %v", err)
