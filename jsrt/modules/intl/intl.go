@@ -1,33 +1,37 @@
 // Package intl implements ECMA-402's Intl global for ebbnode (goja has
 // none): NumberFormat, DateTimeFormat, PluralRules, Collator,
-// RelativeTimeFormat, ListFormat, Segmenter, getCanonicalLocales and
-// supportedLocalesOf, plus the toLocaleString family and
-// String.prototype.localeCompare routed through them. The API surface and
-// option handling are in intl.js; this package gives it the locale data:
+// RelativeTimeFormat, ListFormat, Segmenter, a minimal Locale,
+// getCanonicalLocales and supportedLocalesOf, plus the toLocaleString
+// family (Number, BigInt, Date, Array, typed arrays) and
+// String.prototype.localeCompare routed through them (Enable). The API
+// and its option handling are in intl.js; this package gives it the
+// locale data:
 //
-//   - locale tags are parsed and canonicalised by golang.org/x/text/language;
-//   - number symbols (decimal and group separators, digits, grouping sizes,
-//     percent and minus signs) come from golang.org/x/text/number, read off
-//     a probe formatted for the locale, with a few corrections where CLDR
-//     moved on since x/text's data and node 20's ICU prints otherwise
-//     (numberOverrides);
-//   - plural categories from golang.org/x/text/feature/plural, collation
-//     from golang.org/x/text/collate, currency symbols and digits from
+//   - tags are parsed and canonicalised by golang.org/x/text/language;
+//   - number symbols (separators, digits, grouping sizes, minus and
+//     percent signs) are read off numbers golang.org/x/text/number
+//     formats for the locale, corrected where CLDR moved on since x/text's
+//     data and node 20's ICU prints otherwise (numberOverrides);
+//   - plural categories come from golang.org/x/text/feature/plural (with
+//     the newer rules of newerCardinal), collation from
+//     golang.org/x/text/collate, currency symbols and digits from
 //     golang.org/x/text/currency;
-//   - segmentation (grapheme, word, sentence) from github.com/rivo/uniseg;
+//   - grapheme, word and sentence segmentation from github.com/rivo/uniseg;
 //   - time zones from Go's time package with the IANA database embedded
 //     (time/tzdata), so named zones work inside the image too.
 //
-// What is approximate: x/text has no date patterns, month or day names,
-// relative-time, list, unit or compact-number patterns, nor currency
-// placement. Those are node's en-US output; DateTimeFormat,
-// RelativeTimeFormat and ListFormat resolve every locale to English
-// (supportedLocalesOf says so), NumberFormat uses English unit names and
-// compact suffixes with the locale's digits and separators, and puts the
-// currency symbol after the number for the locales listed in
-// currencyAfter. Calendars other than gregory and numbering systems other
-// than the locale's default are not supported; the default locale is
-// en-US.
+// en-US output matches node 20. What is approximate elsewhere: x/text has
+// no date patterns, month or day names, relative-time, list or unit
+// patterns, compact suffixes, currency names or currency placement. So
+// DateTimeFormat, RelativeTimeFormat and ListFormat support en and en-US
+// only and resolve other locales to en-US (as ICU does for a locale it
+// lacks); NumberFormat uses English unit names and compact suffixes with
+// the locale's digits and separators, English currency names for a few
+// currencies, and puts the symbol after the number for the languages in
+// currencyAfter. Long time-zone names exist for UTC, GMT and the US zones;
+// others print as GMT offsets. Only the gregory calendar, each locale's
+// default numbering system and the halfExpand rounding mode are
+// implemented, and the default locale is en-US whatever LANG says.
 package intl
 
 import (
