@@ -204,8 +204,10 @@ function NumberFormat(locales, options) {
     Object.assign(s, { unit, unitDisplay });
   }
   s.notation = getOption(options, 'notation', ['standard', 'scientific', 'engineering', 'compact'], 'standard', C);
-  const cDigits = s.style === 'currency' && s.notation === 'standard' ? s.currencyDigits : 0;
-  const mxfdDefault = s.style === 'currency' && s.notation === 'standard' ? cDigits : s.style === 'percent' ? 0 : 3;
+  // V8 in node 20 uses the currency's digits in every notation (the
+  // current spec only in standard).
+  const cDigits = s.style === 'currency' ? s.currencyDigits : 0;
+  const mxfdDefault = s.style === 'currency' ? cDigits : s.style === 'percent' ? 0 : 3;
   setDigitOptions(s, options, cDigits, mxfdDefault, s.notation);
   s.compactDisplay = getOption(options, 'compactDisplay', ['short', 'long'], 'short', C);
   const grouping = options.useGrouping;
@@ -382,12 +384,13 @@ function numberParts(s, x) {
       body.push({ type: 'fraction', value: localDigits(sym, fp) });
     }
     if (s.notation === 'compact' && compactIndex >= 0) {
-      const suffix = COMPACT[s.compactDisplay][compactIndex];
+      // ICU has no long compact patterns for currencies.
+      const suffix = COMPACT[s.style === 'currency' ? 'short' : s.compactDisplay][compactIndex];
       if (suffix.startsWith(' ')) body.push({ type: 'literal', value: ' ' });
       body.push({ type: 'compact', value: suffix.trim() });
     } else if (s.notation === 'scientific' || s.notation === 'engineering') {
-      body.push({ type: 'exponentSeparator', value: 'E' });
-      if (exponent < 0) body.push({ type: 'exponentMinusSign', value: '-' });
+      body.push({ type: 'exponentSeparator', value: sym.exponent });
+      if (exponent < 0) signParts(body, 'exponentMinusSign', sym.minus);
       body.push({ type: 'exponentInteger', value: localDigits(sym, String(Math.abs(exponent))) });
     }
   }
@@ -401,8 +404,8 @@ function numberParts(s, x) {
   const accounting = s.style === 'currency' && s.currencySign === 'accounting' && sign === '-';
   const parts = [];
   if (accounting) parts.push({ type: 'literal', value: '(' });
-  else if (sign === '-') parts.push({ type: 'minusSign', value: sym.minus });
-  else if (sign === '+') parts.push({ type: 'plusSign', value: '+' });
+  else if (sign === '-') signParts(parts, 'minusSign', sym.minus);
+  else if (sign === '+') signParts(parts, 'plusSign', sym.minus.replace(/[-−]/, '+'));
   const operands = [ip || '0', fp];
   if (s.style === 'percent') {
     if (sym.percentPrefix) parts.push({ type: 'percentSign', value: sym.percentPrefix });
@@ -428,6 +431,13 @@ function numberParts(s, x) {
   }
   if (accounting) parts.push({ type: 'literal', value: ')' });
   return { parts, operands };
+}
+
+// signParts adds a sign, its bidi marks (he, ar) as a literal part.
+function signParts(parts, type, value) {
+  const m = /^([\u200e\u200f\u061c]*)(.*)$/.exec(value);
+  if (m[1]) parts.push({ type: 'literal', value: m[1] });
+  parts.push({ type, value: m[2] });
 }
 
 function currencyParts(s, body, parts, operands) {

@@ -153,6 +153,7 @@ type symbols struct {
 	MinGrouping    int    // integer digits below which no separator shows
 	PercentPrefix  string
 	PercentSuffix  string
+	Exponent       string // scientific notation's separator ("E")
 }
 
 func (s symbols) object(rt *goja.Runtime) *goja.Object {
@@ -161,6 +162,7 @@ func (s symbols) object(rt *goja.Runtime) *goja.Object {
 		"decimal": s.Decimal, "group": s.Group, "digits": s.Digits, "minus": s.Minus,
 		"primary": s.Primary, "secondary": s.Secondary, "minGrouping": s.MinGrouping,
 		"percentPrefix": s.PercentPrefix, "percentSuffix": s.PercentSuffix,
+		"exponent": s.Exponent,
 	} {
 		_ = o.Set(k, v)
 	}
@@ -170,18 +172,19 @@ func (s symbols) object(rt *goja.Runtime) *goja.Object {
 // numberOverrides corrects x/text's (older) CLDR data where node 20's ICU
 // prints otherwise, keyed by base language or full tag.
 var numberOverrides = map[string]func(*symbols){
-	"fr": func(s *symbols) { s.Group = "\u202f" },
-	"it": func(s *symbols) { s.MinGrouping = 2 },
-	"es": func(s *symbols) { s.MinGrouping = 2 },
-	"pl": func(s *symbols) { s.MinGrouping = 2 },
-	"pt-PT": func(s *symbols) {
-		s.MinGrouping = 2
-	},
+	"fr":    func(s *symbols) { s.Group = "\u202f" },
 	"de-CH": func(s *symbols) { s.Group = "'" },
 	"ar": func(s *symbols) {
 		s.Digits, s.Decimal, s.Group, s.Minus = "0123456789", ".", ",", "\u200e-"
 		s.PercentPrefix, s.PercentSuffix = "", "\u200e%\u200e"
 	},
+}
+
+// minGrouping2 are the locales whose CLDR minimumGroupingDigits is 2
+// (1234 has no separator, 12 345 has), which x/text does not carry.
+var minGrouping2 = map[string]bool{
+	"be": true, "bg": true, "es": true, "et": true, "hu": true, "hy": true, "it": true,
+	"ka": true, "lv": true, "pl": true, "pt-PT": true, "sl": true, "sq": true,
 }
 
 var symbolCache sync.Map // locale -> symbols
@@ -238,9 +241,19 @@ func symbolsFor(locale string) symbols {
 	pct := p.Sprint(number.Percent(0.5))
 	fifty := string([]rune(s.Digits)[5]) + string([]rune(s.Digits)[0])
 	s.PercentPrefix, s.PercentSuffix, _ = strings.Cut(pct, fifty)
+	// x/text writes 1×10⁴ where CLDR has a superscripting exponent; ICU
+	// then uses "E", else CLDR's exponential symbol (sv ×10^, uk Е, el e).
+	s.Exponent = "E"
+	sci := []rune(p.Sprint(number.Scientific(12345.0)))
+	if n := len(sci); n > 2 && strings.ContainsRune(s.Digits, sci[n-1]) {
+		s.Exponent = string(sci[1 : n-1])
+	}
 	for _, key := range []string{baseOf(tag), tag.String()} {
 		if fix, ok := numberOverrides[key]; ok {
 			fix(&s)
+		}
+		if minGrouping2[key] {
+			s.MinGrouping = 2
 		}
 	}
 	symbolCache.Store(locale, s)

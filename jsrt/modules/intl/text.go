@@ -32,15 +32,11 @@ func pluralRules(ordinal bool) *plural.Rules {
 // pluralCategory is the CLDR plural category of the number shown as
 // integer digits ip and fraction digits fp.
 func pluralCategory(locale string, ordinal bool, ip, fp string) string {
-	i := 0
-	if len(ip) > 9 {
-		// The rules look at i modulo at most 10**6; keep it non-zero.
-		ip = ip[len(ip)-9:]
-		i = 1e9
+	if len(ip) > 18 {
+		// ICU keeps i modulo 10**18 (1e21 counts as 0).
+		ip = ip[len(ip)-18:]
 	}
-	if n, _ := strconv.Atoi(ip); n != 0 || i == 0 {
-		i = n
-	}
+	i, _ := strconv.Atoi(ip)
 	if len(fp) > 9 {
 		fp = fp[:9]
 	}
