@@ -96,8 +96,8 @@ func helpers(rt *goja.Runtime) *goja.Object {
 	set("newCollator", newCollator)
 	set("segments", func(granularity, s string) []int { return segments(granularity, s) })
 	set("currency", func(locale, code, display string) []any {
-		sym, digits := currencyInfo(locale, code, display)
-		return []any{sym, digits}
+		sym, place, parens, digits := currencyInfo(locale, code, display)
+		return []any{sym, place, parens, digits}
 	})
 	set("timeZone", func(name string) goja.Value {
 		if c, ok := canonicalZone(name); ok {

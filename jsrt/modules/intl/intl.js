@@ -193,10 +193,8 @@ function NumberFormat(locales, options) {
   if (s.style === 'currency') {
     if (currency === undefined) throw new TypeError('Currency code is required with currency style.');
     Object.assign(s, { currency, currencyDisplay, currencySign });
-    const [sym, digits] = h.currency(locale, currency, currencyDisplay === 'name' ? 'code' : currencyDisplay);
-    s.currencyDigits = digits;
-    s.symbolAfter = sym.startsWith('+');
-    s.symbol = s.symbolAfter ? sym.slice(1) : sym;
+    [s.symbol, s.placement, s.accountingParens, s.currencyDigits] =
+      h.currency(locale, currency, currencyDisplay === 'name' ? 'code' : currencyDisplay);
   }
   if (s.style === 'unit') {
     if (unit === undefined) throw new TypeError('Unit is required with unit style.');
@@ -401,7 +399,7 @@ function numberParts(s, x) {
     case 'exceptZero': sign = isZero ? '' : negative ? '-' : '+'; break;
     case 'negative': sign = negative && !isZero ? '-' : ''; break;
   }
-  const accounting = s.style === 'currency' && s.currencySign === 'accounting' && sign === '-';
+  const accounting = s.style === 'currency' && s.currencySign === 'accounting' && sign === '-' && s.accountingParens;
   const parts = [];
   if (accounting) parts.push({ type: 'literal', value: '(' });
   else if (sign === '-') signParts(parts, 'minusSign', sym.minus);
@@ -447,13 +445,13 @@ function currencyParts(s, body, parts, operands) {
     parts.push(...body, { type: 'literal', value: ' ' }, { type: 'currency', value: names[one ? 0 : 1] });
     return;
   }
-  const wordy = /[A-Za-z]$/.test(s.symbol);
-  if (s.symbolAfter) {
+  if (s.placement === 'after') {
     parts.push(...body, { type: 'literal', value: '\u00a0' }, { type: 'currency', value: s.symbol });
     return;
   }
   parts.push({ type: 'currency', value: s.symbol });
-  if (wordy) parts.push({ type: 'literal', value: '\u00a0' });
+  // ICU spaces a symbol that ends in a letter from the digits.
+  if (s.placement === 'spaced' || /[A-Za-z]$/.test(s.symbol)) parts.push({ type: 'literal', value: '\u00a0' });
   parts.push(...body);
 }
 

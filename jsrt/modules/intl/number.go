@@ -265,25 +265,53 @@ func baseOf(t language.Tag) string {
 	return b.String()
 }
 
-// currencyAfter are the languages whose currency pattern puts the symbol
-// after the number ("1.234,50 €"); x/text has no currency patterns.
-var currencyAfter = map[string]bool{
-	"de": true, "fr": true, "es": true, "it": true, "ru": true, "pl": true,
-	"cs": true, "sv": true, "fi": true, "da": true, "nb": true, "pt-PT": true,
-	"uk": true, "tr": false, "bn": true,
+// Currency placement by language (or full tag), from CLDR's currency
+// patterns, which x/text does not carry: symbol after the number
+// ("1.234,50 €"), symbol then a space ("€ 1.234,50"), and accounting
+// negatives in parentheses.
+var (
+	currencyAfter = wordSet("ar az be bg bn bs ca cs da de el es et eu fi fr gl he hr hu hy is it ka kk km ky " +
+		"lt lv mk my nb pl pt-PT ro ru sk sl sq sr sv uk uz vi")
+	currencySpaced   = wordSet("mn ne nl pt sw")
+	accountingParens = wordSet("af am ar bg bn ca cy en et eu fa fil fr ga gl gu ja km kn ko ml mr ms nb nl pl pt-PT ro si sk sl sq sr ta te th tr ur uz zh zu")
+)
+
+func wordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// inSet looks tag up by full tag, then language ("pt-PT" before "pt").
+func inSet(set map[string]bool, tag language.Tag) bool {
+	if s := tag.String(); s == "pt-PT" || set[s] {
+		return set[s]
+	}
+	return set[baseOf(tag)]
 }
 
 // currencyInfo returns code's symbol for locale as display asks ("symbol",
-// "narrowSymbol", "code"), prefixed with "+" when it goes after the number,
-// and its standard number of fraction digits.
-func currencyInfo(locale, code, display string) (string, int) {
+// "narrowSymbol", "code"), its placement ("before", "spaced" or "after"),
+// whether accounting negatives take parentheses, and its standard number
+// of fraction digits.
+func currencyInfo(locale, code, display string) (sym, place string, parens bool, digits int) {
+	tag := tagOf(locale)
+	place = "before"
+	switch {
+	case inSet(currencyAfter, tag):
+		place = "after"
+	case inSet(currencySpaced, tag):
+		place = "spaced"
+	}
+	parens = inSet(accountingParens, tag)
 	unit, err := currency.ParseISO(code)
 	if err != nil {
-		return code, 2
+		return code, place, parens, 2
 	}
-	tag := tagOf(locale)
-	digits, _ := currency.Standard.Rounding(unit)
-	sym := code
+	digits, _ = currency.Standard.Rounding(unit)
+	sym = code
 	p := message.NewPrinter(tag)
 	switch display {
 	case "symbol":
@@ -291,8 +319,5 @@ func currencyInfo(locale, code, display string) (string, int) {
 	case "narrowSymbol":
 		sym = p.Sprint(currency.NarrowSymbol(unit))
 	}
-	if currencyAfter[baseOf(tag)] || currencyAfter[tag.String()] {
-		sym = "+" + sym
-	}
-	return sym, digits
+	return sym, place, parens, digits
 }
