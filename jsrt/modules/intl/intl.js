@@ -836,6 +836,8 @@ function DateTimeFormat(locales, options) {
       if (defaults === 'time' || defaults === 'all') Object.assign(f, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
     }
   }
+  // Fractional seconds beside an hour or minute bring the seconds along.
+  if (f.fractionalSecondDigits && (f.hour || f.minute) && !f.second) f.second = '2-digit';
   if (f.hour !== undefined) {
     s.hourCycle = hourCycle || 'h12';
     // en-US patterns: two-digit minutes and seconds beside an hour, and a
@@ -846,6 +848,10 @@ function DateTimeFormat(locales, options) {
   } else if (f.minute && f.second) {
     f.second = '2-digit';
     f.minute = '2-digit';
+  } else {
+    // A lone minute or second is a plain number in ICU's patterns.
+    if (f.minute) f.minute = 'numeric';
+    if (f.second) f.second = 'numeric';
   }
   s.f = f;
   slots.set(this, s);
@@ -862,7 +868,9 @@ function offsetName(mins, long) {
   return `GMT${sign}${hh}${mm ? `:${pad2(mm)}` : ''}`;
 }
 
-function zoneName(s, style, offset, abbr) {
+function zoneName(s, style, offset, abbr, t) {
+  // ICU's metazone names for the US zones start in 1970.
+  if (t < 0) abbr = '';
   if (s.timeZone === 'UTC' && (style === 'short' || style === 'long' || style === 'shortGeneric' || style === 'longGeneric')) {
     return style.startsWith('long') ? 'Coordinated Universal Time' : 'UTC';
   }
@@ -892,10 +900,13 @@ function dateParts(s, x) {
     : f.month === 'narrow' ? MONTHS[mo - 1][0] : f.month === '2-digit' ? pad2(mo) : String(mo);
   const dayStr = f.day === '2-digit' ? pad2(d) : String(d);
   const hasDate = f.weekday || f.year || f.month || f.day;
-  if (f.weekday) {
-    const w = WEEKDAYS[wd];
-    add('weekday', f.weekday === 'long' ? w : f.weekday === 'short' ? w.slice(0, 3) : w[0]);
-    if (f.year || f.month || f.day) lit(', ');
+  const w = WEEKDAYS[wd];
+  const weekday = f.weekday === 'long' ? w : f.weekday === 'short' ? w.slice(0, 3) : w[0];
+  const dayOnly = f.day && !f.year && !f.month;
+  if (f.weekday && !dayOnly) {
+    add('weekday', weekday);
+    // en's "E, MMM d" but "E h:mm a".
+    if (f.year || f.month) lit(', ');
   }
   if (textMonth) {
     add('month', monthStr);
@@ -907,13 +918,15 @@ function dateParts(s, x) {
     if (f.day) fields.push(['day', dayStr]);
     if (f.year) fields.push(['year', yearStr]);
     fields.forEach(([t, v], i) => { if (i) lit('/'); add(t, v); });
+    if (f.weekday && dayOnly) { lit(' '); add('weekday', weekday); } // "d E"
   }
   if (f.era) {
     if (hasDate) lit(' ');
     add('era', y > 0 ? (f.era === 'long' ? 'Anno Domini' : f.era === 'short' ? 'AD' : 'A') : (f.era === 'long' ? 'Before Christ' : f.era === 'short' ? 'BC' : 'B'));
   }
   const hasTime = f.hour || f.minute || f.second || f.fractionalSecondDigits || f.dayPeriod;
-  if (hasDate && (hasTime || f.timeZoneName)) lit(f.month === 'long' && hasTime ? ' at ' : ', ');
+  if (f.weekday && !f.year && !f.month && !f.day && f.hour && !f.timeZoneName && (s.hourCycle !== 'h24' || f.minute)) lit(' '); // "E h a"
+  else if (hasDate && (hasTime || f.timeZoneName)) lit(f.month === 'long' ? ' at ' : ', ');
   let first = true;
   const sep = (v) => { if (!first) lit(v); first = false; };
   const h12 = s.hourCycle === 'h12' || s.hourCycle === 'h11';
@@ -940,7 +953,7 @@ function dateParts(s, x) {
   }
   if (f.timeZoneName) {
     if (hasTime) lit(' ');
-    add('timeZoneName', zoneName(s, f.timeZoneName, offset, abbr));
+    add('timeZoneName', zoneName(s, f.timeZoneName, offset, abbr, x));
   }
   return parts;
 }
