@@ -29,9 +29,10 @@
 // the locale's digits and separators, English currency names for a few
 // currencies, and puts the symbol after the number for the languages in
 // currencyAfter. Long time-zone names exist for UTC, GMT and the US zones;
-// others print as GMT offsets. Only the gregory calendar, each locale's
-// default numbering system and the halfExpand rounding mode are
-// implemented, and the default locale is en-US whatever LANG says.
+// others print as GMT offsets (and US zones too before 1970, as ICU).
+// Only the gregory calendar and each locale's default numbering system are
+// implemented, roundingIncrement is read but not applied, and the default
+// locale is en-US whatever LANG says.
 package intl
 
 import (
@@ -81,10 +82,10 @@ func helpers(rt *goja.Runtime) *goja.Object {
 	set("pluralLocale", pluralLocale)
 	set("numberSymbols", func(locale string) *goja.Object { return symbolsFor(locale).object(rt) })
 	// roundDecimal(num, shift, minInt, minFrac, maxFrac, minSig, maxSig,
-	// priority) -> [integer digits, fraction digits, magnitude]: num
-	// times 10**shift rounded as NumberFormat says.
-	set("roundDecimal", func(num goja.Value, shift, minInt, minFrac, maxFrac, minSig, maxSig int, priority string) []any {
-		r := rounding{minInt, minFrac, maxFrac, minSig, maxSig, priority}
+	// priority, mode, negative) -> [integer digits, fraction digits,
+	// magnitude]: |num| times 10**shift rounded as NumberFormat says.
+	set("roundDecimal", func(num goja.Value, shift, minInt, minFrac, maxFrac, minSig, maxSig int, priority, mode string, neg bool) []any {
+		r := rounding{minInt, minFrac, maxFrac, minSig, maxSig, priority, mode, neg}
 		d := parseDecimal(num)
 		d.pt += shift
 		ip, fp, mag := d.round(r)

@@ -291,11 +291,12 @@ function digitOptions(s, o) {
   }
 }
 
-// roundNumber rounds |x| × 10**shift as s says: [integer, fraction, magnitude].
-function roundNumber(s, x, shift) {
+// roundNumber rounds |x| × 10**shift as s says: [integer, fraction,
+// magnitude]; negative matters to the ceil and floor rounding modes.
+function roundNumber(s, x, shift, negative) {
   return h.roundDecimal(x, shift, s.minimumIntegerDigits,
     s.minimumFractionDigits || 0, s.maximumFractionDigits === undefined ? 0 : s.maximumFractionDigits,
-    s.minimumSignificantDigits || 1, s.maximumSignificantDigits || 21, s.roundingType);
+    s.minimumSignificantDigits || 1, s.maximumSignificantDigits || 21, s.roundingType, s.roundingMode, !!negative);
 }
 
 function localDigits(sym, str) {
@@ -368,7 +369,7 @@ function numberParts(s, x) {
       } else if (s.notation === 'engineering') {
         exponent = Math.floor(mag / 3) * 3;
       }
-      r = roundNumber(s, arg, shift - exponent);
+      r = roundNumber(s, arg, shift - exponent, negative);
       // Rounding up may carry into the next unit (999.9K is 1M).
       if (s.notation === 'standard' || r[0] === '0' || r[2] + exponent === mag) break;
       mag = r[2] + exponent;
@@ -512,6 +513,7 @@ function PluralRules(locales, options) {
   const s = { cls: PluralRules, locale };
   s.type = getOption(options, 'type', ['cardinal', 'ordinal'], 'cardinal', 'PluralRules');
   setDigitOptions(s, options, 0, 3, 'standard');
+  s.roundingMode = 'halfExpand'; // V8 in node 20 ignores it here
   slots.set(this, s);
 }
 
@@ -520,7 +522,7 @@ define(PluralRules, 'Intl.PluralRules', {
     const s = slot(this, PluralRules, 'Intl.PluralRules.prototype.select');
     n = Number(n);
     if (!Number.isFinite(n)) return 'other';
-    const [ip, fp] = roundNumber(s, Math.abs(n), 0);
+    const [ip, fp] = roundNumber(s, Math.abs(n), 0, n < 0);
     return h.pluralCategory(s.locale, s.type === 'ordinal', ip, fp);
   },
   resolvedOptions() {

@@ -18,21 +18,21 @@ func TestRound(t *testing.T) {
 		ip, fp string
 		mag    int
 	}{
-		{0.125, 0, rounding{1, 0, 2, 1, 21, "frac"}, "0", "13", -1}, // half away from zero on the decimal digits
-		{1.005, 0, rounding{1, 0, 2, 1, 21, "frac"}, "1", "01", 0},  // shortest digits, not the binary value
-		{999.9995, 0, rounding{1, 0, 3, 1, 21, "frac"}, "1000", "", 3},
-		{1234.5678, 0, rounding{1, 2, 3, 1, 21, "frac"}, "1234", "568", 3},
-		{0.5, 0, rounding{1, 2, 2, 1, 21, "frac"}, "0", "50", -1},
-		{42.0, 0, rounding{5, 0, 0, 1, 21, "frac"}, "00042", "", 1},
-		{1234.5678, 0, rounding{1, 0, 0, 1, 3, "sig"}, "1230", "", 3},
-		{1.0, 0, rounding{1, 0, 0, 6, 21, "sig"}, "1", "00000", 0},
-		{0.0, 0, rounding{1, 0, 0, 3, 21, "sig"}, "0", "00", 0},
-		{0.256, 2, rounding{1, 0, 1, 1, 21, "frac"}, "25", "6", 1}, // percent: shifted exactly
-		{1234.0, -3, rounding{1, 0, 0, 1, 2, "more"}, "1", "2", 0}, // compact 1.2K
-		{123456.0, -3, rounding{1, 0, 0, 1, 2, "more"}, "123", "", 2},
-		{1e21, 0, rounding{1, 0, 3, 1, 21, "frac"}, "1000000000000000000000", "", 21},
-		{0.000123, 0, rounding{1, 0, 3, 1, 21, "frac"}, "0", "", 0},
-		{"12345678901234567890", 0, rounding{1, 0, 3, 1, 21, "frac"}, "12345678901234567890", "", 19},
+		{0.125, 0, rounding{1, 0, 2, 1, 21, "frac", "", false}, "0", "13", -1}, // half away from zero on the decimal digits
+		{1.005, 0, rounding{1, 0, 2, 1, 21, "frac", "", false}, "1", "01", 0},  // shortest digits, not the binary value
+		{999.9995, 0, rounding{1, 0, 3, 1, 21, "frac", "", false}, "1000", "", 3},
+		{1234.5678, 0, rounding{1, 2, 3, 1, 21, "frac", "", false}, "1234", "568", 3},
+		{0.5, 0, rounding{1, 2, 2, 1, 21, "frac", "", false}, "0", "50", -1},
+		{42.0, 0, rounding{5, 0, 0, 1, 21, "frac", "", false}, "00042", "", 1},
+		{1234.5678, 0, rounding{1, 0, 0, 1, 3, "sig", "", false}, "1230", "", 3},
+		{1.0, 0, rounding{1, 0, 0, 6, 21, "sig", "", false}, "1", "00000", 0},
+		{0.0, 0, rounding{1, 0, 0, 3, 21, "sig", "", false}, "0", "00", 0},
+		{0.256, 2, rounding{1, 0, 1, 1, 21, "frac", "", false}, "25", "6", 1}, // percent: shifted exactly
+		{1234.0, -3, rounding{1, 0, 0, 1, 2, "more", "", false}, "1", "2", 0}, // compact 1.2K
+		{123456.0, -3, rounding{1, 0, 0, 1, 2, "more", "", false}, "123", "", 2},
+		{1e21, 0, rounding{1, 0, 3, 1, 21, "frac", "", false}, "1000000000000000000000", "", 21},
+		{0.000123, 0, rounding{1, 0, 3, 1, 21, "frac", "", false}, "0", "", 0},
+		{"12345678901234567890", 0, rounding{1, 0, 3, 1, 21, "frac", "", false}, "12345678901234567890", "", 19},
 	} {
 		d := parseDecimal(rt.ToValue(c.num))
 		d.pt += c.shift
@@ -40,6 +40,31 @@ func TestRound(t *testing.T) {
 		if ip != c.ip || fp != c.fp || mag != c.mag {
 			t.Errorf("round(%v×10^%d, %+v) = %q %q %d, want %q %q %d", c.num, c.shift, c.r, ip, fp, mag, c.ip, c.fp, c.mag)
 		}
+	}
+}
+
+func TestRoundingModes(t *testing.T) {
+	rt := goja.New()
+	// 1.25 and -1.25 to one fraction digit, then 1.251.
+	want := map[string][3]string{
+		"ceil": {"3", "2", "3"}, "floor": {"2", "3", "2"}, "expand": {"3", "3", "3"}, "trunc": {"2", "2", "2"},
+		"halfCeil": {"3", "2", "3"}, "halfFloor": {"2", "3", "3"}, "halfExpand": {"3", "3", "3"},
+		"halfTrunc": {"2", "2", "3"}, "halfEven": {"2", "2", "3"},
+	}
+	for mode, w := range want {
+		for i, c := range []struct {
+			x   float64
+			neg bool
+		}{{1.25, false}, {1.25, true}, {1.251, false}} {
+			_, fp, _ := parseDecimal(rt.ToValue(c.x)).round(rounding{1, 0, 1, 1, 21, "frac", mode, c.neg})
+			if fp != w[i] {
+				t.Errorf("%s: %v (negative %v) to one digit has fraction %q, want %q", mode, c.x, c.neg, fp, w[i])
+			}
+		}
+	}
+	// Below the rounding position entirely: 0.04 to one digit.
+	if ip, fp, _ := parseDecimal(rt.ToValue(0.04)).round(rounding{1, 0, 0, 1, 21, "frac", "ceil", false}); ip != "1" || fp != "" {
+		t.Errorf("ceil(0.04) = %s.%s, want 1", ip, fp)
 	}
 }
 

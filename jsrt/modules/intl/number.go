@@ -55,19 +55,28 @@ func (d decimal) magnitude() int {
 	return d.pt - 1
 }
 
-// roundAt rounds half away from zero (ICU's halfExpand) to a multiple of
-// 10**p.
-func (d decimal) roundAt(p int) decimal {
+// roundAt rounds to a multiple of 10**p by mode, one of ECMA-402's
+// roundingMode values (halfExpand, ICU's default, when unknown); neg says
+// the number shown is negative, which ceil and floor care about.
+func (d decimal) roundAt(p int, mode string, neg bool) decimal {
 	keep := d.pt - p
 	if keep >= len(d.digits) {
 		return d
 	}
-	if keep < 0 {
-		return decimal{}
-	}
-	b := []byte(d.digits[:keep])
+	var b []byte
+	rest := d.digits
 	pt := d.pt
-	if d.digits[keep] >= '5' {
+	if keep > 0 {
+		b = []byte(d.digits[:keep])
+		rest = d.digits[keep:]
+	} else {
+		// Every digit is below 10**p: the kept part is zero.
+		pt = p
+		if keep < 0 {
+			rest = strings.Repeat("0", -keep) + rest
+		}
+	}
+	if roundsUp(mode, neg, rest, len(b) > 0 && (b[len(b)-1]-'0')%2 == 1) {
 		i := len(b) - 1
 		for ; i >= 0 && b[i] == '9'; i-- {
 			b[i] = '0'
@@ -86,19 +95,53 @@ func (d decimal) roundAt(p int) decimal {
 	return decimal{s, pt}
 }
 
+// roundsUp decides whether dropping rest (non-empty, not all zeros) moves
+// the magnitude up, given the rounding mode, the sign and whether the last
+// kept digit is odd.
+func roundsUp(mode string, neg bool, rest string, odd bool) bool {
+	half := 0 // rest against one half: -1 below, 0 equal, 1 above
+	switch {
+	case rest[0] < '5':
+		half = -1
+	case rest[0] > '5' || strings.TrimRight(rest[1:], "0") != "":
+		half = 1
+	}
+	switch mode {
+	case "ceil":
+		return !neg
+	case "floor":
+		return neg
+	case "expand":
+		return true
+	case "trunc":
+		return false
+	case "halfCeil":
+		return half > 0 || half == 0 && !neg
+	case "halfFloor":
+		return half > 0 || half == 0 && neg
+	case "halfTrunc":
+		return half > 0
+	case "halfEven":
+		return half > 0 || half == 0 && odd
+	}
+	return half >= 0
+}
+
 // rounding is NumberFormat's digit options; priority is "frac", "sig",
 // "more" or "less" (roundingPriority morePrecision/lessPrecision, which
 // compact notation uses too).
 type rounding struct {
 	minInt, minFrac, maxFrac, minSig, maxSig int
 	priority                                 string
+	mode                                     string // roundingMode
+	neg                                      bool   // the number is negative
 }
 
 // round applies r and returns the integer and fraction digits to show and
 // the magnitude of the rounded value.
 func (d decimal) round(r rounding) (ip, fp string, mag int) {
-	byFrac := d.roundAt(-r.maxFrac)
-	bySig := d.roundAt(d.magnitude() - r.maxSig + 1)
+	byFrac := d.roundAt(-r.maxFrac, r.mode, r.neg)
+	bySig := d.roundAt(d.magnitude()-r.maxSig+1, r.mode, r.neg)
 	useSig := r.priority == "sig"
 	if r.priority == "more" || r.priority == "less" {
 		// The finer rounding position wins for morePrecision.

@@ -88,3 +88,14 @@ for (const [label, f] of [
 ]) {
   try { f(); console.log(label, 'no error'); } catch (e) { console.log(label, e.name, e.message); }
 }
+
+// Every roundingMode, on fraction and significant digits (PluralRules in
+// node 20 ignores the option).
+const modes = ['ceil', 'floor', 'expand', 'trunc', 'halfCeil', 'halfFloor', 'halfExpand', 'halfTrunc', 'halfEven'];
+const vals = [1.25, 1.35, -1.25, -1.35, 1.2, -1.2, 0.05, -0.05, 1.251, 0.04, -0.04, 9.95, -9.99, 0, 2.5, 3.5];
+for (const m of modes) {
+  console.log(m, vals.map((v) => new Intl.NumberFormat('en', { maximumFractionDigits: 1, roundingMode: m }).format(v)).join(' '),
+    vals.map((v) => new Intl.NumberFormat('en', { maximumSignificantDigits: 1, roundingMode: m }).format(v)).join(' '),
+    new Intl.NumberFormat('en', { roundingMode: m }).resolvedOptions().roundingMode,
+    [0.5, 1.5, -0.5].map((v) => new Intl.PluralRules('en', { maximumFractionDigits: 0, roundingMode: m }).select(v)).join());
+}
