@@ -327,13 +327,14 @@ function groupParts(s, ip, parts) {
   });
 }
 
-// toIntlMathValue is ToIntlMathematicalValue, simplified: BigInts stay
-// BigInts, everything else becomes a Number.
+// toIntlMathValue is ToIntlMathematicalValue: BigInts stay BigInts,
+// decimal strings stay strings (exact, as ICU formats them), everything
+// else becomes a Number.
 function toIntlMathValue(x) {
   if (typeof x === 'bigint') return x;
   if (typeof x === 'string') {
     const t = x.trim();
-    if (/^-?[0-9]+$/.test(t) && t.replace('-', '').length > 15) return BigInt(t);
+    if (/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)(e[+-]?[0-9]+)?$/i.test(t)) return t;
   }
   return Number(x);
 }
@@ -342,9 +343,11 @@ function toIntlMathValue(x) {
 // plural operands (integer and fraction digits) of the number shown.
 function numberParts(s, x) {
   const sym = s.sym;
-  const big = typeof x === 'bigint';
-  const negative = big ? x < 0n : x < 0 || Object.is(x, -0);
-  const abs = big ? (negative ? -x : x) : Math.abs(x);
+  // BigInts and decimal strings go to Go as decimal strings.
+  const str = typeof x === 'string';
+  const big = typeof x === 'bigint' || str;
+  const negative = str ? x[0] === '-' : big ? x < 0n : x < 0 || Object.is(x, -0);
+  const abs = str ? x.replace(/^[+-]/, '') : big ? (negative ? -x : x) : Math.abs(x);
   const body = [];
   let ip = '';
   let fp = '';

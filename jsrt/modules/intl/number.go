@@ -20,31 +20,39 @@ type decimal struct {
 	pt     int
 }
 
-// parseDecimal reads a non-negative finite number, or the decimal string
-// of a BigInt, exactly as ICU sees it: the shortest digits that round-trip.
+// parseDecimal reads a non-negative finite number exactly as ICU sees it
+// (the shortest digits that round-trip), or a decimal string (a BigInt's
+// digits, or a numeric string NumberFormat keeps exact: "1.5e3").
 func parseDecimal(v goja.Value) decimal {
 	var s string
-	var pt int
-	if f, ok := v.Export().(float64); ok {
-		m, e, _ := strings.Cut(strconv.FormatFloat(math.Abs(f), 'e', -1, 64), "e")
-		exp, _ := strconv.Atoi(e)
-		s, pt = strings.Replace(m, ".", "", 1), exp+1
-	} else {
-		s = strings.TrimPrefix(v.String(), "-")
-		if i, ok := v.Export().(int64); ok {
-			s = strconv.FormatInt(i, 10)
-			s = strings.TrimPrefix(s, "-")
-		}
-		pt = len(s)
+	exp := 0
+	switch x := v.Export().(type) {
+	case float64:
+		m, e, _ := strings.Cut(strconv.FormatFloat(math.Abs(x), 'e', -1, 64), "e")
+		exp, _ = strconv.Atoi(e)
+		s = m
+	case int64:
+		s = strings.TrimPrefix(strconv.FormatInt(x, 10), "-")
+		exp = len(s) - 1
+		s = s[:1] + "." + s[1:]
+	default:
+		m, e, _ := strings.Cut(strings.ToLower(strings.TrimLeft(v.String(), "+-")), "e")
+		exp, _ = strconv.Atoi(e)
+		ip, fp, _ := strings.Cut(m, ".")
+		exp += len(ip) - 1
+		s = ip + "." + fp
 	}
-	n := len(s)
-	s = strings.TrimLeft(s, "0")
-	pt -= n - len(s)
-	s = strings.TrimRight(s, "0")
-	if s == "" {
+	// s is d.ddd × 10**exp, perhaps with leading zeros.
+	digits := strings.Replace(s, ".", "", 1)
+	pt := exp + 1
+	n := len(digits)
+	digits = strings.TrimLeft(digits, "0")
+	pt -= n - len(digits)
+	digits = strings.TrimRight(digits, "0")
+	if digits == "" {
 		return decimal{}
 	}
-	return decimal{s, pt}
+	return decimal{digits, pt}
 }
 
 // magnitude is the power of ten of the leading digit (0 for zero).

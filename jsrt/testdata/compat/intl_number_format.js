@@ -99,3 +99,9 @@ for (const m of modes) {
     new Intl.NumberFormat('en', { roundingMode: m }).resolvedOptions().roundingMode,
     [0.5, 1.5, -0.5].map((v) => new Intl.PluralRules('en', { maximumFractionDigits: 0, roundingMode: m }).select(v)).join());
 }
+
+// Numeric strings are formatted exactly, past a double's precision.
+const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
+show('strings exact', ['1234567.891234567891', '-0', '1.5e3', '.5', '12345678901234567890.123', ' 42 ', '0x1F', 'abc', '', '1e-5', '+7',
+  '-1.25E+2', 'Infinity', '00012.500'].map((s) => exact.format(s)));
+show('string compact', new Intl.NumberFormat('en', { notation: 'compact' }).format('123456789012345678901234'));
