@@ -23,9 +23,11 @@
 // en-US output matches node 20. What is approximate elsewhere: x/text has
 // no date patterns, month or day names, relative-time, list or unit
 // patterns, compact suffixes, currency names or currency placement. So
-// DateTimeFormat, RelativeTimeFormat and ListFormat support en and en-US
-// only and resolve other locales to en-US (as ICU does for a locale it
-// lacks); NumberFormat uses English unit names and compact suffixes with
+// RelativeTimeFormat and ListFormat support en and en-US only, and
+// DateTimeFormat those and en-GB (its defaults, styles and the common
+// field sets; ICU's rarer en-GB skeletons, such as a lone 24-hour hour
+// beside a time-zone name, differ), resolving other locales to en-US as
+// ICU does for a locale it lacks; NumberFormat uses English unit names and compact suffixes with
 // the locale's digits and separators, English currency names for a few
 // currencies, and puts the symbol after the number for the languages in
 // currencyAfter. Long time-zone names exist for UTC, GMT and the US zones;

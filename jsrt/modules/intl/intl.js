@@ -791,7 +791,7 @@ function DateTimeFormat(locales, options) {
   if (!new.target) return new DateTimeFormat(locales, options);
   const [required, defaults] = dtfMode;
   dtfMode = ['any', 'date'];
-  const locale = resolveLocale(locales, 'en');
+  const locale = resolveLocale(locales, 'date');
   options = toOptions(options, 'DateTimeFormat');
   const C = 'DateTimeFormat';
   const s = { cls: DateTimeFormat, locale };
@@ -803,7 +803,10 @@ function DateTimeFormat(locales, options) {
   let hourCycle = getOption(options, 'hourCycle', ['h11', 'h12', 'h23', 'h24'], undefined, C);
   // As ECMA-402 before 2024 and V8 in node 20: hour12:false on a locale
   // whose default cycle is h12 means h24 (so midnight is 24:00).
-  if (hour12 !== undefined) hourCycle = hour12 ? 'h12' : 'h24';
+  // en-GB (default h23) gets h11 and h23, as V8 maps it.
+  const gb = locale === 'en-GB';
+  s.gb = gb;
+  if (hour12 !== undefined) hourCycle = hour12 ? (gb ? 'h11' : 'h12') : (gb ? 'h23' : 'h24');
   let tz = options.timeZone;
   if (tz === undefined) {
     s.timeZone = h.defaultTimeZone();
@@ -831,25 +834,35 @@ function DateTimeFormat(locales, options) {
     if (explicit.length) throw new TypeError(`Can't set option ${explicit[0]} when ${dateStyle ? 'dateStyle' : 'timeStyle'} is used`);
     if (required === 'date' && !dateStyle) throw new TypeError('Invalid option : timeStyle');
     if (required === 'time' && !timeStyle) throw new TypeError('Invalid option : dateStyle');
-    Object.assign(f, dateStyle && STYLES.date[dateStyle], timeStyle && STYLES.time[timeStyle]);
+    const date = gb && dateStyle === 'short' ? { year: 'numeric', month: '2-digit', day: '2-digit' } : STYLES.date[dateStyle];
+    Object.assign(f, dateStyle && date, timeStyle && STYLES.time[timeStyle]);
     s.dateStyle = dateStyle;
     s.timeStyle = timeStyle;
   } else {
     const fields = required === 'date' ? DATE_FIELDS : required === 'time' ? TIME_FIELDS : DATE_FIELDS.concat(TIME_FIELDS);
     if (!fields.some((k) => f[k] !== undefined)) {
       if (defaults === 'date' || defaults === 'all') Object.assign(f, { year: 'numeric', month: 'numeric', day: 'numeric' });
-      if (defaults === 'time' || defaults === 'all') Object.assign(f, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      if (defaults === 'time' || defaults === 'all') {
+        Object.assign(f, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+        s.defaultTime = true;
+      }
     }
   }
   // Fractional seconds beside an hour or minute bring the seconds along.
   if (f.fractionalSecondDigits && (f.hour || f.minute) && !f.second) f.second = '2-digit';
   if (f.hour !== undefined) {
-    s.hourCycle = hourCycle || 'h12';
-    // en-US patterns: two-digit minutes and seconds beside an hour, and a
-    // two-digit hour on a 24-hour clock.
+    s.hourCycle = hourCycle || (gb ? 'h23' : 'h12');
+    // en patterns: two-digit minutes and seconds beside an hour, and a
+    // two-digit hour on a 24-hour clock (which en-GB's resolvedOptions
+    // still calls numeric beside minutes when no cycle was asked for).
     if (f.minute) f.minute = '2-digit';
     if (f.second) f.second = '2-digit';
-    if (s.hourCycle === 'h23' || s.hourCycle === 'h24') f.hour = '2-digit';
+    const h24 = s.hourCycle === 'h23' || s.hourCycle === 'h24';
+    const dated = f.weekday || f.year || f.month || f.day;
+    if (h24 && !(gb && f.minute && hourCycle === undefined && (dated || !f.timeZoneName))) f.hour = '2-digit';
+    // en-GB pads the hour it reports as numeric only in its default and
+    // style patterns ("HH:mm:ss"), not in "H:mm" asked for by fields.
+    s.hour2 = h24 && (!gb || f.hour === '2-digit' || (s.defaultTime && !f.timeZoneName) || timeStyle !== undefined);
   } else if (f.minute && f.second) {
     f.second = '2-digit';
     f.minute = '2-digit';
@@ -858,6 +871,10 @@ function DateTimeFormat(locales, options) {
     if (f.minute) f.minute = 'numeric';
     if (f.second) f.second = 'numeric';
   }
+  // en-GB writes numeric dates as dd/MM/y.
+  const numericMonth = f.month === 'numeric' || f.month === '2-digit';
+  if (gb && numericMonth && (f.day || f.year)) f.month = '2-digit';
+  if (gb && numericMonth && f.day) f.day = '2-digit';
   s.f = f;
   slots.set(this, s);
 }
@@ -874,8 +891,15 @@ function offsetName(mins, long) {
 }
 
 function zoneName(s, style, offset, abbr, t) {
-  // ICU's metazone names for the US zones start in 1970.
+  // ICU's metazone names for the US zones start in 1970; en-GB names
+  // Britain's zones, not America's.
   if (t < 0) abbr = '';
+  if (s.gb && (style === 'short' || style === 'long')) {
+    if (s.timeZone === 'Europe/London' && (abbr === 'GMT' || abbr === 'BST')) {
+      return style === 'short' ? abbr : abbr === 'GMT' ? 'Greenwich Mean Time' : 'British Summer Time';
+    }
+    if (style === 'short' && s.timeZone !== 'UTC') abbr = '';
+  }
   if (s.timeZone === 'UTC' && (style === 'short' || style === 'long' || style === 'shortGeneric' || style === 'longGeneric')) {
     return style.startsWith('long') ? 'Coordinated Universal Time' : 'UTC';
   }
@@ -901,7 +925,7 @@ function dateParts(s, x) {
   const add = (type, value) => parts.push({ type, value: String(value) });
   const textMonth = f.month === 'long' || f.month === 'short' || f.month === 'narrow';
   const yearStr = f.year === '2-digit' ? pad2(((y % 100) + 100) % 100) : String(y > 0 ? y : 1 - y);
-  const monthStr = f.month === 'long' ? MONTHS[mo - 1] : f.month === 'short' ? MONTHS[mo - 1].slice(0, 3)
+  const monthStr = f.month === 'long' ? MONTHS[mo - 1] : f.month === 'short' ? (s.gb && mo === 9 ? 'Sept' : MONTHS[mo - 1].slice(0, 3))
     : f.month === 'narrow' ? MONTHS[mo - 1][0] : f.month === '2-digit' ? pad2(mo) : String(mo);
   const dayStr = f.day === '2-digit' ? pad2(d) : String(d);
   const hasDate = f.weekday || f.year || f.month || f.day;
@@ -910,17 +934,22 @@ function dateParts(s, x) {
   const dayOnly = f.day && !f.year && !f.month;
   if (f.weekday && !dayOnly) {
     add('weekday', weekday);
-    // en's "E, MMM d" but "E h:mm a".
-    if (f.year || f.month) lit(', ');
+    // en's "E, MMM d" but "E h:mm a"; en-GB's "E dd/MM".
+    if (f.year || f.month) lit(s.gb && !textMonth && !f.year ? ' ' : ', ');
   }
-  if (textMonth) {
+  if (textMonth && s.gb) {
+    if (f.day) { add('day', dayStr); lit(' '); }
+    add('month', monthStr);
+    if (f.year) { lit(' '); add('year', yearStr); }
+  } else if (textMonth) {
     add('month', monthStr);
     if (f.day) { lit(' '); add('day', dayStr); }
     if (f.year) { lit(f.day ? ', ' : ' '); add('year', yearStr); }
   } else {
     const fields = [];
+    if (s.gb && f.day) fields.push(['day', dayStr]);
     if (f.month) fields.push(['month', monthStr]);
-    if (f.day) fields.push(['day', dayStr]);
+    if (!s.gb && f.day) fields.push(['day', dayStr]);
     if (f.year) fields.push(['year', yearStr]);
     fields.forEach(([t, v], i) => { if (i) lit('/'); add(t, v); });
     if (f.weekday && dayOnly) { lit(' '); add('weekday', weekday); } // "d E"
@@ -941,7 +970,7 @@ function dateParts(s, x) {
     else if (s.hourCycle === 'h11') hv = hr % 12;
     else if (s.hourCycle === 'h24') hv = hr || 24;
     sep('');
-    add('hour', f.hour === '2-digit' ? pad2(hv) : hv);
+    add('hour', f.hour === '2-digit' || s.hour2 ? pad2(hv) : hv);
   }
   if (f.minute) { sep(':'); add('minute', f.minute === '2-digit' ? pad2(mi) : mi); }
   if (f.second) { sep(':'); add('second', f.second === '2-digit' ? pad2(sec) : sec); }
@@ -952,7 +981,7 @@ function dateParts(s, x) {
   }
   // ICU puts a narrow no-break space before AM/PM; V8's format() (not
   // formatToParts) turns it back into a space.
-  if (f.hour && h12) { lit('\u202f'); add('dayPeriod', hr < 12 ? 'AM' : 'PM'); }
+  if (f.hour && h12) { lit('\u202f'); add('dayPeriod', s.gb ? (hr < 12 ? 'am' : 'pm') : hr < 12 ? 'AM' : 'PM'); }
   if (f.dayPeriod && !f.hour) {
     add('dayPeriod', hr >= 6 && hr < 12 ? 'in the morning' : hr >= 12 && hr < 18 ? 'in the afternoon' : hr >= 18 && hr < 21 ? 'in the evening' : 'at night');
   }
@@ -984,7 +1013,7 @@ define(DateTimeFormat, 'Intl.DateTimeFormat', {
     }
     return o;
   },
-}, { supportedLocalesOf: supportedLocalesOf('en') });
+}, { supportedLocalesOf: supportedLocalesOf('date') });
 
 Object.defineProperty(DateTimeFormat.prototype, 'format', {
   configurable: true,

@@ -176,6 +176,7 @@ func TestLocales(t *testing.T) {
 	}{
 		{"en-US", "number", true}, {"it", "number", true}, {"sv", "number", true}, {"xx", "number", false},
 		{"en", "en", true}, {"en-US", "en", true}, {"en-GB", "en", false}, {"de", "en", false},
+		{"en-GB", "date", true}, {"en-AU", "date", false}, {"en", "date", true},
 	} {
 		if got := supported(c.locale, c.kind); got != c.want {
 			t.Errorf("supported(%q, %q) = %v, want %v", c.locale, c.kind, got, c.want)

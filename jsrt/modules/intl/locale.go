@@ -68,17 +68,19 @@ func knownBase(b string) bool {
 
 // supported reports whether locale (canonical) has data for kind: "number"
 // (NumberFormat, PluralRules, Collator, Segmenter) for every language
-// x/text knows, "en" (the kinds whose patterns are en-US only) for en and
-// en-US: en-GB and the like write dates otherwise.
+// x/text knows, "en" (ListFormat and RelativeTimeFormat, whose patterns
+// intl.js has for en-US) for en and en-US, "date" (DateTimeFormat) for
+// those and en-GB.
 func supported(locale, kind string) bool {
 	t, err := language.Parse(locale)
 	if err != nil {
 		return false
 	}
 	b, _ := t.Base()
-	if kind == "en" {
-		r, conf := t.Region()
-		return b.String() == "en" && (conf == language.No || r.String() == "US")
+	if kind == "en" || kind == "date" {
+		// Region() guesses US for a bare "en".
+		r, _ := t.Region()
+		return b.String() == "en" && (r.String() == "US" || kind == "date" && r.String() == "GB")
 	}
 	return knownBase(b.String())
 }
