@@ -38,8 +38,9 @@
 package intl
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
+	"strings"
 	"sync"
 	// Named time zones must resolve inside the image, which has no
 	// /usr/share/zoneinfo.
@@ -53,8 +54,24 @@ import (
 // ModuleName is the internal module that builds the Intl object.
 const ModuleName = "internal/intl"
 
-//go:embed intl.js
-var source string
+// The module body, split by subject; the files share one scope, so the
+// order matters only for code that runs at load (intl.js defines what the
+// others' top levels use).
+//
+//go:embed intl.js number.js text.js date.js global.js
+var jsFiles embed.FS
+
+var source = func() string {
+	var b strings.Builder
+	for _, name := range []string{"intl.js", "number.js", "text.js", "date.js", "global.js"} {
+		data, err := jsFiles.ReadFile(name)
+		if err != nil {
+			panic(fmt.Sprintf("intl: embedded %s: %v", name, err))
+		}
+		b.Write(data)
+	}
+	return b.String()
+}()
 
 var src = jsmod.NewSource("node:internal/intl", source)
 
