@@ -46,6 +46,7 @@ func (v *vm) setup() error {
 	g := rt.GlobalObject()
 	hostenv.Set(rt, &hostenv.Env{
 		Stdin: v.opts.Stdin, Stdout: v.opts.Stdout, Stderr: v.opts.Stderr,
+		Vars:  v.opts.Env,
 		Async: func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
 	})
 

@@ -1,7 +1,7 @@
 // Package hostenv carries what the runtime that runs a script tells the
 // core modules about their surroundings — the script's standard streams
 // and the event loop's way of finishing work begun on another goroutine —
-// for modules that jsrt does not build itself (tty, child_process).
+// for modules that jsrt does not build itself (tty, child_process, intl).
 //
 // jsrt calls Set once per goja runtime before any script runs; modules call
 // Get. In a bare goja runtime (no jsrt) Get returns nil and the modules fall
@@ -20,6 +20,9 @@ type Env struct {
 	// Stdin, Stdout and Stderr are the script's fds 0, 1 and 2.
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
+	// Vars is the script's environment at start (KEY=value), which
+	// process.env begins as: Intl takes its default locale from it.
+	Vars []string
 	// Async runs work on a goroutine of its own, then done on the event
 	// loop as a callback (ticks and promise jobs drained after it); the
 	// loop stays alive in between. Safe only on the loop's goroutine.

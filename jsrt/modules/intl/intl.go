@@ -33,8 +33,10 @@
 // currencyAfter. Long time-zone names exist for UTC, GMT and the US zones;
 // others print as GMT offsets (and US zones too before 1970, as ICU).
 // Only the gregory calendar and each locale's default numbering system are
-// implemented, roundingIncrement is read but not applied, and the default
-// locale is en-US whatever LANG says.
+// implemented, and roundingIncrement is read but not applied. The default
+// locale comes from LC_ALL, LC_MESSAGES or LANG in the script's
+// environment, as ICU's does (en-US for C or POSIX); the constructors
+// without data for it fall back to en-US.
 package intl
 
 import (
@@ -48,6 +50,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/ebbnode/ebbnode/jsrt/internal/hostenv"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
 )
 
@@ -97,6 +100,12 @@ func helpers(rt *goja.Runtime) *goja.Object {
 		return rt.ToValue(c)
 	})
 	set("supported", supported)
+	set("defaultLocale", func() string {
+		if env := hostenv.Get(rt); env != nil {
+			return defaultLocale(env.Vars)
+		}
+		return "en-US"
+	})
 	set("collationLocale", collationLocale)
 	set("pluralLocale", pluralLocale)
 	set("numberSymbols", func(locale string) *goja.Object { return symbolsFor(locale).object(rt) })

@@ -6,7 +6,8 @@
 // order; this one holds what they share: locale lists and options.
 
 const h = internal;
-const DEFAULT_LOCALE = 'en-US';
+// The default locale comes from LC_ALL, LC_MESSAGES or LANG, as ICU's.
+const DEFAULT_LOCALE = h.defaultLocale();
 
 // ---- locales and options ------------------------------------------------
 
@@ -43,13 +44,15 @@ function lookup(tag) {
 }
 
 // resolveLocale picks the first requested locale with data of kind
-// ('number' or 'en'), else the default.
-function resolveLocale(locales, kind) {
+// ('number', 'en' or 'date'), else the default. narrow, when given, maps
+// a requested locale to the one ICU reports (PluralRules' "en-US" is
+// "en"); the default locale is reported as it is.
+function resolveLocale(locales, kind, narrow) {
   for (const l of canonicalizeLocaleList(locales)) {
     const base = lookup(l);
-    if (h.supported(base, kind)) return base;
+    if (h.supported(base, kind)) return narrow ? narrow(base) : base;
   }
-  return DEFAULT_LOCALE;
+  return h.supported(DEFAULT_LOCALE, kind) ? DEFAULT_LOCALE : 'en-US';
 }
 
 function supportedLocalesOf(kind) {

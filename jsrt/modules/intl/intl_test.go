@@ -190,6 +190,26 @@ func TestLocales(t *testing.T) {
 	}
 }
 
+func TestDefaultLocale(t *testing.T) {
+	for _, c := range []struct {
+		vars []string
+		want string
+	}{
+		{nil, "en-US"},
+		{[]string{"LANG=de_DE.UTF-8"}, "de-DE"},
+		{[]string{"LANG=de_DE.UTF-8", "LC_ALL=es_ES.UTF-8"}, "es-ES"},
+		{[]string{"LANG=de_DE", "LC_MESSAGES=it_IT", "LC_NUMERIC=fr_FR"}, "it-IT"},
+		{[]string{"LANG=C.UTF-8"}, "en-US"},
+		{[]string{"LANG=POSIX", "HOME=/x"}, "en-US"},
+		{[]string{"LANG=sr_RS@latin"}, "sr-RS"},
+		{[]string{"LANG=not a locale"}, "en-US"},
+	} {
+		if got := defaultLocale(c.vars); got != c.want {
+			t.Errorf("defaultLocale(%q) = %q, want %q", c.vars, got, c.want)
+		}
+	}
+}
+
 func TestZones(t *testing.T) {
 	for in, want := range map[string]string{
 		"utc": "UTC", "Etc/UTC": "UTC", "GMT": "UTC", "America/New_York": "America/New_York",

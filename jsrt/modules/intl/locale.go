@@ -93,3 +93,32 @@ func tagOf(locale string) language.Tag {
 	}
 	return t
 }
+
+// defaultLocale is the locale ICU would take from the environment: the
+// first of LC_ALL, LC_MESSAGES and LANG that is set, as a BCP 47 tag
+// ("de_DE.UTF-8" gives "de-DE"); en-US for C, POSIX, none or a name that
+// is no tag.
+func defaultLocale(vars []string) string {
+	env := map[string]string{}
+	for _, kv := range vars {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := env[k]
+		if v == "" {
+			continue
+		}
+		v, _, _ = strings.Cut(v, ".")
+		v, _, _ = strings.Cut(v, "@")
+		if v == "C" || v == "POSIX" {
+			break
+		}
+		if c, ok := canonicalize(strings.ReplaceAll(v, "_", "-")); ok {
+			return c
+		}
+		break
+	}
+	return "en-US"
+}

@@ -6,7 +6,7 @@
 
 function PluralRules(locales, options) {
   requireNew(new.target, 'PluralRules');
-  const locale = h.pluralLocale(resolveLocale(locales, 'number'));
+  const locale = resolveLocale(locales, 'number', h.pluralLocale);
   options = toOptions(options, 'PluralRules');
   getOption(options, 'localeMatcher', ['lookup', 'best fit'], 'best fit', 'PluralRules');
   const s = { cls: PluralRules, locale };
@@ -38,7 +38,7 @@ define(PluralRules, 'Intl.PluralRules', {
 function Collator(locales, options) {
   if (!new.target) return new Collator(locales, options);
   const requested = canonicalizeLocaleList(locales);
-  const locale = h.collationLocale(resolveLocale(requested, 'number'));
+  const locale = resolveLocale(requested, 'number', h.collationLocale);
   options = toOptions(options, 'Collator');
   const C = 'Collator';
   const s = { cls: Collator, locale };
