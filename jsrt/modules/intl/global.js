@@ -26,7 +26,7 @@ for (const [name, value] of Object.entries({
   supportedValuesOf(key) {
     const values = {
       calendar: ['gregory'], collation: ['default'], numberingSystem: ['latn'],
-      unit: Object.keys(UNITS).sort(), currency: Object.keys(CURRENCY_NAMES).sort(),
+      unit: Object.keys(UNITS).filter((u) => !u.includes('-per-')).sort(), currency: Object.keys(CURRENCY_NAMES).sort(),
     }[key];
     if (!values) throw new RangeError(`Invalid key : ${key}`);
     return values.slice();

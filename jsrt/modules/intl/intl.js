@@ -114,9 +114,17 @@ const slots = new WeakMap();
 function slot(obj, cls, method) {
   const s = slots.get(obj);
   if (!s || s.cls !== cls) {
-    throw new TypeError(`Method ${method} called on incompatible receiver ${typeof obj === 'string' ? obj : Object.prototype.toString.call(obj)}`);
+    throw new TypeError(`Method ${method} called on incompatible receiver ${receiverName(obj)}`);
   }
   return s;
+}
+
+// receiverName is how V8 names a bad receiver: primitives as strings,
+// objects as #<Constructor>.
+function receiverName(v) {
+  if ((typeof v !== 'object' || v === null) && typeof v !== 'function') return String(v);
+  const c = v.constructor;
+  return `#<${(typeof c === 'function' && c.name) || 'Object'}>`;
 }
 
 function requireNew(target, name) {

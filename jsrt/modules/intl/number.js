@@ -4,44 +4,61 @@
 // ---- NumberFormat -------------------------------------------------------
 
 // Unit patterns (en), per unit: short one|other, long one|other, narrow
-// one|other. x/text has no unit data.
+// one|other, for ECMA-402's sanctioned units and common -per- pairs.
+// x/text has no unit data.
 const UNITS = {
-  "percent": "{0}%|{0}%|{0} percent|{0} percent|{0}%|{0}%",
-  "byte": "{0} byte|{0} byte|{0} byte|{0} bytes|{0}B|{0}B",
-  "kilobyte": "{0} kB|{0} kB|{0} kilobyte|{0} kilobytes|{0}kB|{0}kB",
-  "megabyte": "{0} MB|{0} MB|{0} megabyte|{0} megabytes|{0}MB|{0}MB",
-  "gigabyte": "{0} GB|{0} GB|{0} gigabyte|{0} gigabytes|{0}GB|{0}GB",
-  "terabyte": "{0} TB|{0} TB|{0} terabyte|{0} terabytes|{0}TB|{0}TB",
+  "acre": "{0} ac|{0} ac|{0} acre|{0} acres|{0}ac|{0}ac",
   "bit": "{0} bit|{0} bit|{0} bit|{0} bits|{0}bit|{0}bit",
-  "kilobit": "{0} kb|{0} kb|{0} kilobit|{0} kilobits|{0}kb|{0}kb",
-  "megabit": "{0} Mb|{0} Mb|{0} megabit|{0} megabits|{0}Mb|{0}Mb",
-  "millisecond": "{0} ms|{0} ms|{0} millisecond|{0} milliseconds|{0}ms|{0}ms",
-  "second": "{0} sec|{0} sec|{0} second|{0} seconds|{0}s|{0}s",
-  "minute": "{0} min|{0} min|{0} minute|{0} minutes|{0}m|{0}m",
-  "hour": "{0} hr|{0} hr|{0} hour|{0} hours|{0}h|{0}h",
-  "day": "{0} day|{0} days|{0} day|{0} days|{0}d|{0}d",
-  "week": "{0} wk|{0} wks|{0} week|{0} weeks|{0}w|{0}w",
-  "month": "{0} mth|{0} mths|{0} month|{0} months|{0}m|{0}m",
-  "year": "{0} yr|{0} yrs|{0} year|{0} years|{0}y|{0}y",
-  "meter": "{0} m|{0} m|{0} meter|{0} meters|{0}m|{0}m",
-  "kilometer": "{0} km|{0} km|{0} kilometer|{0} kilometers|{0}km|{0}km",
-  "centimeter": "{0} cm|{0} cm|{0} centimeter|{0} centimeters|{0}cm|{0}cm",
-  "millimeter": "{0} mm|{0} mm|{0} millimeter|{0} millimeters|{0}mm|{0}mm",
-  "mile": "{0} mi|{0} mi|{0} mile|{0} miles|{0}mi|{0}mi",
-  "foot": "{0} ft|{0} ft|{0} foot|{0} feet|{0}′|{0}′",
-  "inch": "{0} in|{0} in|{0} inch|{0} inches|{0}″|{0}″",
-  "kilogram": "{0} kg|{0} kg|{0} kilogram|{0} kilograms|{0}kg|{0}kg",
-  "gram": "{0} g|{0} g|{0} gram|{0} grams|{0}g|{0}g",
-  "pound": "{0} lb|{0} lb|{0} pound|{0} pounds|{0}#|{0}#",
-  "ounce": "{0} oz|{0} oz|{0} ounce|{0} ounces|{0}oz|{0}oz",
-  "liter": "{0} L|{0} L|{0} liter|{0} liters|{0}L|{0}L",
-  "milliliter": "{0} mL|{0} mL|{0} milliliter|{0} milliliters|{0}mL|{0}mL",
+  "byte": "{0} byte|{0} byte|{0} byte|{0} bytes|{0}B|{0}B",
   "celsius": "{0}°C|{0}°C|{0} degree Celsius|{0} degrees Celsius|{0}°C|{0}°C",
-  "fahrenheit": "{0}°F|{0}°F|{0} degree Fahrenheit|{0} degrees Fahrenheit|{0}°|{0}°",
+  "centimeter": "{0} cm|{0} cm|{0} centimeter|{0} centimeters|{0}cm|{0}cm",
+  "day": "{0} day|{0} days|{0} day|{0} days|{0}d|{0}d",
   "degree": "{0} deg|{0} deg|{0} degree|{0} degrees|{0}°|{0}°",
+  "fahrenheit": "{0}°F|{0}°F|{0} degree Fahrenheit|{0} degrees Fahrenheit|{0}°|{0}°",
+  "fluid-ounce": "{0} fl oz|{0} fl oz|{0} fluid ounce|{0} fluid ounces|{0}fl oz|{0}fl oz",
+  "foot": "{0} ft|{0} ft|{0} foot|{0} feet|{0}′|{0}′",
+  "gallon": "{0} gal|{0} gal|{0} gallon|{0} gallons|{0}gal|{0}gal",
+  "gigabit": "{0} Gb|{0} Gb|{0} gigabit|{0} gigabits|{0}Gb|{0}Gb",
+  "gigabyte": "{0} GB|{0} GB|{0} gigabyte|{0} gigabytes|{0}GB|{0}GB",
+  "gram": "{0} g|{0} g|{0} gram|{0} grams|{0}g|{0}g",
+  "hectare": "{0} ha|{0} ha|{0} hectare|{0} hectares|{0}ha|{0}ha",
+  "hour": "{0} hr|{0} hr|{0} hour|{0} hours|{0}h|{0}h",
+  "inch": "{0} in|{0} in|{0} inch|{0} inches|{0}″|{0}″",
+  "kilobit": "{0} kb|{0} kb|{0} kilobit|{0} kilobits|{0}kb|{0}kb",
+  "kilobyte": "{0} kB|{0} kB|{0} kilobyte|{0} kilobytes|{0}kB|{0}kB",
+  "kilogram": "{0} kg|{0} kg|{0} kilogram|{0} kilograms|{0}kg|{0}kg",
+  "kilometer": "{0} km|{0} km|{0} kilometer|{0} kilometers|{0}km|{0}km",
+  "liter": "{0} L|{0} L|{0} liter|{0} liters|{0}L|{0}L",
+  "megabit": "{0} Mb|{0} Mb|{0} megabit|{0} megabits|{0}Mb|{0}Mb",
+  "megabyte": "{0} MB|{0} MB|{0} megabyte|{0} megabytes|{0}MB|{0}MB",
+  "meter": "{0} m|{0} m|{0} meter|{0} meters|{0}m|{0}m",
+  "microsecond": "{0} μs|{0} μs|{0} microsecond|{0} microseconds|{0}μs|{0}μs",
+  "mile": "{0} mi|{0} mi|{0} mile|{0} miles|{0}mi|{0}mi",
+  "mile-scandinavian": "{0} smi|{0} smi|{0} mile-scandinavian|{0} miles-scandinavian|{0}smi|{0}smi",
+  "milliliter": "{0} mL|{0} mL|{0} milliliter|{0} milliliters|{0}mL|{0}mL",
+  "millimeter": "{0} mm|{0} mm|{0} millimeter|{0} millimeters|{0}mm|{0}mm",
+  "millisecond": "{0} ms|{0} ms|{0} millisecond|{0} milliseconds|{0}ms|{0}ms",
+  "minute": "{0} min|{0} min|{0} minute|{0} minutes|{0}m|{0}m",
+  "month": "{0} mth|{0} mths|{0} month|{0} months|{0}m|{0}m",
+  "nanosecond": "{0} ns|{0} ns|{0} nanosecond|{0} nanoseconds|{0}ns|{0}ns",
+  "ounce": "{0} oz|{0} oz|{0} ounce|{0} ounces|{0}oz|{0}oz",
+  "percent": "{0}%|{0}%|{0} percent|{0} percent|{0}%|{0}%",
+  "petabyte": "{0} PB|{0} PB|{0} petabyte|{0} petabytes|{0}PB|{0}PB",
+  "pound": "{0} lb|{0} lb|{0} pound|{0} pounds|{0}#|{0}#",
+  "second": "{0} sec|{0} sec|{0} second|{0} seconds|{0}s|{0}s",
+  "stone": "{0} st|{0} st|{0} stone|{0} stones|{0}st|{0}st",
+  "terabit": "{0} Tb|{0} Tb|{0} terabit|{0} terabits|{0}Tb|{0}Tb",
+  "terabyte": "{0} TB|{0} TB|{0} terabyte|{0} terabytes|{0}TB|{0}TB",
+  "week": "{0} wk|{0} wks|{0} week|{0} weeks|{0}w|{0}w",
+  "yard": "{0} yd|{0} yd|{0} yard|{0} yards|{0}yd|{0}yd",
+  "year": "{0} yr|{0} yrs|{0} year|{0} years|{0}y|{0}y",
   "kilometer-per-hour": "{0} km/h|{0} km/h|{0} kilometer per hour|{0} kilometers per hour|{0}km/h|{0}km/h",
   "mile-per-hour": "{0} mph|{0} mph|{0} mile per hour|{0} miles per hour|{0}mph|{0}mph",
   "meter-per-second": "{0} m/s|{0} m/s|{0} meter per second|{0} meters per second|{0}m/s|{0}m/s",
+  "liter-per-kilometer": "{0} L/km|{0} L/km|{0} liter per kilometer|{0} liters per kilometer|{0}L/km|{0}L/km",
+  "mile-per-gallon": "{0} mpg|{0} mpg|{0} mile per gallon|{0} miles per gallon|{0}mpg|{0}mpg",
+  "kilobyte-per-second": "{0} kB/s|{0} kB/s|{0} kilobyte per second|{0} kilobytes per second|{0}kB/s|{0}kB/s",
+  "gram-per-liter": "{0} g/L|{0} g/L|{0} gram per liter|{0} grams per liter|{0}g/L|{0}g/L",
 };
 
 // Currency names (en) for currencyDisplay 'name': singular|plural.
@@ -80,7 +97,7 @@ function NumberFormat(locales, options) {
       h.currency(locale, currency, currencyDisplay === 'name' ? 'code' : currencyDisplay);
   }
   if (s.style === 'unit') {
-    if (unit === undefined) throw new TypeError('Unit is required with unit style.');
+    if (unit === undefined) throw new TypeError("Invalid unit argument for Intl.NumberFormat() ''");
     if (!UNITS[unit]) throw new RangeError(`Invalid unit argument for Intl.NumberFormat() '${unit}'`);
     Object.assign(s, { unit, unitDisplay });
   }

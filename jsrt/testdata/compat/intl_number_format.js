@@ -105,3 +105,15 @@ const exact = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20 });
 show('strings exact', ['1234567.891234567891', '-0', '1.5e3', '.5', '12345678901234567890.123', ' 42 ', '0x1F', 'abc', '', '1e-5', '+7',
   '-1.25E+2', 'Infinity', '00012.500'].map((s) => exact.format(s)));
 show('string compact', new Intl.NumberFormat('en', { notation: 'compact' }).format('123456789012345678901234'));
+
+// Every sanctioned simple unit, in each display, with its plural forms.
+for (const u of Intl.supportedValuesOf('unit')) {
+  show(u, ['short', 'long', 'narrow'].map((d) => [0, 1, 1.5, 1234].map((n) => new Intl.NumberFormat('en-US', { style: 'unit', unit: u, unitDisplay: d }).format(n)).join('|')));
+}
+for (const [label, f] of [
+  ['no unit', () => new Intl.NumberFormat('en', { style: 'unit' })],
+  ['bad unit', () => new Intl.NumberFormat('en', { style: 'unit', unit: 'furlong' })],
+  ['receiver', () => Intl.Collator.prototype.resolvedOptions.call(1)],
+]) {
+  try { f(); console.log(label, 'no error'); } catch (e) { console.log(label, e.name, e.message); }
+}
