@@ -203,7 +203,10 @@ function dateParts(s, x) {
     if (f.month) fields.push(['month', monthStr]);
     if (!s.gb && f.day) fields.push(['day', dayStr]);
     if (f.year) fields.push(['year', yearStr]);
-    fields.forEach(([t, v], i) => { if (i) lit('/'); add(t, v); });
+    for (let i = 0; i < fields.length; i++) {
+      if (i) lit('/');
+      add(fields[i][0], fields[i][1]);
+    }
     if (f.weekday && dayOnly) { lit(' '); add('weekday', weekday); } // "d E"
   }
   if (f.era) {

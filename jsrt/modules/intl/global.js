@@ -63,6 +63,8 @@ function thisTime(d) {
   return Date.prototype.getTime.call(d);
 }
 
+let defaultCompare;
+
 const toLocale = {
   number(x, locales, options) {
     return cached('n', () => new NumberFormat(locales, options), locales, options).format(x);
@@ -78,6 +80,11 @@ const toLocale = {
     return dtf.format(t);
   },
   compare(a, b, locales, options) {
+    if (locales === undefined && options === undefined) {
+      // The common case (sorting with localeCompare) skips the cache key.
+      if (!defaultCompare) defaultCompare = new Collator().compare;
+      return defaultCompare(a, b);
+    }
     return cached('c', () => new Collator(locales, options), locales, options).compare(a, b);
   },
 };

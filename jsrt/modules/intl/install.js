@@ -2,6 +2,8 @@
 // Intl module loads on the first call (load() returns its toLocale).
 (function (load) {
   'use strict';
+  let intl; // load()'s answer, kept: each call to it crosses into Go
+  const lazy = () => intl || (intl = load());
   function methods(proto, defs) {
     for (const k of Object.keys(defs)) {
       Object.defineProperty(proto, k, { value: defs[k], writable: true, configurable: true, enumerable: false });
@@ -10,21 +12,21 @@
   const numberValue = Number.prototype.valueOf;
   const bigintValue = BigInt.prototype.valueOf;
   methods(Number.prototype, {
-    toLocaleString() { return load().number(numberValue.call(this), arguments[0], arguments[1]); },
+    toLocaleString() { return lazy().number(numberValue.call(this), arguments[0], arguments[1]); },
   });
   methods(BigInt.prototype, {
-    toLocaleString() { return load().number(bigintValue.call(this), arguments[0], arguments[1]); },
+    toLocaleString() { return lazy().number(bigintValue.call(this), arguments[0], arguments[1]); },
   });
   methods(String.prototype, {
     localeCompare(that) {
       if (this === undefined || this === null) throw new TypeError('String.prototype.localeCompare called on null or undefined');
-      return load().compare(String(this), String(that), arguments[1], arguments[2]);
+      return lazy().compare(String(this), String(that), arguments[1], arguments[2]);
     },
   });
   methods(Date.prototype, {
-    toLocaleString() { return load().date(this, arguments[0], arguments[1], 'any', 'all'); },
-    toLocaleDateString() { return load().date(this, arguments[0], arguments[1], 'date', 'date'); },
-    toLocaleTimeString() { return load().date(this, arguments[0], arguments[1], 'time', 'time'); },
+    toLocaleString() { return lazy().date(this, arguments[0], arguments[1], 'any', 'all'); },
+    toLocaleDateString() { return lazy().date(this, arguments[0], arguments[1], 'date', 'date'); },
+    toLocaleTimeString() { return lazy().date(this, arguments[0], arguments[1], 'time', 'time'); },
   });
   // Arrays being joined, so a cycle prints as '' as in V8.
   const active = new Set();

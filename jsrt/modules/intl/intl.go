@@ -112,12 +112,15 @@ func helpers(rt *goja.Runtime) *goja.Object {
 	// roundDecimal(num, shift, minInt, minFrac, maxFrac, minSig, maxSig,
 	// priority, mode, negative) -> [integer digits, fraction digits,
 	// magnitude]: |num| times 10**shift rounded as NumberFormat says.
-	set("roundDecimal", func(num goja.Value, shift, minInt, minFrac, maxFrac, minSig, maxSig int, priority, mode string, neg bool) []any {
-		r := rounding{minInt, minFrac, maxFrac, minSig, maxSig, priority, mode, neg}
-		d := parseDecimal(num)
-		d.pt += shift
+	// It is on every format's path, so it takes its arguments unconverted
+	// (goja's reflection on ten parameters costs more than the rounding).
+	set("roundDecimal", func(c goja.FunctionCall) goja.Value {
+		n := func(i int) int { return int(c.Argument(i).ToInteger()) }
+		r := rounding{n(2), n(3), n(4), n(5), n(6), c.Argument(7).String(), c.Argument(8).String(), c.Argument(9).ToBoolean()}
+		d := parseDecimal(c.Argument(0))
+		d.pt += n(1)
 		ip, fp, mag := d.round(r)
-		return []any{ip, fp, mag}
+		return rt.NewArray(ip, fp, mag)
 	})
 	set("magnitude", func(num goja.Value) int { return parseDecimal(num).magnitude() })
 	set("pluralCategory", pluralCategory)

@@ -95,6 +95,7 @@ function NumberFormat(locales, options) {
     Object.assign(s, { currency, currencyDisplay, currencySign });
     [s.symbol, s.placement, s.accountingParens, s.currencyDigits] =
       h.currency(locale, currency, currencyDisplay === 'name' ? 'code' : currencyDisplay);
+    s.symbolIsWord = /[A-Za-z]$/.test(s.symbol);
   }
   if (s.style === 'unit') {
     if (unit === undefined) throw new TypeError("Invalid unit argument for Intl.NumberFormat() ''");
@@ -221,10 +222,10 @@ function groupParts(s, ip, parts) {
     rest = rest.slice(0, -sym.secondary);
   }
   if (rest) groups.unshift(rest);
-  groups.forEach((g, i) => {
+  for (let i = 0; i < groups.length; i++) {
     if (i > 0) parts.push({ type: 'group', value: sym.group });
-    parts.push({ type: 'integer', value: localDigits(sym, g) });
-  });
+    parts.push({ type: 'integer', value: localDigits(sym, groups[i]) });
+  }
 }
 
 // toIntlMathValue is ToIntlMathematicalValue: BigInts stay BigInts,
@@ -261,7 +262,8 @@ function numberParts(s, x) {
     let shift = s.style === 'percent' ? 2 : 0;
     let exponent = 0;
     let compactIndex = -1;
-    let mag = h.magnitude(arg) + shift;
+    // Only the other notations need the magnitude before rounding.
+    let mag = s.notation === 'standard' ? 0 : h.magnitude(arg) + shift;
     let r;
     for (let attempt = 0; attempt < 2; attempt++) {
       if (s.notation === 'compact') {
@@ -278,8 +280,8 @@ function numberParts(s, x) {
       mag = r[2] + exponent;
     }
     [ip, fp] = r;
-    if (s.trailingZeroDisplay === 'stripIfInteger' && /^0*$/.test(fp)) fp = '';
-    isZero = /^0*$/.test(ip + fp);
+    if (s.trailingZeroDisplay === 'stripIfInteger' && allZeros(fp)) fp = '';
+    isZero = allZeros(ip) && allZeros(fp);
     groupParts(s, ip, body);
     if (fp) {
       body.push({ type: 'decimal', value: sym.decimal });
@@ -307,11 +309,11 @@ function numberParts(s, x) {
   const parts = [];
   if (accounting) parts.push({ type: 'literal', value: '(' });
   else if (sign === '-') signParts(parts, 'minusSign', sym.minus);
-  else if (sign === '+') signParts(parts, 'plusSign', sym.minus.replace(/[-−]/, '+'));
+  else if (sign === '+') signParts(parts, 'plusSign', sym.plus || (sym.plus = sym.minus.replace(/[-−]/, '+')));
   const operands = [ip || '0', fp];
   if (s.style === 'percent') {
     if (sym.percentPrefix) parts.push({ type: 'percentSign', value: sym.percentPrefix });
-    parts.push(...body);
+    pushAll(parts, body);
     const m = /^([\s\u00a0\u202f]*)(.*)$/.exec(sym.percentSuffix);
     if (m[1]) parts.push({ type: 'literal', value: m[1] });
     if (m[2]) parts.push({ type: 'percentSign', value: m[2] });
@@ -322,14 +324,14 @@ function numberParts(s, x) {
     const idx = ({ short: 0, long: 2, narrow: 4 })[s.unitDisplay] + (h.pluralCategory('en', false, operands[0], operands[1]) === 'one' ? 0 : 1);
     const [pre, post] = pats[idx].split('{0}');
     if (pre) parts.push({ type: 'unit', value: pre });
-    parts.push(...body);
+    pushAll(parts, body);
     if (post) {
       const m = /^(\s*)(.*)$/.exec(post);
       if (m[1]) parts.push({ type: 'literal', value: m[1] });
       parts.push({ type: 'unit', value: m[2] });
     }
   } else {
-    parts.push(...body);
+    pushAll(parts, body);
   }
   if (accounting) parts.push({ type: 'literal', value: ')' });
   return { parts, operands };
@@ -337,31 +339,44 @@ function numberParts(s, x) {
 
 // signParts adds a sign, its bidi marks (he, ar) as a literal part.
 function signParts(parts, type, value) {
-  const m = /^([\u200e\u200f\u061c]*)(.*)$/.exec(value);
-  if (m[1]) parts.push({ type: 'literal', value: m[1] });
-  parts.push({ type, value: m[2] });
+  let i = 0;
+  while (i < value.length && (value[i] === '\u200e' || value[i] === '\u200f' || value[i] === '\u061c')) i++;
+  if (i > 0) parts.push({ type: 'literal', value: value.slice(0, i) });
+  parts.push({ type, value: value.slice(i) });
+}
+
+// The hot paths avoid spread and for-of: goja's iterators allocate.
+function pushAll(parts, more) {
+  for (let i = 0; i < more.length; i++) parts.push(more[i]);
+}
+
+function allZeros(digits) {
+  for (let i = 0; i < digits.length; i++) if (digits[i] !== '0') return false;
+  return true;
 }
 
 function currencyParts(s, body, parts, operands) {
   if (s.currencyDisplay === 'name') {
     const names = (CURRENCY_NAMES[s.currency] || `${s.currency}|${s.currency}`).split('|');
     const one = h.pluralCategory(s.locale, false, operands[0], operands[1]) === 'one';
-    parts.push(...body, { type: 'literal', value: ' ' }, { type: 'currency', value: names[one ? 0 : 1] });
+    pushAll(parts, body);
+    parts.push({ type: 'literal', value: ' ' }, { type: 'currency', value: names[one ? 0 : 1] });
     return;
   }
   if (s.placement === 'after') {
-    parts.push(...body, { type: 'literal', value: '\u00a0' }, { type: 'currency', value: s.symbol });
+    pushAll(parts, body);
+    parts.push({ type: 'literal', value: '\u00a0' }, { type: 'currency', value: s.symbol });
     return;
   }
   parts.push({ type: 'currency', value: s.symbol });
   // ICU spaces a symbol that ends in a letter from the digits.
-  if (s.placement === 'spaced' || /[A-Za-z]$/.test(s.symbol)) parts.push({ type: 'literal', value: '\u00a0' });
-  parts.push(...body);
+  if (s.placement === 'spaced' || s.symbolIsWord) parts.push({ type: 'literal', value: '\u00a0' });
+  pushAll(parts, body);
 }
 
 function partsString(parts) {
   let out = '';
-  for (const p of parts) out += p.value;
+  for (let i = 0; i < parts.length; i++) out += parts[i].value;
   return out;
 }
 

@@ -177,7 +177,7 @@ function relParts(s, value, unit, method) {
   const sep = s.style === 'narrow' ? '' : ' ';
   const out = [];
   if (!past) out.push({ type: 'literal', value: 'in ' });
-  for (const p of parts) out.push({ type: p.type, value: p.value, unit: u });
+  for (let i = 0; i < parts.length; i++) out.push({ type: parts[i].type, value: parts[i].value, unit: u });
   out.push({ type: 'literal', value: past ? `${sep}${name} ago` : `${sep}${name}` });
   return out;
 }
