@@ -305,7 +305,9 @@ function numberParts(s, x) {
     case 'exceptZero': sign = isZero ? '' : negative ? '-' : '+'; break;
     case 'negative': sign = negative && !isZero ? '-' : ''; break;
   }
-  const accounting = s.style === 'currency' && s.currencySign === 'accounting' && sign === '-' && s.accountingParens;
+  // ICU's compact currency patterns have no accounting form.
+  const accounting = s.style === 'currency' && s.currencySign === 'accounting' && sign === '-' && s.accountingParens &&
+    s.notation !== 'compact';
   const parts = [];
   if (accounting) parts.push({ type: 'literal', value: '(' });
   else if (sign === '-') signParts(parts, 'minusSign', sym.minus);
