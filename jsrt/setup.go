@@ -46,7 +46,8 @@ func (v *vm) setup() error {
 	g := rt.GlobalObject()
 	hostenv.Set(rt, &hostenv.Env{
 		Stdin: v.opts.Stdin, Stdout: v.opts.Stdout, Stderr: v.opts.Stderr,
-		Async: func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
+		Async:    func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
+		ReadFile: v.fs.ReadFile,
 	})
 
 	all.EnableGlobals(rt)
@@ -61,6 +62,9 @@ func (v *vm) setup() error {
 		return fmt.Errorf("install require: %w", err)
 	}
 
+	if err := v.installEngine(); err != nil {
+		return err
+	}
 	fnv, err := rt.RunProgram(preludePrg)
 	if err != nil {
 		return fmt.Errorf("bootstrap: %w", err)

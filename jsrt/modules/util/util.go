@@ -110,6 +110,24 @@ func helpers(rt *goja.Runtime) *goja.Object {
 		_, ok = o.Export().(goja.Proxy)
 		return ok
 	})
+	// proxyDetails is node's getProxyDetails: [target, handler] for a
+	// proxy, null for a revoked one, undefined for anything else. It
+	// reads them without running a trap.
+	h.Set("proxyDetails", func(v goja.Value) goja.Value {
+		o, ok := v.(*goja.Object)
+		if !ok {
+			return goja.Undefined()
+		}
+		p, ok := o.Export().(goja.Proxy)
+		if !ok {
+			return goja.Undefined()
+		}
+		t, hd := p.Target(), p.Handler()
+		if t == nil || hd == nil {
+			return goja.Null()
+		}
+		return rt.NewArray(t, hd)
+	})
 	h.Set("encodeUTF8", func(v goja.Value) goja.Value { return encodeUTF8(rt, v) })
 	h.Set("decodeUTF8", func(call goja.FunctionCall) goja.Value { return decodeUTF8(rt, call) })
 	return h
