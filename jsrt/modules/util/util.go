@@ -7,6 +7,7 @@ package util
 
 import (
 	_ "embed"
+	"reflect"
 
 	"github.com/dop251/goja"
 
@@ -107,8 +108,7 @@ func helpers(rt *goja.Runtime) *goja.Object {
 		if !ok {
 			return false
 		}
-		_, ok = o.Export().(goja.Proxy)
-		return ok
+		return o.ExportType() == proxyType
 	})
 	// proxyDetails is node's getProxyDetails: [target, handler] for a
 	// proxy, null for a revoked one, undefined for anything else. It
@@ -116,6 +116,11 @@ func helpers(rt *goja.Runtime) *goja.Object {
 	h.Set("proxyDetails", func(v goja.Value) goja.Value {
 		o, ok := v.(*goja.Object)
 		if !ok {
+			return goja.Undefined()
+		}
+		// ExportType first: Export copies a whole Map or array (and
+		// never ends on a circular one).
+		if o.ExportType() != proxyType {
 			return goja.Undefined()
 		}
 		p, ok := o.Export().(goja.Proxy)
@@ -132,6 +137,8 @@ func helpers(rt *goja.Runtime) *goja.Object {
 	h.Set("decodeUTF8", func(call goja.FunctionCall) goja.Value { return decodeUTF8(rt, call) })
 	return h
 }
+
+var proxyType = reflect.TypeOf(goja.Proxy{})
 
 func asPromise(v goja.Value) *goja.Promise {
 	o, ok := v.(*goja.Object)
