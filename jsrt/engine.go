@@ -39,6 +39,13 @@ func (v *vm) installEngine() error {
 			}
 			return engine.JSONSyntaxMessage(units)
 		},
+		"translateRegExp": func(p string) any {
+			out, _, err := engine.TranslatePropertyEscapes(p)
+			if err != nil {
+				return map[string]any{"error": err.Error()}
+			}
+			return out
+		},
 		"zoneName": func(ms float64) string {
 			return engine.ZoneName(time.UnixMilli(int64(ms)), tz)
 		},

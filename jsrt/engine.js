@@ -78,4 +78,46 @@ replaceMethod(Promise, 'any', {
     return promise;
   },
 }.any);
+
+// RegExp: a pattern given at run time gets the rewrite of Unicode property
+// escapes (\p{L}, \P{Script=Greek}) that jsrt gives the literals of a
+// module (regexp.go): goja reads \p as a plain p. The wrapper is RegExp
+// everywhere, RegExp.prototype.constructor included; its Symbol.species
+// is goja's own RegExp, so goja's fast paths (split) stay fast.
+const OrigRegExp = RegExp;
+const unicodeFlags = (f) => typeof f === 'string' && (f.includes('u') || f.includes('v'));
+const hasProperty = (p) => p.includes('\\p{') || p.includes('\\P{');
+const translate = (p, flags) => {
+  const out = binding.translateRegExp(p);
+  if (typeof out !== 'string') throw new SyntaxError(`Invalid regular expression: /${p}/${flags}: ${out.error}`);
+  return out;
+};
+const RegExpWrapper = function RegExp(pattern, flags) {
+  if (new.target === undefined && flags === undefined && pattern !== null && typeof pattern === 'object' &&
+      pattern[Symbol.match] !== undefined && pattern.constructor === RegExpWrapper) {
+    return pattern; // RegExp(re) is re, as the spec says
+  }
+  if (unicodeFlags(flags)) {
+    if (typeof pattern === 'string' && hasProperty(pattern)) {
+      pattern = translate(pattern, flags);
+    } else if (pattern instanceof OrigRegExp && !pattern.unicode && hasProperty(pattern.source)) {
+      pattern = translate(pattern.source, flags);
+    }
+  }
+  if (new.target === undefined) return OrigRegExp(pattern, flags);
+  return Reflect.construct(OrigRegExp, [pattern, flags], new.target === RegExpWrapper ? OrigRegExp : new.target);
+};
+for (const key of Reflect.ownKeys(OrigRegExp)) {
+  if (key === 'prototype' || key === 'length' || key === 'name') continue;
+  Object.defineProperty(RegExpWrapper, key, Object.getOwnPropertyDescriptor(OrigRegExp, key));
+}
+Object.defineProperty(RegExpWrapper, Symbol.species, {
+  get: Object.getOwnPropertyDescriptor({
+    get [Symbol.species]() { return this === RegExpWrapper ? OrigRegExp : this; },
+  }, Symbol.species).get,
+  configurable: true,
+});
+Object.defineProperty(RegExpWrapper, 'prototype', { value: OrigRegExp.prototype, writable: false });
+replaceMethod(OrigRegExp.prototype, 'constructor', RegExpWrapper);
+replaceMethod(global, 'RegExp', RegExpWrapper);
 })

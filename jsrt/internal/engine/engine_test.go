@@ -72,3 +72,27 @@ func TestZoneName(t *testing.T) {
 		}
 	}
 }
+
+func TestTranslatePropertyEscapes(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`abc`, `abc`},
+		{`\p{ASCII}+`, `[\u0000-\u007f]+`},
+		{`[\p{ASCII}x]`, `[\u0000-\u007fx]`},
+		{`\p{Emoji_Modifier}`, `[\u{1f3fb}-\u{1f3ff}]`},
+		{`\P{Any}`, `[]`},
+		{`\\p{L}`, `\\p{L}`},
+		{`\p{Script=Greek}`, ""},
+	} {
+		got, _, err := TranslatePropertyEscapes(c.in)
+		if err != nil {
+			t.Errorf("%s: %v", c.in, err)
+			continue
+		}
+		if c.want != "" && got != c.want {
+			t.Errorf("TranslatePropertyEscapes(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if _, _, err := TranslatePropertyEscapes(`\p{Nope}`); err == nil || err.Error() != "Invalid property name" {
+		t.Errorf("unknown property: err = %v", err)
+	}
+}
