@@ -8,7 +8,7 @@ import (
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
-	
+
 	"github.com/ebbnode/ebbnode/jsrt/internal/engine"
 )
 
