@@ -104,8 +104,16 @@ const RegExpWrapper = function RegExp(pattern, flags) {
       pattern = translate(pattern.source, flags);
     }
   }
-  if (new.target === undefined) return OrigRegExp(pattern, flags);
-  return Reflect.construct(OrigRegExp, [pattern, flags], new.target === RegExpWrapper ? OrigRegExp : new.target);
+  try {
+    if (new.target === undefined) return OrigRegExp(pattern, flags);
+    return Reflect.construct(OrigRegExp, [pattern, flags], new.target === RegExpWrapper ? OrigRegExp : new.target);
+  } catch (e) {
+    // goja's parser says what is wrong; V8 also quotes the pattern.
+    if (e instanceof SyntaxError && typeof pattern === 'string' && !e.message.startsWith('Invalid ')) {
+      throw new SyntaxError(`Invalid regular expression: /${pattern}/${flags === undefined ? '' : flags}: ${e.message}`);
+    }
+    throw e;
+  }
 };
 for (const key of Reflect.ownKeys(OrigRegExp)) {
   if (key === 'prototype' || key === 'length' || key === 'name') continue;

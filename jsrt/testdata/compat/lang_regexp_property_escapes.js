@@ -31,3 +31,6 @@ console.log(mine instanceof MyRe, mine instanceof RegExp, 'abbb'.match(mine), mi
 console.log('a,b,,c'.split(/,/), 'x1y2'.replace(/\d/g, '#'), [...'a1b2'.matchAll(/\d/g)].map(String));
 console.log(String(new RegExp('x', 'gi')), RegExp('a|b').source, new RegExp('\\p{L}').test('p{L}'));
 console.log(require('util').inspect(RegExp), require('util').types.isRegExp(new RegExp('z')), typeof RegExp[Symbol.species]);
+for (const [p, f] of [['[', ''], ['(', 'g'], ['a)', 'u']]) {
+  try { new RegExp(p, f); } catch (e) { console.log(e.name, e.message); }
+}
