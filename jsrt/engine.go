@@ -46,6 +46,12 @@ func (v *vm) installEngine() error {
 			}
 			return out
 		},
+		"namedGroups": func(p string) any {
+			if names := engine.NamedGroups(p); names != nil {
+				return names
+			}
+			return nil
+		},
 		"zoneName": func(ms float64) string {
 			return engine.ZoneName(time.UnixMilli(int64(ms)), tz)
 		},

@@ -79,6 +79,21 @@ replaceMethod(Promise, 'any', {
   },
 }.any);
 
+// The URI functions fail with V8's "URI malformed" (goja: "Malformed URI").
+for (const name of ['decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent']) {
+  const orig = global[name];
+  replaceMethod(global, name, {
+    [name](uri) {
+      try {
+        return orig(uri);
+      } catch (e) {
+        if (e instanceof URIError) throw new URIError('URI malformed');
+        throw e;
+      }
+    },
+  }[name]);
+}
+
 // RegExp: a pattern given at run time gets the rewrite of Unicode property
 // escapes (\p{L}, \P{Script=Greek}) that jsrt gives the literals of a
 // module (regexp.go): goja reads \p as a plain p. The wrapper is RegExp
@@ -105,8 +120,9 @@ const RegExpWrapper = function RegExp(pattern, flags) {
     }
   }
   try {
-    if (new.target === undefined) return OrigRegExp(pattern, flags);
-    return Reflect.construct(OrigRegExp, [pattern, flags], new.target === RegExpWrapper ? OrigRegExp : new.target);
+    if (new.target === undefined) return withNamedGroups(OrigRegExp(pattern, flags));
+    return withNamedGroups(Reflect.construct(OrigRegExp, [pattern, flags],
+      new.target === RegExpWrapper ? OrigRegExp : new.target));
   } catch (e) {
     // goja's parser says what is wrong; V8 also quotes the pattern.
     if (e instanceof SyntaxError && typeof pattern === 'string' && !e.message.startsWith('Invalid ')) {
@@ -128,4 +144,121 @@ Object.defineProperty(RegExpWrapper, Symbol.species, {
 Object.defineProperty(RegExpWrapper, 'prototype', { value: OrigRegExp.prototype, writable: false });
 replaceMethod(OrigRegExp.prototype, 'constructor', RegExpWrapper);
 replaceMethod(global, 'RegExp', RegExpWrapper);
+
+// Named capture groups: goja matches them but its results have no
+// .groups and its replace knows no $<name>. A regular expression with
+// named groups gets its own exec (adding groups), Symbol.replace and
+// Symbol.matchAll; literals get them through __ebbnode_re, which jsrt
+// wraps around each such literal of a module (regexp.go), patterns given
+// to RegExp through the wrapper above.
+const origExec = OrigRegExp.prototype.exec;
+const hidden = (obj, key, value) =>
+  Object.defineProperty(obj, key, { value, writable: true, enumerable: false, configurable: true });
+
+function advance(s, i, unicode) {
+  if (!unicode || i + 1 >= s.length) return i + 1;
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
+}
+
+function substitution(matched, str, position, captures, groups, replacement) {
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const c = replacement[i];
+    if (c !== '$' || i + 1 >= replacement.length) { out += c; continue; }
+    const n = replacement[i + 1];
+    if (n === '$') { out += '$'; i++; } else if (n === '&') { out += matched; i++; } else if (n === '`') {
+      out += str.slice(0, position); i++;
+    } else if (n === "'") {
+      out += str.slice(Math.min(position + matched.length, str.length)); i++;
+    } else if (n >= '0' && n <= '9') {
+      const two = replacement.slice(i + 1, i + 3);
+      const k2 = /^\d\d$/.test(two) ? Number(two) : 0;
+      if (k2 >= 1 && k2 <= captures.length) { out += captures[k2 - 1] === undefined ? '' : captures[k2 - 1]; i += 2; continue; }
+      const k1 = Number(n);
+      if (k1 >= 1 && k1 <= captures.length) { out += captures[k1 - 1] === undefined ? '' : captures[k1 - 1]; i++; continue; }
+      out += c;
+    } else if (n === '<' && groups !== undefined) {
+      const end = replacement.indexOf('>', i + 2);
+      if (end < 0) { out += c; continue; }
+      const v = groups[replacement.slice(i + 2, end)];
+      out += v === undefined ? '' : String(v);
+      i = end;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+function withNamedGroups(re) {
+  const names = binding.namedGroups(re.source);
+  if (names === null) return re;
+  hidden(re, 'exec', {
+    exec(s) {
+      const m = origExec.call(this, s);
+      if (m !== null) {
+        const groups = Object.create(null);
+        for (let i = 0; i < names.length; i++) if (names[i] !== '') groups[names[i]] = m[i + 1];
+        m.groups = groups;
+      }
+      return m;
+    },
+  }.exec);
+  hidden(re, Symbol.replace, {
+    [Symbol.replace](string, replaceValue) {
+      const str = String(string);
+      const functional = typeof replaceValue === 'function';
+      if (!functional) replaceValue = String(replaceValue);
+      const results = [];
+      if (this.global) this.lastIndex = 0;
+      for (;;) {
+        const m = this.exec(str);
+        if (m === null) break;
+        results.push(m);
+        if (!this.global) break;
+        if (String(m[0]) === '') this.lastIndex = advance(str, this.lastIndex, this.unicode);
+      }
+      let acc = '';
+      let next = 0;
+      for (const m of results) {
+        const matched = String(m[0]);
+        const position = Math.max(Math.min(m.index, str.length), 0);
+        const captures = [];
+        for (let k = 1; k < m.length; k++) captures.push(m[k] === undefined ? undefined : String(m[k]));
+        let rep;
+        if (functional) {
+          const args = [matched, ...captures, position, str];
+          if (m.groups !== undefined) args.push(m.groups);
+          rep = String(replaceValue(...args));
+        } else {
+          rep = substitution(matched, str, position, captures, m.groups, replaceValue);
+        }
+        if (position >= next) {
+          acc += str.slice(next, position) + rep;
+          next = position + matched.length;
+        }
+      }
+      return acc + str.slice(next);
+    },
+  }[Symbol.replace]);
+  hidden(re, Symbol.matchAll, {
+    [Symbol.matchAll](string) {
+      const str = String(string);
+      const rx = withNamedGroups(new OrigRegExp(this, this.flags));
+      rx.lastIndex = this.lastIndex;
+      return (function* matchAll() {
+        for (;;) {
+          const m = rx.exec(str);
+          if (m === null) return;
+          yield m;
+          if (!rx.global) return;
+          if (String(m[0]) === '') rx.lastIndex = advance(str, rx.lastIndex, rx.unicode);
+        }
+      })();
+    },
+  }[Symbol.matchAll]);
+  return re;
+}
+Object.defineProperty(global, '__ebbnode_re', { value: withNamedGroups, writable: false, enumerable: false, configurable: false });
 })

@@ -519,8 +519,8 @@ func (l *loader) compileWrapper(filename, src, wrapped string, strict bool, opts
 	if err != nil {
 		return nil, l.syntaxError(filename, src, err)
 	}
-	if hasPropertyEscape(src) {
-		if err := rewritePropertyEscapes(ast); err != nil {
+	if needsRegExpRewrite(src) {
+		if err := rewriteRegExps(ast); err != nil {
 			return nil, l.syntaxError(filename, src, err)
 		}
 	}

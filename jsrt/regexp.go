@@ -12,39 +12,49 @@ import (
 	"github.com/ebbnode/ebbnode/jsrt/internal/engine"
 )
 
-// hasPropertyEscape is the cheap test that lets a module without \p{ or
-// \P{ skip the rewrite.
-func hasPropertyEscape(src string) bool {
-	return strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`)
+// needsRegExpRewrite is the cheap test that lets a module without \p{,
+// \P{ or (?< skip the rewrite.
+func needsRegExpRewrite(src string) bool {
+	return strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || strings.Contains(src, "(?<")
 }
 
-// rewritePropertyEscapes rewrites, in a parsed module, the Unicode
-// property escapes (\p{L}, \p{Script=Greek}, ...) of regular-expression
-// literals with the u flag as explicit classes
-// (engine.TranslatePropertyEscapes): goja reads \p as a plain p, so these
-// compiled and never matched. engine.js does the same for patterns given
-// to RegExp at run time. The AST keeps its positions, so error columns do
-// not move; a rewritten regular expression's source is the expanded
-// class.
-func rewritePropertyEscapes(prg *ast.Program) error {
+// rewriteRegExps fixes, in a parsed module, the regular-expression
+// literals goja would get wrong:
+//
+//   - Unicode property escapes (\p{L}, \p{Script=Greek}, ...) with the u
+//     flag become explicit classes (engine.TranslatePropertyEscapes):
+//     goja reads \p as a plain p, so these compiled and never matched.
+//     The rewritten expression's source is the expanded class.
+//   - A literal with named groups is wrapped in a call of __ebbnode_re
+//     (engine.js), which gives its results groups and its replace $<name>.
+//
+// engine.js does the same for patterns given to RegExp at run time. The
+// AST keeps its positions, so error columns do not move.
+func rewriteRegExps(prg *ast.Program) error {
 	var err error
 	seen := map[uintptr]bool{}
-	walkAST(reflect.ValueOf(prg), seen, func(n any) {
+	walkAST(reflect.ValueOf(prg), seen, func(lit *ast.RegExpLiteral) ast.Expression {
 		if err != nil {
-			return
+			return nil
 		}
-		if n, ok := n.(*ast.RegExpLiteral); ok {
-			if !unicodeFlags(n.Flags) {
-				return
-			}
-			out, ok, terr := engine.TranslatePropertyEscapes(n.Pattern)
+		if unicodeFlags(lit.Flags) {
+			out, ok, terr := engine.TranslatePropertyEscapes(lit.Pattern)
 			if terr != nil {
-				err = regexpError(prg, n.Idx, "/"+n.Pattern+"/"+n.Flags, terr)
-				return
+				err = regexpError(prg, lit.Idx, "/"+lit.Pattern+"/"+lit.Flags, terr)
+				return nil
 			}
 			if ok {
-				n.Pattern = out
+				lit.Pattern = out
 			}
+		}
+		if engine.NamedGroups(lit.Pattern) == nil {
+			return nil
+		}
+		return &ast.CallExpression{
+			Callee:           &ast.Identifier{Name: "__ebbnode_re", Idx: lit.Idx},
+			LeftParenthesis:  lit.Idx,
+			ArgumentList:     []ast.Expression{lit},
+			RightParenthesis: lit.Idx1() - 1,
 		}
 	})
 	return err
@@ -60,14 +70,26 @@ func regexpError(prg *ast.Program, idx file.Idx, re string, err error) error {
 	}
 }
 
-// walkAST calls visit on every node pointer reachable from v. goja's AST
-// has no visitor; its nodes are plain structs, slices and interfaces.
-func walkAST(v reflect.Value, seen map[uintptr]bool, visit func(any)) {
+// walkAST visits every regular-expression literal reachable from v and
+// puts what replace returns (when not nil) in its place. goja's AST has
+// no visitor; its nodes are plain structs, slices and interfaces.
+func walkAST(v reflect.Value, seen map[uintptr]bool, replace func(*ast.RegExpLiteral) ast.Expression) {
 	switch v.Kind() {
 	case reflect.Interface:
-		if !v.IsNil() {
-			walkAST(v.Elem(), seen, visit)
+		if v.IsNil() {
+			return
 		}
+		if lit, ok := v.Elem().Interface().(*ast.RegExpLiteral); ok {
+			if seen[v.Elem().Pointer()] {
+				return
+			}
+			seen[v.Elem().Pointer()] = true
+			if repl := replace(lit); repl != nil && v.CanSet() {
+				v.Set(reflect.ValueOf(repl))
+			}
+			return
+		}
+		walkAST(v.Elem(), seen, replace)
 	case reflect.Pointer:
 		if v.IsNil() || seen[v.Pointer()] {
 			return
@@ -76,15 +98,14 @@ func walkAST(v reflect.Value, seen map[uintptr]bool, visit func(any)) {
 			return
 		}
 		seen[v.Pointer()] = true
-		visit(v.Interface())
-		walkAST(v.Elem(), seen, visit)
+		walkAST(v.Elem(), seen, replace)
 	case reflect.Struct:
 		for i := 0; i < v.NumField(); i++ {
-			walkAST(v.Field(i), seen, visit)
+			walkAST(v.Field(i), seen, replace)
 		}
 	case reflect.Slice:
 		for i := 0; i < v.Len(); i++ {
-			walkAST(v.Index(i), seen, visit)
+			walkAST(v.Index(i), seen, replace)
 		}
 	}
 }

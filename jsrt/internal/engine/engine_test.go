@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"testing"
 	"time"
 	_ "time/tzdata" // zones load the same on every machine
@@ -94,5 +95,21 @@ func TestTranslatePropertyEscapes(t *testing.T) {
 	}
 	if _, _, err := TranslatePropertyEscapes(`\p{Nope}`); err == nil || err.Error() != "Invalid property name" {
 		t.Errorf("unknown property: err = %v", err)
+	}
+}
+
+func TestNamedGroups(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{`(\d+)`, "[]"},
+		{`(?<y>\d{4})-(?<m>\d\d)`, "[y m]"},
+		{`(a)(?:b)(?<n>c)(?=d)(?<=e)(?<!f)(g)`, "[ n ]"}, // a, n, g
+		{`\((?<x>[(?<no>)])`, "[x]"},
+	} {
+		if got := fmt.Sprint(NamedGroups(c.in)); got != c.want {
+			t.Errorf("NamedGroups(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

@@ -137,3 +137,45 @@ func complement(rs [][2]rune) [][2]rune {
 	}
 	return out
 }
+
+// NamedGroups lists, for a regular expression with named capture groups,
+// the name of each capture group in order ("" for an unnamed one); nil
+// when it has none. goja matches named groups but gives results no
+// groups object and replacements no $<name>, which jsrt adds for these.
+func NamedGroups(pattern string) []string {
+	if !strings.Contains(pattern, "(?<") {
+		return nil
+	}
+	var names []string
+	named := false
+	inClass := false
+	for i := 0; i < len(pattern); i++ {
+		switch c := pattern[i]; {
+		case c == '\\':
+			i++
+		case c == '[':
+			inClass = true
+		case c == ']':
+			inClass = false
+		case c == '(' && !inClass:
+			rest := pattern[i+1:]
+			switch {
+			case strings.HasPrefix(rest, "?<=") || strings.HasPrefix(rest, "?<!"):
+			case strings.HasPrefix(rest, "?<"):
+				end := strings.IndexByte(rest, '>')
+				if end < 0 {
+					return nil
+				}
+				names = append(names, rest[2:end])
+				named = true
+			case strings.HasPrefix(rest, "?"):
+			default:
+				names = append(names, "")
+			}
+		}
+	}
+	if !named {
+		return nil
+	}
+	return names
+}
