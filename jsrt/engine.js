@@ -107,22 +107,39 @@ const translate = (p, flags) => {
   if (typeof out !== 'string') throw new SyntaxError(`Invalid regular expression: /${p}/${flags}: ${out.error}`);
   return out;
 };
+// escapeSource is V8's EscapeRegExpSource for the common cases: a / or
+// a line break outside an escape is escaped.
+const escapeSource = (p) => (p === '' ? '(?:)' : p.replace(/(\\[^]|\[(?:\\[^]|[^\]])*\])|\/|\n/g,
+  (m, keep) => (keep !== undefined ? keep : m === '/' ? '\\/' : '\\n')));
 const RegExpWrapper = function RegExp(pattern, flags) {
   if (new.target === undefined && flags === undefined && pattern !== null && typeof pattern === 'object' &&
       pattern[Symbol.match] !== undefined && pattern.constructor === RegExpWrapper) {
     return pattern; // RegExp(re) is re, as the spec says
   }
+  // source: what the result's source says when the pattern was rewritten
+  // (V8 shows \p{L}, not the class it became).
+  let source;
+  if (pattern instanceof OrigRegExp && Object.prototype.hasOwnProperty.call(pattern, 'source')) {
+    source = pattern.source;
+  }
   if (unicodeFlags(flags)) {
     if (typeof pattern === 'string' && hasProperty(pattern)) {
+      source = escapeSource(pattern);
       pattern = translate(pattern, flags);
     } else if (pattern instanceof OrigRegExp && !pattern.unicode && hasProperty(pattern.source)) {
+      source = pattern.source;
       pattern = translate(pattern.source, flags);
     }
+  } else if (flags !== undefined) {
+    source = undefined;
+  }
+  if (source === undefined && typeof pattern === 'string' && (pattern.includes('/') || pattern.includes('\n'))) {
+    source = escapeSource(pattern); // goja spells these \u002f and a raw line break
   }
   try {
-    if (new.target === undefined) return withNamedGroups(OrigRegExp(pattern, flags));
-    return withNamedGroups(Reflect.construct(OrigRegExp, [pattern, flags],
-      new.target === RegExpWrapper ? OrigRegExp : new.target));
+    if (new.target === undefined) return fixRegExp(OrigRegExp(pattern, flags), source);
+    return fixRegExp(Reflect.construct(OrigRegExp, [pattern, flags],
+      new.target === RegExpWrapper ? OrigRegExp : new.target), source);
   } catch (e) {
     // goja's parser says what is wrong; V8 also quotes the pattern.
     if (e instanceof SyntaxError && typeof pattern === 'string' && !e.message.startsWith('Invalid ')) {
@@ -191,6 +208,13 @@ function substitution(matched, str, position, captures, groups, replacement) {
   return out;
 }
 
+// fixRegExp gives a regular expression what goja lacks: the source it
+// was written with when jsrt rewrote it, and named groups.
+function fixRegExp(re, source) {
+  if (typeof source === 'string') hidden(re, 'source', source);
+  return withNamedGroups(re);
+}
+
 function withNamedGroups(re) {
   const names = binding.namedGroups(re.source);
   if (names === null) return re;
@@ -245,7 +269,7 @@ function withNamedGroups(re) {
   hidden(re, Symbol.matchAll, {
     [Symbol.matchAll](string) {
       const str = String(string);
-      const rx = withNamedGroups(new OrigRegExp(this, this.flags));
+      const rx = fixRegExp(new OrigRegExp(this, this.flags), this.source);
       rx.lastIndex = this.lastIndex;
       return (function* matchAll() {
         for (;;) {
@@ -260,5 +284,5 @@ function withNamedGroups(re) {
   }[Symbol.matchAll]);
   return re;
 }
-Object.defineProperty(global, '__ebbnode_re', { value: withNamedGroups, writable: false, enumerable: false, configurable: false });
+Object.defineProperty(global, '__ebbnode_re', { value: fixRegExp, writable: false, enumerable: false, configurable: false });
 })

@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
+	"github.com/dop251/goja/unistring"
 
 	"github.com/ebbnode/ebbnode/jsrt/internal/engine"
 )
@@ -24,9 +25,9 @@ func needsRegExpRewrite(src string) bool {
 //   - Unicode property escapes (\p{L}, \p{Script=Greek}, ...) with the u
 //     flag become explicit classes (engine.TranslatePropertyEscapes):
 //     goja reads \p as a plain p, so these compiled and never matched.
-//     The rewritten expression's source is the expanded class.
-//   - A literal with named groups is wrapped in a call of __ebbnode_re
-//     (engine.js), which gives its results groups and its replace $<name>.
+//   - Such a literal, and one with named groups, is wrapped in a call of
+//     __ebbnode_re (engine.js), which gives it back the source it was
+//     written with, its results groups and its replace $<name>.
 //
 // engine.js does the same for patterns given to RegExp at run time. The
 // AST keeps its positions, so error columns do not move.
@@ -37,6 +38,7 @@ func rewriteRegExps(prg *ast.Program) error {
 		if err != nil {
 			return nil
 		}
+		args := []ast.Expression{lit}
 		if unicodeFlags(lit.Flags) {
 			out, ok, terr := engine.TranslatePropertyEscapes(lit.Pattern)
 			if terr != nil {
@@ -44,16 +46,18 @@ func rewriteRegExps(prg *ast.Program) error {
 				return nil
 			}
 			if ok {
+				// The source as written, for source and toString.
+				args = append(args, &ast.StringLiteral{Idx: lit.Idx, Value: unistring.NewFromString(lit.Pattern)})
 				lit.Pattern = out
 			}
 		}
-		if engine.NamedGroups(lit.Pattern) == nil {
+		if len(args) == 1 && engine.NamedGroups(lit.Pattern) == nil {
 			return nil
 		}
 		return &ast.CallExpression{
 			Callee:           &ast.Identifier{Name: "__ebbnode_re", Idx: lit.Idx},
 			LeftParenthesis:  lit.Idx,
-			ArgumentList:     []ast.Expression{lit},
+			ArgumentList:     args,
 			RightParenthesis: lit.Idx1() - 1,
 		}
 	})

@@ -34,3 +34,11 @@ console.log(require('util').inspect(RegExp), require('util').types.isRegExp(new 
 for (const [p, f] of [['[', ''], ['(', 'g'], ['a)', 'u']]) {
   try { new RegExp(p, f); } catch (e) { console.log(e.name, e.message); }
 }
+// Sources and printing show the pattern as written.
+console.log(/\p{L}+/gu, String(/\p{Lu}/u), /\p{L}/u.source, /[\p{N}/]/u.source);
+const r = new RegExp('\\p{Script=Greek}/x', 'u'); console.log(r, r.source, r.flags, r.test('α/x'));
+const c = new RegExp(/\p{L}/u, 'g' + 'u'); console.log(c, c.test('é'));
+console.log(new RegExp(/\p{L}/u), new RegExp(/(?<n>\p{L})/u).exec('é').groups);
+console.log(Object.keys(/\p{L}/u), require('util').inspect(/\p{L}/u), [/\p{L}/u]);
+console.log(new RegExp(/\p{L}/u.source + '|\\d', 'u').test('5'), /a\/b/u.source, new RegExp('a/b\n', 'u').source);
+for (const m of 'ab1'.matchAll(/(?<l>\p{L})/gu)) console.log(m.groups.l, m.index);
