@@ -5,7 +5,9 @@ package engine
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -20,6 +22,26 @@ func TranslatePropertyEscapes(pattern string) (out string, ok bool, err error) {
 	if !strings.Contains(pattern, `\p{`) && !strings.Contains(pattern, `\P{`) {
 		return pattern, false, nil
 	}
+	if r, hit := translated.Load(pattern); hit {
+		t := r.(translation)
+		return t.out, t.ok, t.err
+	}
+	out, ok, err = translate(pattern)
+	translated.Store(pattern, translation{out, ok, err})
+	return out, ok, err
+}
+
+// translated caches TranslatePropertyEscapes by pattern: a class can be
+// tens of kilobytes, and programs build the same pattern again and again.
+var translated sync.Map
+
+type translation struct {
+	out string
+	ok  bool
+	err error
+}
+
+func translate(pattern string) (out string, ok bool, err error) {
 	var b strings.Builder
 	inClass := false
 	for i := 0; i < len(pattern); i++ {
@@ -98,10 +120,16 @@ func writeRange(b *strings.Builder, lo, hi rune) {
 // without the u flag (new RegExp(re, 'g') recompiles re's source so).
 func writeCodePoint(b *strings.Builder, r rune) {
 	if r <= 0xffff {
-		fmt.Fprintf(b, `\u%04x`, r)
-	} else {
-		fmt.Fprintf(b, `\u{%x}`, r)
+		const hex = "0123456789abcdef"
+		b.WriteString(`\u`)
+		for shift := 12; shift >= 0; shift -= 4 {
+			b.WriteByte(hex[(r>>shift)&0xf])
+		}
+		return
 	}
+	b.WriteString(`\u{`)
+	b.WriteString(strconv.FormatInt(int64(r), 16))
+	b.WriteByte('}')
 }
 
 // union merges sets of [lo, hi] pairs into one sorted, merged set.
