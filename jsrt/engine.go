@@ -52,6 +52,13 @@ func (v *vm) installEngine() error {
 			}
 			return nil
 		},
+		"translateSets": func(p string) any {
+			out, err := engine.TranslateUnicodeSets(p)
+			if err != nil {
+				return map[string]any{"error": err.Error()}
+			}
+			return out
+		},
 		"zoneName": func(ms float64) string {
 			return engine.ZoneName(time.UnixMilli(int64(ms)), tz)
 		},

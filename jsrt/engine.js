@@ -122,9 +122,21 @@ const RegExpWrapper = function RegExp(pattern, flags) {
   if (pattern instanceof OrigRegExp && Object.prototype.hasOwnProperty.call(pattern, 'source')) {
     source = pattern.source;
   }
+  // The v flag (unicodeSets): goja has none; the pattern becomes a u one.
+  let sets = false;
+  if (typeof flags === 'string' && flags.includes('v') && !flags.includes('u')) {
+    if (pattern instanceof OrigRegExp) pattern = pattern.source;
+    pattern = String(pattern === undefined ? '' : pattern);
+    source = escapeSource(pattern);
+    const out = binding.translateSets(pattern);
+    if (typeof out !== 'string') throw new SyntaxError(`Invalid regular expression: /${pattern}/${flags}: ${out.error}`);
+    pattern = out;
+    flags = flags.replace('v', 'u');
+    sets = true;
+  }
   if (unicodeFlags(flags)) {
     if (typeof pattern === 'string' && hasProperty(pattern)) {
-      source = escapeSource(pattern);
+      if (!sets) source = escapeSource(pattern);
       pattern = translate(pattern, flags);
     } else if (pattern instanceof OrigRegExp && !pattern.unicode && hasProperty(pattern.source)) {
       source = pattern.source;
@@ -137,9 +149,9 @@ const RegExpWrapper = function RegExp(pattern, flags) {
     source = escapeSource(pattern); // goja spells these \u002f and a raw line break
   }
   try {
-    if (new.target === undefined) return fixRegExp(OrigRegExp(pattern, flags), source);
+    if (new.target === undefined) return fixRegExp(OrigRegExp(pattern, flags), source, sets);
     return fixRegExp(Reflect.construct(OrigRegExp, [pattern, flags],
-      new.target === RegExpWrapper ? OrigRegExp : new.target), source);
+      new.target === RegExpWrapper ? OrigRegExp : new.target), source, sets);
   } catch (e) {
     // goja's parser says what is wrong; V8 also quotes the pattern.
     if (e instanceof SyntaxError && typeof pattern === 'string' && !e.message.startsWith('Invalid ')) {
@@ -210,10 +222,51 @@ function substitution(matched, str, position, captures, groups, replacement) {
 
 // fixRegExp gives a regular expression what goja lacks: the source it
 // was written with when jsrt rewrote it, and named groups.
-function fixRegExp(re, source) {
+function fixRegExp(re, source, sets) {
   if (typeof source === 'string') hidden(re, 'source', source);
+  if (sets) {
+    hidden(re, 'unicode', false);
+    hidden(re, 'unicodeSets', true);
+  }
   return withNamedGroups(re);
 }
+
+// flags as the spec reads it (goja's knows no v), and unicodeSets, which
+// a regular expression made from a v pattern has as its own.
+Object.defineProperty(OrigRegExp.prototype, 'flags', {
+  get: Object.getOwnPropertyDescriptor({
+    get flags() {
+      if (this === null || (typeof this !== 'object' && typeof this !== 'function')) {
+        throw new TypeError('RegExp.prototype.flags getter called on non-object ' + String(this));
+      }
+      let out = '';
+      if (this.hasIndices) out += 'd';
+      if (this.global) out += 'g';
+      if (this.ignoreCase) out += 'i';
+      if (this.multiline) out += 'm';
+      if (this.dotAll) out += 's';
+      if (this.unicode) out += 'u';
+      if (this.unicodeSets) out += 'v';
+      if (this.sticky) out += 'y';
+      return out;
+    },
+  }, 'flags').get,
+  enumerable: false,
+  configurable: true,
+});
+Object.defineProperty(OrigRegExp.prototype, 'unicodeSets', {
+  get: Object.getOwnPropertyDescriptor({
+    get unicodeSets() {
+      if (this === OrigRegExp.prototype) return undefined;
+      if (!(this instanceof OrigRegExp)) {
+        throw new TypeError('RegExp.prototype.unicodeSets getter called on non-object ' + String(this));
+      }
+      return false;
+    },
+  }, 'unicodeSets').get,
+  enumerable: false,
+  configurable: true,
+});
 
 function withNamedGroups(re) {
   const names = binding.namedGroups(re.source);
@@ -269,7 +322,7 @@ function withNamedGroups(re) {
   hidden(re, Symbol.matchAll, {
     [Symbol.matchAll](string) {
       const str = String(string);
-      const rx = fixRegExp(new OrigRegExp(this, this.flags), this.source);
+      const rx = fixRegExp(new OrigRegExp(this, this.flags.replace('v', 'u')), this.source, this.unicodeSets);
       rx.lastIndex = this.lastIndex;
       return (function* matchAll() {
         for (;;) {

@@ -3,6 +3,7 @@ package jsrt
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/dop251/goja/ast"
@@ -14,10 +15,15 @@ import (
 )
 
 // needsRegExpRewrite is the cheap test that lets a module without \p{,
-// \P{ or (?< skip the rewrite.
+// \P{, (?< or a v-flag literal skip the rewrite.
 func needsRegExpRewrite(src string) bool {
-	return strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || strings.Contains(src, "(?<")
+	return strings.Contains(src, `\p{`) || strings.Contains(src, `\P{`) || strings.Contains(src, "(?<") ||
+		unicodeSetsLiteral.MatchString(src)
 }
+
+// unicodeSetsLiteral finds what may be a regular-expression literal with
+// the v flag (a false hit only costs the AST walk).
+var unicodeSetsLiteral = regexp.MustCompile(`/[dgimsy]*v[dgimsy]*\b`)
 
 // rewriteRegExps fixes, in a parsed module, the regular-expression
 // literals goja would get wrong:
@@ -25,6 +31,8 @@ func needsRegExpRewrite(src string) bool {
 //   - Unicode property escapes (\p{L}, \p{Script=Greek}, ...) with the u
 //     flag become explicit classes (engine.TranslatePropertyEscapes):
 //     goja reads \p as a plain p, so these compiled and never matched.
+//   - A literal with the v flag, which goja lacks, becomes a u one
+//     (engine.TranslateUnicodeSets).
 //   - Such a literal, and one with named groups, is wrapped in a call of
 //     __ebbnode_re (engine.js), which gives it back the source it was
 //     written with, its results groups and its replace $<name>.
@@ -39,6 +47,18 @@ func rewriteRegExps(prg *ast.Program) error {
 			return nil
 		}
 		args := []ast.Expression{lit}
+		source := &ast.StringLiteral{Idx: lit.Idx, Value: unistring.NewFromString(lit.Pattern)}
+		if strings.Contains(lit.Flags, "v") && !strings.Contains(lit.Flags, "u") {
+			// goja has no v flag: the pattern becomes a u one, marked as v.
+			out, terr := engine.TranslateUnicodeSets(lit.Pattern)
+			if terr != nil {
+				err = regexpError(prg, lit.Idx, "/"+lit.Pattern+"/"+lit.Flags, terr)
+				return nil
+			}
+			args = append(args, source, &ast.BooleanLiteral{Idx: lit.Idx, Value: true})
+			lit.Pattern = out
+			lit.Flags = strings.Replace(lit.Flags, "v", "u", 1)
+		}
 		if unicodeFlags(lit.Flags) {
 			out, ok, terr := engine.TranslatePropertyEscapes(lit.Pattern)
 			if terr != nil {
@@ -46,8 +66,9 @@ func rewriteRegExps(prg *ast.Program) error {
 				return nil
 			}
 			if ok {
-				// The source as written, for source and toString.
-				args = append(args, &ast.StringLiteral{Idx: lit.Idx, Value: unistring.NewFromString(lit.Pattern)})
+				if len(args) == 1 { // the source as written, for source and toString
+					args = append(args, source)
+				}
 				lit.Pattern = out
 			}
 		}

@@ -113,3 +113,23 @@ func TestNamedGroups(t *testing.T) {
 		}
 	}
 }
+
+func TestTranslateUnicodeSets(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`a[b-d]+`, `a[\u0062-\u0064]+`},
+		{`[\p{ASCII}--[a-z]]`, `[\u0000-\u0060\u007b-\u007f]`},
+		{`[\d&&[0-4x]]`, `[\u0030-\u0034]`},
+		{`[^\w]`, `[\u0000-\u002f\u003a-\u0040\u005b-\u005e\u0060\u007b-\u{10ffff}]`},
+		{`[\q{a|b}c]`, `[\u0061-\u0063]`},
+		{`[a--a]`, `(?!)`},
+		{`\[x\]`, `\[x\]`},
+	} {
+		got, err := TranslateUnicodeSets(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("TranslateUnicodeSets(%q) = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+	if _, err := TranslateUnicodeSets(`[\q{ab}]`); err == nil {
+		t.Error("a string in a class: no error")
+	}
+}
