@@ -519,6 +519,11 @@ func (l *loader) compileWrapper(filename, src, wrapped string, strict bool, opts
 	if err != nil {
 		return nil, l.syntaxError(filename, src, err)
 	}
+	if needsRegExpRewrite(src) {
+		if err := rewriteRegExps(ast); err != nil {
+			return nil, l.syntaxError(filename, src, err)
+		}
+	}
 	prg, err := goja.CompileAST(ast, strict)
 	if err != nil {
 		return nil, l.syntaxError(filename, src, err)

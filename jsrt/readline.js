@@ -7,6 +7,7 @@
 
 const EventEmitter = requireCore('events');
 const { StringDecoder } = requireCore('string_decoder');
+const lineEnding = /\r?\n|\r(?!\n)/g;
 
 class Interface extends EventEmitter {
   constructor(input, output, completer, terminal) {
@@ -25,6 +26,9 @@ class Interface extends EventEmitter {
     this._prompt = opts.prompt === undefined ? '> ' : String(opts.prompt);
     this._questions = [];
     this._buf = '';
+    // crlfDelay as node: at least 100 ms.
+    this.crlfDelay = opts.crlfDelay ? Math.max(100, opts.crlfDelay) : 100;
+    this._sawReturnAt = 0;
     this._paused = false;
     this._decoder = new StringDecoder('utf8');
     if (this.input) {
@@ -40,13 +44,33 @@ class Interface extends EventEmitter {
       if (typeof this.input.resume === 'function') this.input.resume();
     }
   }
+  // _write splits as node's non-terminal readline does: a chunk ending in
+  // \r ends its line at once, and a \n starting the next chunk within
+  // crlfDelay ms is the rest of that \r\n, not an empty line.
   _write(s) {
-    this._buf += s;
-    let i;
-    while (!this.closed && (i = this._buf.search(/\r\n|\n|\r/)) >= 0) {
-      const line = this._buf.slice(0, i);
-      const nl = this._buf[i] === '\r' && this._buf[i + 1] === '\n' ? 2 : 1;
-      this._buf = this._buf.slice(i + nl);
+    if (this._sawReturnAt && Date.now() - this._sawReturnAt <= this.crlfDelay) {
+      if (s.charCodeAt(0) === 10) s = s.slice(1);
+      this._sawReturnAt = 0;
+    }
+    lineEnding.lastIndex = 0;
+    if (!lineEnding.test(s)) {
+      this._buf += s;
+      return;
+    }
+    s = this._buf + s;
+    this._buf = '';
+    this._sawReturnAt = s.endsWith('\r') ? Date.now() : 0;
+    lineEnding.lastIndex = 0;
+    let start = 0;
+    let m;
+    const lines = [];
+    while ((m = lineEnding.exec(s)) !== null) {
+      lines.push(s.slice(start, m.index));
+      start = lineEnding.lastIndex;
+    }
+    this._buf = s.slice(start);
+    for (const line of lines) {
+      if (this.closed) break;
       this._emitLine(line);
     }
   }

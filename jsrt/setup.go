@@ -46,8 +46,9 @@ func (v *vm) setup() error {
 	g := rt.GlobalObject()
 	hostenv.Set(rt, &hostenv.Env{
 		Stdin: v.opts.Stdin, Stdout: v.opts.Stdout, Stderr: v.opts.Stderr,
-		Vars:  v.opts.Env,
-		Async: func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
+		Vars:     v.opts.Env,
+		Async:    func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
+		ReadFile: v.fs.ReadFile,
 	})
 
 	all.EnableGlobals(rt)
@@ -62,6 +63,9 @@ func (v *vm) setup() error {
 		return fmt.Errorf("install require: %w", err)
 	}
 
+	if err := v.installEngine(); err != nil {
+		return err
+	}
 	fnv, err := rt.RunProgram(preludePrg)
 	if err != nil {
 		return fmt.Errorf("bootstrap: %w", err)

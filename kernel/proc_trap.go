@@ -52,6 +52,27 @@ func sysUname(_ *thread, a sysArgs) uint64 {
 	return 0
 }
 
+// sysSysinfo fills struct sysinfo: uptime, the usable RAM of the E820
+// map as totalram and the free frames of both pools as freeram (what
+// os.totalmem and os.freemem report), one process; loads, shared,
+// buffer and swap stay zero.
+//
+//go:nosplit
+func sysSysinfo(_ *thread, a sysArgs) uint64 {
+	buf := a[0]
+	if !userAccessible(buf, libc.SysinfoSize, true) {
+		return errno(libc.EFAULT)
+	}
+	memclr(uintptr(buf), libc.SysinfoSize)
+	f := uintptr(buf)
+	store64(f+libc.SysinfoUptime, nanotime()/1e9)
+	store64(f+libc.SysinfoTotalram, ramBytes)
+	store64(f+libc.SysinfoFreeram, freeFrames()*pageSize)
+	store16(f+libc.SysinfoProcs, 1)
+	store32(f+libc.SysinfoMemUnit, 1)
+	return 0
+}
+
 // sysPrlimit reports RLIMIT_NOFILE as 1024/4096 (the runtime raises its
 // soft limit to the hard one) and every other limit as infinity; new
 // limits are accepted and ignored.

@@ -17,7 +17,7 @@ import (
 var implemented = []uint64{
 	libc.SysRead, libc.SysWrite, libc.SysClose, libc.SysMmap, libc.SysMprotect, libc.SysMunmap,
 	libc.SysRtSigaction, libc.SysRtSigprocmask, libc.SysRtSigreturn, libc.SysSchedYield,
-	libc.SysMadvise, libc.SysNanosleep, libc.SysGetpid, libc.SysClone, libc.SysExit, libc.SysUname,
+	libc.SysMadvise, libc.SysNanosleep, libc.SysGetpid, libc.SysClone, libc.SysExit, libc.SysUname, libc.SysSysinfo,
 	libc.SysFcntl, libc.SysGetcwd, libc.SysGetuid, libc.SysGetgid, libc.SysGeteuid, libc.SysGetegid,
 	libc.SysGetppid, libc.SysSigaltstack, libc.SysPrctl, libc.SysArchPrctl, libc.SysGettid,
 	libc.SysFutex, libc.SysSchedSetaffinity, libc.SysSchedGetaffinity, libc.SysClockGettime, libc.SysExitGroup,
@@ -156,6 +156,7 @@ func TestEveryCallAnswered(t *testing.T) {
 		"prctl: invalid argument getrandom: <nil> prlimit: <nil> nofile=1024/4096 cpus=1\n",
 		"arch_prctl: fs=true <nil>\n",
 		"getcpu: cpu=0 errno 0 sched_setaffinity: errno 0 none=invalid argument\n",
+		"sysinfo: <nil> ram=true free=true unit=1 procs=1\n",
 		"gettid: two=true sched_yield: errno 0 nanosleep: <nil>\n",
 		"clock_gettime: <nil> near=true\n",
 		"ebb_irq_wait: kernel: timed out waiting for an interrupt ebb_dma_alloc: <nil> below4G=true zero=true\n",

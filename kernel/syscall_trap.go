@@ -52,6 +52,7 @@ var sysTable = [...]sysCall{
 	libc.SysUname:            {"uname", sysUname, "ebbnode, release 6.1.0-ebbnode, machine x86_64"},
 	libc.SysFcntl:            {"fcntl", sysFcntl, "fds 0-2: 0 (blocking, no flags); IRQ fds: O_RDWR|O_NONBLOCK; others EBADF"},
 	libc.SysGetcwd:           {"getcwd", sysGetcwd, `"/"`},
+	libc.SysSysinfo:          {"sysinfo", sysSysinfo, "uptime, RAM in the E820 map and free frames (mem_unit 1), 1 process; no loads or swap"},
 	libc.SysGetuid:           {"getuid", sysRoot, "0: root"},
 	libc.SysGetgid:           {"getgid", sysRoot, "0: root"},
 	libc.SysGeteuid:          {"geteuid", sysRoot, "0: root"},

@@ -21,6 +21,7 @@ const (
 	SysUname            = 63
 	SysFcntl            = 72
 	SysGetcwd           = 79
+	SysSysinfo          = 99
 	SysGetuid           = 102
 	SysGetgid           = 104
 	SysGeteuid          = 107
@@ -137,6 +138,17 @@ const (
 	UtsVersion   = "#1"
 	UtsMachine   = "x86_64"
 	UtsNameCount = 6
+)
+
+// struct sysinfo (x86_64): 112 bytes; the offsets of the fields the
+// kernel fills (uptime in seconds, RAM in mem_unit bytes, procs).
+const (
+	SysinfoSize     = 112
+	SysinfoUptime   = 0
+	SysinfoTotalram = 32
+	SysinfoFreeram  = 40
+	SysinfoProcs    = 80 // unsigned short
+	SysinfoMemUnit  = 104
 )
 
 // Sigaction is the kernel's struct sigaction (x86_64).

@@ -75,3 +75,55 @@ func TestImageFS(t *testing.T) {
 		}
 	}
 }
+
+// TestImageTmp: /tmp is in memory unless a grant covers it; a directory
+// granted under /tmp stays the host's.
+func TestImageTmp(t *testing.T) {
+	host := t.TempDir() // under /tmp
+	serve := func(guest string) *messenger.Client {
+		g, h := net.Pipe()
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			offload.Serve(ctx, h, offload.Config{Mounts: []offload.Mount{{Host: host, Guest: guest}}})
+		}()
+		t.Cleanup(func() {
+			cancel()
+			g.Close()
+			h.Close()
+			<-done
+		})
+		c, err := messenger.NewClient(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+
+	c := serve(host)
+	fsys, err := withTmp(c, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fsys.Mkdir("/tmp/scratch-ebbnode-test", false, 0o700); err != nil {
+		t.Fatalf("mkdir in the in-memory /tmp: %v", err)
+	}
+	if err := fsys.WriteFile("/tmp/scratch-ebbnode-test/f", []byte("x"), false, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat("/tmp/scratch-ebbnode-test"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the in-memory /tmp reached the host: %v", err)
+	}
+	if err := fsys.WriteFile(filepath.Join(host, "g"), []byte("y"), false, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(host, "g")); err != nil || string(b) != "y" {
+		t.Errorf("a grant under /tmp was not the host's: %q, %v", b, err)
+	}
+
+	c = serve("/tmp")
+	if fsys, err := withTmp(c, c); err != nil || fsys != vfs.FS(c) {
+		t.Errorf("with /tmp granted, withTmp = %T, %v; want the host's FS", fsys, err)
+	}
+}

@@ -11,7 +11,8 @@
 // Messenger client (runtime.MessengerId) and the file system
 // (runtime.FileSystemId): module sources come from the bundle, standard
 // streams and every other file from the host (vfs.Overlay of the bundle
-// over the messenger.Client). The network Ebb (runtime.NetworkId) is
+// over the messenger.Client), except /tmp, which is in memory (vfs.MemFS,
+// bounded) unless the host grants a directory there. The network Ebb (runtime.NetworkId) is
 // gVisor's stack (netstack/native) over the virtio-net device when there
 // is one, loopback alone otherwise. The script's exit status goes back over the
 // Messenger and, through exit_group, to QEMU's isa-debug-exit.
@@ -27,6 +28,8 @@ import (
 	"io"
 	"os"
 	"path"
+	"runtime/debug"
+	"strings"
 
 	"github.com/ebbnode/ebbnode/jsrt"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
@@ -123,7 +126,12 @@ func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
 		ebb.Stop()
 		return nil, err
 	}
-	if err := vfs.Install(ebb, vfs.NewOverlay(b.FS(), b.Root, c)); err != nil {
+	fsys, err := withTmp(vfs.NewOverlay(b.FS(), b.Root, c), c)
+	if err != nil {
+		ebb.Stop()
+		return nil, err
+	}
+	if err := vfs.Install(ebb, fsys); err != nil {
 		ebb.Stop()
 		return nil, err
 	}
@@ -154,4 +162,33 @@ func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) error {
 		return err
 	}
 	return netstack.Install(ebb, st)
+}
+
+// tmpDir is os.tmpdir() in an image.
+const tmpDir = "/tmp"
+
+// withTmp puts an in-memory file system at /tmp over fsys, so a script
+// has scratch files with no grant (os.tmpdir(), fs.mkdtemp). Host
+// directories granted at or under /tmp stay the host's; a grant of /tmp
+// itself or of a parent leaves no room for it. Its files may hold a
+// quarter of the Go heap's limit (GOMEMLIMIT, from the machine's RAM).
+func withTmp(fsys vfs.FS, c *messenger.Client) (vfs.FS, error) {
+	mounts, err := c.Mounts()
+	if err != nil {
+		return nil, err
+	}
+	var keep []string
+	for _, g := range mounts {
+		switch {
+		case g == "/" || g == tmpDir || strings.HasPrefix(tmpDir, g+"/"):
+			return fsys, nil
+		case strings.HasPrefix(g, tmpDir+"/"):
+			keep = append(keep, g)
+		}
+	}
+	limit := debug.SetMemoryLimit(-1) / 4
+	if limit <= 0 || limit > 1<<40 {
+		limit = 64 << 20
+	}
+	return vfs.NewMount(fsys, tmpDir, vfs.NewMemFS(tmpDir, limit), keep), nil
 }

@@ -42,7 +42,6 @@ const (
 // (those are flaky). compat.Load checks the corpus against its MANIFEST.
 var nativeKnownFailures = map[string]string{
 	"module_syntax_error": "by design: ebbnode build rejects a syntax error in a bundled module (node throws it at run time)",
-	"os_shape":            "kernel: sysinfo(2) is ENOSYS, so os.totalmem() is 0",
 	// By design the image has no processes: spawn's 'error' event and
 	// spawnSync's error say ENOSYS (jsrt/modules/child_process tests that).
 	"child_process_sync":    "by design: no processes in the image (spawn fails with ENOSYS)",

@@ -198,7 +198,11 @@ func (s *server) dispatch(id uint32, m messenger.Message, size int) {
 	case *messenger.Hello:
 		s.replyErr(id, syscall.EPROTO, "second Hello on an open stream")
 	case *messenger.ArgsRequest:
-		s.reply(id, &messenger.ArgsReply{Args: s.cfg.Args, Env: s.cfg.Env, Cwd: s.cfg.Cwd})
+		mounts := make([]string, len(s.cfg.Mounts))
+		for i, m := range s.cfg.Mounts {
+			mounts[i] = m.Guest
+		}
+		s.reply(id, &messenger.ArgsReply{Args: s.cfg.Args, Env: s.cfg.Env, Cwd: s.cfg.Cwd, Mounts: mounts})
 	case *messenger.WriteRequest:
 		s.queue(s.stdio, id, m, size)
 	case *messenger.ReadStdinRequest:

@@ -19,7 +19,9 @@ import (
 )
 
 func TestArgsEnvExit(t *testing.T) {
-	cfg := Config{Args: []string{"ebbnode", "app.js", "a b", ""}, Env: []string{"HOME=/root", "X="}, Cwd: "/work/app"}
+	dir := t.TempDir()
+	cfg := Config{Args: []string{"ebbnode", "app.js", "a b", ""}, Env: []string{"HOME=/root", "X="}, Cwd: "/work/app",
+		Mounts: []Mount{{Host: dir, Guest: "/tmp/data"}}}
 	s := startSession(t, cfg)
 	args, env, err := s.c.Args()
 	if err != nil {
@@ -30,6 +32,10 @@ func TestArgsEnvExit(t *testing.T) {
 	}
 	if cwd, err := s.c.Cwd(); cwd != cfg.Cwd || err != nil {
 		t.Fatalf("Cwd() = %q, %v; want %q", cwd, err, cfg.Cwd)
+	}
+	// The guest learns the grants' guest paths (so its /tmp leaves them be).
+	if m, err := s.c.Mounts(); !reflect.DeepEqual(m, []string{"/tmp/data"}) || err != nil {
+		t.Fatalf("Mounts() = %q, %v; want [/tmp/data]", m, err)
 	}
 	if r := s.exit(7); r.code != 7 || r.err != nil {
 		t.Fatalf("Serve = %d, %v; want 7, nil", r.code, r.err)

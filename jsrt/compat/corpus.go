@@ -44,8 +44,7 @@ var KnownEngineGaps = map[string]string{
 	"lang_json_stringify_indent": "goja: JSON.stringify indentation wrong after an empty {} or []",
 	"lang_labels_templates":      "goja: tagged-template strings objects are not cached per site",
 	"lang_number_format":         "goja: (-0.5).toString(16) loses the sign",
-	"lang_regexp":                "goja: RegExp source escapes / as \\u002f",
-	"lang_regexp_unicode":        "goja: \\p{L} inside a character class does not match",
+	"lang_regexp":                "goja: a literal's source spells / in a class as \\u002f (/[/]/.source)",
 	"lang_sloppy_mode":           "goja: no Annex B hoisting of a function declared in a block (sloppy mode)",
 	"lang_sort_stability":        "goja: sort swaps 0 and -0 when the comparator returns 0",
 }

@@ -221,6 +221,15 @@ func (c *Client) Cwd() (string, error) {
 	return r.Cwd, nil
 }
 
+// Mounts returns the guest paths of the directories the host grants.
+func (c *Client) Mounts() ([]string, error) {
+	r, err := c.process()
+	if err != nil {
+		return nil, err
+	}
+	return r.Mounts, nil
+}
+
 func (c *Client) process() (*ArgsReply, error) {
 	m, err := c.roundTrip(&ArgsRequest{})
 	if err != nil {

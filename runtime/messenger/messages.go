@@ -128,17 +128,29 @@ func (*ArgsRequest) Type() Type      { return TypeArgs }
 func (*ArgsRequest) encode(*encoder) {}
 func (*ArgsRequest) decode(*decoder) {}
 
-// ArgsReply carries argv, the environment ("KEY=value" strings) and the
+// ArgsReply carries argv, the environment ("KEY=value" strings), the
 // working directory the guest should start in (a guest path; empty when
-// the host names none).
+// the host names none) and the guest paths of the granted directories
+// (so the guest knows which paths its own in-memory /tmp must not hide).
 type ArgsReply struct {
 	Args, Env []string
 	Cwd       string
+	Mounts    []string
 }
 
-func (*ArgsReply) Type() Type          { return TypeArgs | Reply }
-func (m *ArgsReply) encode(e *encoder) { e.strs(m.Args); e.strs(m.Env); e.str(m.Cwd) }
-func (m *ArgsReply) decode(d *decoder) { m.Args = d.strs(); m.Env = d.strs(); m.Cwd = d.str() }
+func (*ArgsReply) Type() Type { return TypeArgs | Reply }
+func (m *ArgsReply) encode(e *encoder) {
+	e.strs(m.Args)
+	e.strs(m.Env)
+	e.str(m.Cwd)
+	e.strs(m.Mounts)
+}
+func (m *ArgsReply) decode(d *decoder) {
+	m.Args = d.strs()
+	m.Env = d.strs()
+	m.Cwd = d.str()
+	m.Mounts = d.strs()
+}
 
 // WriteRequest writes Data to the host's stdout (FD 1) or stderr (FD 2).
 // The host writes requests in the order they arrive and replies when the

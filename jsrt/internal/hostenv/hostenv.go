@@ -27,6 +27,9 @@ type Env struct {
 	// loop as a callback (ticks and promise jobs drained after it); the
 	// loop stays alive in between. Safe only on the loop's goroutine.
 	Async func(work, done func())
+	// ReadFile reads a file through the runtime's file system (in an
+	// image: the app bundle, then the host over the Messenger).
+	ReadFile func(name string) ([]byte, error)
 }
 
 // envSym keys the Env on the global object, out of the way of scripts.

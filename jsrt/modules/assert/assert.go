@@ -8,6 +8,8 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/ebbnode/ebbnode/jsrt/internal/hostenv"
+
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/util"
@@ -35,8 +37,14 @@ func build(rt *goja.Runtime, exports *goja.Object) goja.Value {
 	h := rt.NewObject()
 	// readSource lets assert.ok quote the failing expression, as node does.
 	// It returns undefined when the file cannot be read.
+	// It reads through the runtime's file system, so that an image finds
+	// the script in its bundle.
 	h.Set("readSource", func(name string) goja.Value {
-		b, err := os.ReadFile(name)
+		read := os.ReadFile
+		if env := hostenv.Get(rt); env != nil && env.ReadFile != nil {
+			read = env.ReadFile
+		}
+		b, err := read(name)
 		if err != nil {
 			return goja.Undefined()
 		}

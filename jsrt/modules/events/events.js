@@ -47,7 +47,14 @@ EventEmitter.init = function init(opts) {
     this[kShapeMode] = true;
   }
   this._maxListeners = this._maxListeners || undefined;
-  this[kCapture] = opts && opts.captureRejections ? Boolean(opts.captureRejections) : EventEmitter.captureRejections;
+  if (opts && opts.captureRejections !== undefined) {
+    if (typeof opts.captureRejections !== 'boolean') {
+      throw errors.invalidArgType('options.captureRejections', 'boolean', opts.captureRejections);
+    }
+    this[kCapture] = opts.captureRejections;
+  } else {
+    this[kCapture] = EventEmitter.captureRejections;
+  }
 };
 
 function validateMax(n, name) {
@@ -88,13 +95,46 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   const handler = events[type];
   if (handler === undefined) return false;
   if (typeof handler === 'function') {
-    handler.apply(this, args);
+    const result = handler.apply(this, args);
+    if (result !== undefined && result !== null) addCatch(this, result, type, args);
   } else {
     const listeners = handler.slice();
-    for (let i = 0; i < listeners.length; ++i) listeners[i].apply(this, args);
+    for (let i = 0; i < listeners.length; ++i) {
+      const result = listeners[i].apply(this, args);
+      if (result !== undefined && result !== null) addCatch(this, result, type, args);
+    }
   }
   return true;
 };
+
+// addCatch routes the rejection of a listener's promise to the emitter
+// when it was made with captureRejections, as node does: to its
+// Symbol.for('nodejs.rejection') method, else to 'error'.
+function addCatch(that, promise, type, args) {
+  if (!that[kCapture]) return;
+  try {
+    const then = promise.then;
+    if (typeof then === 'function') {
+      then.call(promise, undefined, (err) => process.nextTick(emitRejection, that, err, type, args));
+    }
+  } catch (err) {
+    that.emit('error', err);
+  }
+}
+
+function emitRejection(ee, err, type, args) {
+  if (typeof ee[kRejection] === 'function') {
+    ee[kRejection](err, type, ...args);
+    return;
+  }
+  const prev = ee[kCapture];
+  try {
+    ee[kCapture] = false;
+    ee.emit('error', err);
+  } finally {
+    ee[kCapture] = prev;
+  }
+}
 
 function addListener(target, type, listener, prepend) {
   checkListener(listener);
@@ -298,27 +338,46 @@ EventEmitter.setMaxListeners = function (n = defaultMaxListeners, ...targets) {
 // turn as node's, which scripts can observe through output order.
 EventEmitter.once = async function once(emitter, name, options = {}) {
   const signal = options ? options.signal : undefined;
-  if (signal && signal.aborted) {
-    const err = new Error('The operation was aborted');
-    err.name = 'AbortError';
-    err.code = 'ABORT_ERR';
-    throw err;
-  }
+  errors.validateAbortSignal(signal, 'options.signal');
+  if (signal && signal.aborted) throw new errors.AbortError(undefined, { cause: signal.reason });
   return new Promise((resolve, reject) => {
     const errorListener = (err) => {
-      emitter.removeListener(name, resolver);
+      removeAny(emitter, name, resolver);
+      if (signal) signal.removeEventListener('abort', abortListener);
       reject(err);
     };
     const resolver = (...args) => {
-      if (name !== 'error') emitter.removeListener('error', errorListener);
+      if (typeof emitter.removeListener === 'function') emitter.removeListener('error', errorListener);
+      if (signal) signal.removeEventListener('abort', abortListener);
       resolve(args);
     };
-    emitter.once(name, resolver);
-    if (name !== 'error') emitter.once('error', errorListener);
+    function abortListener() {
+      removeAny(emitter, name, resolver);
+      removeAny(emitter, 'error', errorListener);
+      reject(new errors.AbortError(undefined, { cause: signal.reason }));
+    }
+    if (typeof emitter.once === 'function') {
+      emitter.once(name, resolver);
+      if (name !== 'error') emitter.once('error', errorListener);
+    } else if (typeof emitter.addEventListener === 'function') {
+      // An EventTarget: node resolves with [event].
+      emitter.addEventListener(name, resolver, { once: true });
+    } else {
+      throw errors.invalidArgType('emitter', 'EventEmitter', emitter);
+    }
+    if (signal) signal.addEventListener('abort', abortListener, { once: true });
   });
 };
 
-EventEmitter.on = function on(emitter, event) {
+function removeAny(emitter, name, listener) {
+  if (typeof emitter.removeListener === 'function') emitter.removeListener(name, listener);
+  else if (typeof emitter.removeEventListener === 'function') emitter.removeEventListener(name, listener);
+}
+
+EventEmitter.on = function on(emitter, event, options = {}) {
+  const signal = options ? options.signal : undefined;
+  errors.validateAbortSignal(signal, 'options.signal');
+  if (signal && signal.aborted) throw new errors.AbortError(undefined, { cause: signal.reason });
   const queue = [];
   const waiting = [];
   let error = null;
@@ -335,8 +394,10 @@ EventEmitter.on = function on(emitter, event) {
     else error = err;
     iterator.return();
   };
+  const abortListener = () => errorHandler(new errors.AbortError(undefined, { cause: signal.reason }));
   emitter.on(event, handler);
   if (event !== 'error') emitter.on('error', errorHandler);
+  if (signal) signal.addEventListener('abort', abortListener, { once: true });
   const iterator = {
     next() {
       if (queue.length) return Promise.resolve({ value: queue.shift(), done: false });
@@ -347,6 +408,7 @@ EventEmitter.on = function on(emitter, event) {
     return() {
       emitter.removeListener(event, handler);
       emitter.removeListener('error', errorHandler);
+      if (signal) signal.removeEventListener('abort', abortListener);
       finished = true;
       for (const w of waiting) w.resolve({ value: undefined, done: true });
       waiting.length = 0;
@@ -356,6 +418,7 @@ EventEmitter.on = function on(emitter, event) {
       error = err;
       emitter.removeListener(event, handler);
       emitter.removeListener('error', errorHandler);
+      if (signal) signal.removeEventListener('abort', abortListener);
     },
     [Symbol.asyncIterator]() { return this; },
   };

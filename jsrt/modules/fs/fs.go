@@ -44,12 +44,15 @@ type Host interface {
 	Stdin() io.Reader
 }
 
-// The module is fs.js followed by streams.js, in one function scope.
+// The module is fs.js followed by streams.js and watch.js, in one
+// function scope.
 var (
 	//go:embed fs.js
 	fsSource string
 	//go:embed streams.js
 	streamsSource string
+	//go:embed watch.js
+	watchSource string
 )
 
 var (
@@ -62,7 +65,7 @@ var (
 // core modules (buffer, events). It must run on rt's goroutine.
 func Module(rt *goja.Runtime, host Host, require func(string) goja.Value) goja.Value {
 	compileOnce.Do(func() {
-		program, compileErr = goja.Compile("node:fs", "(function (exports, binding, require) {"+fsSource+"\n"+streamsSource+"\n})", true)
+		program, compileErr = goja.Compile("node:fs", "(function (exports, binding, require) {"+fsSource+"\n"+streamsSource+"\n"+watchSource+"\n})", true)
 	})
 	if compileErr != nil {
 		panic(rt.NewGoError(fmt.Errorf("compile fs.js: %w", compileErr)))

@@ -393,6 +393,15 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     return formatPrimitive(ctx.stylize, value, ctx);
   }
   if (value === null) return ctx.stylize('null', 'null');
+  // As node: a proxy is shown as its target, without running its traps,
+  // or as Proxy [ target, handler ] with showProxy.
+  const context = value;
+  const proxy = internal.proxyDetails(value);
+  if (proxy !== undefined) {
+    if (proxy === null || proxy[0] === null) return ctx.stylize('<Revoked Proxy>', 'special');
+    if (ctx.showProxy) return formatProxy(ctx, proxy, recurseTimes);
+    value = proxy[0];
+  }
   if (ctx.customInspect) {
     let maybeCustom;
     try { maybeCustom = value[customSym]; } catch (e) { maybeCustom = undefined; }
@@ -400,7 +409,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
         !(value.constructor && value.constructor.prototype === value)) {
       const depth = ctx.depth === null ? null : ctx.depth - recurseTimes;
       const opts = Object.assign({}, ctx.userOptions, { stylize: ctx.stylize, depth });
-      const ret = maybeCustom.call(value, depth, opts, inspect);
+      const ret = maybeCustom.call(context, depth, opts, inspect);
       if (ret !== value) {
         if (typeof ret !== 'string') return formatValue(ctx, ret, recurseTimes);
         return ret.replace(/\n/g, `\n${' '.repeat(ctx.indentationLvl)}`);
@@ -422,6 +431,15 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
     return ctx.stylize(`[Circular *${index}]`, 'special');
   }
   return formatRaw(ctx, value, recurseTimes, typedArray);
+}
+
+function formatProxy(ctx, proxy, recurseTimes) {
+  if (ctx.depth !== null && recurseTimes > ctx.depth) return ctx.stylize('Proxy [Array]', 'special');
+  recurseTimes += 1;
+  ctx.indentationLvl += 2;
+  const res = [formatValue(ctx, proxy[0], recurseTimes), formatValue(ctx, proxy[1], recurseTimes)];
+  ctx.indentationLvl -= 2;
+  return reduceToSingleString(ctx, res, '', ['Proxy [', ']'], kArrayExtrasType, recurseTimes);
 }
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {

@@ -7,6 +7,7 @@ package util
 
 import (
 	_ "embed"
+	"reflect"
 
 	"github.com/dop251/goja"
 
@@ -107,13 +108,37 @@ func helpers(rt *goja.Runtime) *goja.Object {
 		if !ok {
 			return false
 		}
-		_, ok = o.Export().(goja.Proxy)
-		return ok
+		return o.ExportType() == proxyType
+	})
+	// proxyDetails is node's getProxyDetails: [target, handler] for a
+	// proxy, null for a revoked one, undefined for anything else. It
+	// reads them without running a trap.
+	h.Set("proxyDetails", func(v goja.Value) goja.Value {
+		o, ok := v.(*goja.Object)
+		if !ok {
+			return goja.Undefined()
+		}
+		// ExportType first: Export copies a whole Map or array (and
+		// never ends on a circular one).
+		if o.ExportType() != proxyType {
+			return goja.Undefined()
+		}
+		p, ok := o.Export().(goja.Proxy)
+		if !ok {
+			return goja.Undefined()
+		}
+		t, hd := p.Target(), p.Handler()
+		if t == nil || hd == nil {
+			return goja.Null()
+		}
+		return rt.NewArray(t, hd)
 	})
 	h.Set("encodeUTF8", func(v goja.Value) goja.Value { return encodeUTF8(rt, v) })
 	h.Set("decodeUTF8", func(call goja.FunctionCall) goja.Value { return decodeUTF8(rt, call) })
 	return h
 }
+
+var proxyType = reflect.TypeOf(goja.Proxy{})
 
 func asPromise(v goja.Value) *goja.Promise {
 	o, ok := v.(*goja.Object)

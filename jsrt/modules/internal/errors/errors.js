@@ -170,7 +170,24 @@ function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Numbe
   if (value < min || value > max) throw outOfRange(name, `>= ${min} && <= ${max}`, value);
 }
 
+// AbortError is node's: code and name are own enumerable properties, and
+// the signal's reason is the cause.
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    super(message, options);
+    this.code = 'ABORT_ERR';
+    this.name = 'AbortError';
+  }
+}
+
+function validateAbortSignal(signal, name) {
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw invalidArgType(name, 'AbortSignal', signal);
+  }
+}
+
 module.exports = {
+  AbortError, validateAbortSignal,
   makeNodeError, determineSpecificType, describeReceived, addNumericalSeparator,
   describeExpected, invalidArgType, outOfRange, invalidArgValue,
   validateFunction, validateString, validateNumber, validateInteger,

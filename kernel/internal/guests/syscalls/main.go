@@ -69,7 +69,7 @@ func writeFaults(m []byte) (faulted bool) {
 }
 
 // process: getpid, the ids, uname, getcwd, prctl, getrandom, prlimit64,
-// sched_getaffinity, arch_prctl, getcpu, sched_setaffinity.
+// sched_getaffinity, arch_prctl, getcpu, sched_setaffinity, sysinfo.
 func process() {
 	var u syscall.Utsname
 	wd, _ := os.Getwd()
@@ -90,6 +90,10 @@ func process() {
 	none := uint64(0)
 	_, _, sn := syscall.RawSyscall(syscall.SYS_SCHED_SETAFFINITY, 0, 8, uintptr(unsafe.Pointer(&none)))
 	fmt.Printf("getcpu: cpu=%d %v sched_setaffinity: %v none=%v\n", cpu, gc, sa, sn)
+	var si syscall.Sysinfo_t
+	serr := syscall.Sysinfo(&si)
+	fmt.Printf("sysinfo: %v ram=%v free=%v unit=%d procs=%d\n", serr, si.Totalram > 0,
+		si.Freeram > 0 && si.Freeram < si.Totalram, si.Unit, si.Procs)
 }
 
 // threads: clone, gettid, futex, sched_yield, nanosleep, exit (a thread
