@@ -144,7 +144,12 @@ func (p *port) close(o *vm) {
 		peer.deliver(nil)
 	}
 	if obj := p.obj; obj != nil {
-		o.postLoop(func() { o.wtCall("portClosed", obj) })
+		// The loop stays alive for this port's own 'close' event.
+		release := o.hold()
+		o.postLoop(func() {
+			defer release()
+			o.wtCall("portClosed", obj)
+		})
 	}
 }
 

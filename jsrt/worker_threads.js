@@ -26,6 +26,27 @@ function dataCloneError(message) {
   return new DOMException(message, 'DataCloneError');
 }
 
+function typeErr(code, message) {
+  const err = new TypeError(message);
+  err.code = code;
+  return err;
+}
+
+// transferListOf reads postMessage's second argument: an iterable, or an
+// options object with a transfer iterable.
+function transferListOf(transfer) {
+  if (transfer === undefined || transfer === null) return undefined;
+  const iterable = (t) => t !== null && typeof t === 'object' && typeof t[Symbol.iterator] === 'function';
+  if (iterable(transfer)) return transfer;
+  if (typeof transfer !== 'object') {
+    throw typeErr('ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable');
+  }
+  const t = transfer.transfer;
+  if (t === undefined || t === null) return undefined;
+  if (!iterable(t)) throw typeErr('ERR_INVALID_ARG_TYPE', 'Optional options.transfer argument must be an iterable');
+  return t;
+}
+
 function describe(v) {
   try { return String(v); } catch { return Object.prototype.toString.call(v); }
 }
@@ -46,16 +67,16 @@ function serialize(value, transfer) {
   let nextId = 0;
   const transferSet = new Set();
   if (transfer !== undefined && transfer !== null) {
-    if (typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
-      throw new TypeError('Optional transferList argument must be an iterable');
-    }
     for (const t of transfer) {
-      if (transferSet.has(t)) throw dataCloneError('Transfer list contains duplicate entry');
+      if (transferSet.has(t)) {
+        if (t instanceof MessagePort) throw dataCloneError('Transfer list contains duplicate MessagePort');
+        throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
+      }
       if (t instanceof MessagePort) {
         if (t[kClosed]) throw dataCloneError('MessagePort in transfer list is already detached');
         ports.push(t);
       } else if (!(t instanceof ArrayBuffer) || isSAB(t)) {
-        throw dataCloneError('Found invalid value in transferList.');
+        throw typeErr('ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
       }
       transferSet.add(t);
     }
@@ -84,7 +105,10 @@ function serialize(value, transfer) {
     ids.set(v, nextId++);
     if (v instanceof MessagePort) {
       const i = ports.indexOf(v);
-      if (i < 0) throw dataCloneError('Object that needs transfer was found in message but not listed in transferList');
+      if (i < 0) {
+        throw typeErr('ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+          'Object that needs transfer was found in message but not listed in transferList');
+      }
       tape.push(T_PORT, i);
       return;
     }
@@ -288,13 +312,8 @@ class MessagePort extends EventEmitter {
     });
   }
   postMessage(value, transfer) {
-    if (arguments.length === 0) {
-      const err = new TypeError('The "value" argument must be specified');
-      err.code = 'ERR_MISSING_ARGS';
-      throw err;
-    }
-    if (transfer !== undefined && transfer !== null && !Array.isArray(transfer) && typeof transfer === 'object' &&
-        typeof transfer[Symbol.iterator] !== 'function') transfer = transfer.transfer;
+    if (arguments.length === 0) throw typeErr('ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
+    transfer = transferListOf(transfer);
     if (transfer) for (const t of transfer) if (t === this) throw dataCloneError('Transfer list contains source port');
     const m = serialize(value, transfer);
     if (this[kClosed]) return;
@@ -456,6 +475,7 @@ function invalidArg(name, what, v) {
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
+    if (options === null) throw new TypeError("Cannot read properties of null (reading 'execArgv')");
     if (options === null || typeof options !== 'object') throw invalidArg('options', 'of type object', options);
     let spec = { eval: !!options.eval, argv: [], env: null, shareEnv: false, name: '' };
     if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') {
@@ -539,7 +559,7 @@ class Worker extends EventEmitter {
 function workerOnline(w) { w.emit('online'); }
 function workerStdio(w, fd, chunk) {
   const s = fd === 1 ? w.stdout : w.stderr;
-  if (s) s.push(chunk);
+  if (s) s.push(Buffer.from(chunk));
 }
 function workerExit(w, code, err) {
   if (err !== undefined) w.emit('error', err);

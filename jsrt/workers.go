@@ -436,10 +436,17 @@ func (v *vm) workerStart(obj *goja.Object, spec *goja.Object, tape, bufs, moved,
 			return
 		}
 		v.postLoop(func() { v.wtCall("workerOnline", obj) })
-		if isEval {
+		switch main, ok := newResolver(child.fs).ResolveFile(filename); {
+		case isEval:
 			child.runEval(filename)
-		} else {
-			child.runMain(filename)
+		case !ok:
+			child.callGo(func() {
+				e := child.mods.nodeError("Error", "MODULE_NOT_FOUND", "Cannot find module '"+filename+"'")
+				_ = e.Set("requireStack", child.rt.NewArray())
+				panic(e)
+			})
+		default:
+			child.runMain(main)
 		}
 	})
 
@@ -455,7 +462,7 @@ func (v *vm) workerStart(obj *goja.Object, spec *goja.Object, tape, bufs, moved,
 func (v *vm) runEval(src string) {
 	l := v.mods
 	const name = "[worker eval]"
-	m := l.newModule(".", path.Join(v.opts.Cwd, name), nil)
+	m := l.newModule(name, path.Join(v.opts.Cwd, name), nil)
 	l.mainMod = m
 	v.callGo(func() {
 		fn, err := l.compile(name, src)
@@ -505,6 +512,10 @@ func (v *vm) workerExited(code int) {
 		w.hub.mu.Unlock()
 		p := w.parent
 		p.postLoop(func() {
+			// What the worker posted comes before 'exit', even if the
+			// parent's port started after the worker ended (node drains
+			// it too).
+			w.pub.drain(p)
 			if w.release != nil {
 				w.release()
 				w.release = nil
