@@ -3,6 +3,7 @@
 // until the main thread's notify (which counts the waiters it woke),
 // Atomics.add from four workers at once loses no update, and a worker's
 // writes are seen by the main thread.
+// cpus: 2
 const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
 if (!isMainThread) {
   const ia = new Int32Array(workerData.sab);

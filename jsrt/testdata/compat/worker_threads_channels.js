@@ -3,6 +3,7 @@
 // 'close' on both ends, unref letting the process end, two workers
 // talking directly over a transferred channel, and a BroadcastChannel
 // reaching every other channel of its name in every thread.
+// cpus: 2
 const { Worker, isMainThread, parentPort, workerData, MessageChannel, MessagePort, BroadcastChannel } = require('worker_threads');
 if (!isMainThread) {
   if (workerData.role === 'bc') {

@@ -38,7 +38,9 @@ function run(code, opts) {
   await new Promise((r) => idle.once('message', r));
   console.log('terminate resolved', await idle.terminate());
   console.log('terminate again', await idle.terminate());
-  const busy = new Worker('require("worker_threads").parentPort.postMessage("go"); for (;;) {}', { eval: true });
+  const busy = new Worker(`require("worker_threads").parentPort.postMessage("go");
+    let x = 0;
+    for (;;) x = Math.max(x, 1);`, { eval: true });
   await new Promise((r) => busy.once('message', r));
   console.log('busy terminate', await busy.terminate());
   // Bad arguments throw in the parent.

@@ -4,6 +4,7 @@
 // listening parentPort keeps the worker alive until it closes the port.
 // Worker output goes through the parent: it appears after the parent's
 // synchronous code. argv and env options reach the worker's process.
+// cpus: 2
 const { Worker, isMainThread, parentPort, workerData, threadId } = require('worker_threads');
 if (isMainThread) {
   console.log('main', threadId, isMainThread, parentPort, workerData);
