@@ -84,6 +84,7 @@ func newLoader(v *vm) *loader {
 		"module":          func() goja.Value { return l.moduleModule() },
 		"readline":        func() goja.Value { return l.readlineModule() },
 		"worker_threads":  func() goja.Value { return v.wt().Get("exports") },
+		"cluster":         func() goja.Value { return v.clusterModule() },
 		"readline/promises": func() goja.Value {
 			return l.requireCore("readline").ToObject(rt).Get("promises")
 		},

@@ -213,6 +213,8 @@ type vm struct {
 	wtObj    *goja.Object
 	onExit   func(code int)
 	sabProto *goja.Object // SharedArrayBuffer.prototype (atomics.go)
+	// clusterID is a cluster worker's id (cluster.go), 0 otherwise.
+	clusterID int
 }
 
 //go:embed prelude.js

@@ -178,8 +178,9 @@ func (v *vm) fatal(val goja.Value, ex *goja.Exception) {
 	if v.exiting {
 		return
 	}
-	if v.self != nil {
-		// A worker's uncaught error goes to the parent's 'error' event.
+	if v.self != nil && v.clusterID == 0 {
+		// A worker's uncaught error goes to the parent's 'error' event
+		// (a cluster worker prints it, as the process it stands for).
 		v.captureError(val)
 	} else {
 		v.printUncaught(val, ex)

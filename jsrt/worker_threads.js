@@ -464,6 +464,7 @@ function broadcastMessage(ch, tape, bufs) {
 // ---- Worker
 
 const kWorker = Symbol('kWorker');
+const kCluster = Symbol('kCluster'); // cluster.fork's worker id (cluster.js)
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 
 function invalidArg(name, what, v) {
@@ -511,6 +512,7 @@ class Worker extends EventEmitter {
       spec.env = Object.keys(env).map((k) => k + '=' + String(env[k]));
     }
     if (options.name !== undefined) spec.name = String(options.name);
+    spec.cluster = options[kCluster] || 0;
     spec.stdout = !!options.stdout;
     spec.stderr = !!options.stderr;
     const rl = options.resourceLimits || {};
@@ -582,6 +584,13 @@ if (!isMainThread) {
   resourceLimits = self.resourceLimits;
 }
 
+// clusterPort is a cluster worker's channel to the primary (cluster.js).
+let clusterPort = null;
+function getClusterPort() {
+  if (clusterPort === null) clusterPort = newPort(binding.clusterPort());
+  return clusterPort;
+}
+
 function getEnvironmentData(key) { return binding.envData(key); }
 function setEnvironmentData(key, value) { binding.setEnvData(key, value); }
 
@@ -605,7 +614,7 @@ return {
   },
   internal: {
     serialize, deserialize, serializeError, deserializeError, portMessage, portClosed,
-    broadcastMessage, workerOnline, workerStdio, workerExit,
+    broadcastMessage, workerOnline, workerStdio, workerExit, kCluster, clusterPort: getClusterPort,
   },
 };
 })

@@ -34,6 +34,8 @@ var workerThreadsPrg = goja.MustCompile("node:worker_threads", workerThreadsSrc,
 type hub struct {
 	ebb *ebbrt.Runtime
 
+	listeners sharedListeners // cluster workers' listeners (cluster.go)
+
 	mu struct {
 		sync.Mutex
 		busy      map[int]bool // cores hosting a vm
@@ -350,7 +352,14 @@ func (v *vm) wtBinding() *goja.Object {
 	})
 	threadID := 0
 	self := goja.Null()
-	if s := v.self; s != nil {
+	if s := v.self; s != nil && v.clusterID > 0 {
+		// A cluster worker is a process in node: main thread, no
+		// parentPort; its port is the channel to the primary.
+		set("clusterPort", func() goja.Value {
+			s.port.adopt(v, nil)
+			return rt.ToValue(s.port)
+		})
+	} else if s != nil {
 		threadID = s.h.threadID
 		o := rt.NewObject()
 		s.port.adopt(v, nil)
@@ -413,7 +422,8 @@ func (v *vm) workerStart(obj *goja.Object, spec *goja.Object, tape, bufs, moved,
 		self.eval = filename
 		mainPath = "[worker eval]"
 	}
-	child := &vm{opts: opts, fs: v.fs, mainPath: mainPath, start: time.Now(), done: make(chan struct{}), hub: v.hub, self: self}
+	child := &vm{opts: opts, fs: v.fs, mainPath: mainPath, start: time.Now(), done: make(chan struct{}), hub: v.hub, self: self,
+		clusterID: int(spec.Get("cluster").ToInteger())}
 	w.child = child
 	child.loop = &loop{ebb: v.hub.ebb, core: core}
 	child.loop.onEmpty = child.beforeExit
