@@ -65,8 +65,10 @@ const Version = "v20.0.0-ebbnode"
 // (for instance it does not exist); the error's text is one line that
 // names the script.
 //
-// JS runs only as events on core 0 of opts.Runtime. Run may be called
-// concurrently with different Runtimes (or none).
+// The main script runs only as events on core 0 of opts.Runtime; each
+// worker_threads Worker on another core (a free one, or one added with
+// Runtime.AddCore). Run may be called concurrently with different
+// Runtimes (or none).
 func Run(opts Options) (exitCode int, err error) {
 	opts, err = withDefaults(opts)
 	if err != nil {
