@@ -523,7 +523,8 @@ class Worker extends EventEmitter {
       stackSizeMb: rl.stackSizeMb > 0 ? rl.stackSizeMb : 4,
     };
     spec.resourceLimits = this.resourceLimits;
-    const data = serialize(options.workerData, options.transferList);
+    // workerData and the environment data travel together.
+    const data = serialize({ d: options.workerData, e: [...envData] }, options.transferList);
     const { Readable, Writable } = requireCore('stream');
     if (spec.stdout) this.stdout = new Readable({ read() {} });
     if (spec.stderr) this.stderr = new Readable({ read() {} });
@@ -573,6 +574,7 @@ function workerExit(w, code, err) {
 }
 
 // ---- what a worker sees
+const envData = new Map();
 const self = binding.self(); // null on the main thread
 const isMainThread = self === null;
 let parentPort = null;
@@ -580,7 +582,9 @@ let workerData = null;
 let resourceLimits = {};
 if (!isMainThread) {
   parentPort = newPort(self.port);
-  workerData = deserialize(self.tape, self.bufs, self.ports.map(newPort));
+  const init = deserialize(self.tape, self.bufs, self.ports.map(newPort));
+  workerData = init.d;
+  for (const [k, v] of init.e) envData.set(k, v);
   resourceLimits = self.resourceLimits;
 }
 
@@ -591,8 +595,13 @@ function getClusterPort() {
   return clusterPort;
 }
 
-function getEnvironmentData(key) { return binding.envData(key); }
-function setEnvironmentData(key, value) { binding.setEnvData(key, value); }
+// Environment data: set in a thread, seen by the workers it starts later
+// (a clone made when each starts), as in node.
+function getEnvironmentData(key) { return envData.get(key); }
+function setEnvironmentData(key, value) {
+  if (value === undefined) envData.delete(key);
+  else envData.set(key, value);
+}
 
 return {
   exports: {

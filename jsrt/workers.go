@@ -373,8 +373,6 @@ func (v *vm) wtBinding() *goja.Object {
 	}
 	set("threadId", threadID)
 	set("self", func() goja.Value { return self })
-	set("envData", func(key goja.Value) goja.Value { return goja.Undefined() })
-	set("setEnvData", func(key, val goja.Value) {})
 	return b
 }
 

@@ -3,11 +3,13 @@
 // which keep their order, and 'exit' comes last with the exit code. A
 // listening parentPort keeps the worker alive until it closes the port.
 // Worker output goes through the parent: it appears after the parent's
-// synchronous code. argv and env options reach the worker's process.
+// synchronous code. argv and env options reach the worker's process, and
+// environment data set before the worker starts reaches it.
 // cpus: 2
-const { Worker, isMainThread, parentPort, workerData, threadId } = require('worker_threads');
+const { Worker, isMainThread, parentPort, workerData, threadId, setEnvironmentData, getEnvironmentData } = require('worker_threads');
 if (isMainThread) {
   console.log('main', threadId, isMainThread, parentPort, workerData);
+  setEnvironmentData('cfg', { a: [1] });
   const w = new Worker(__filename, {
     workerData: { n: 3, list: [1, 'two', { three: 3 }], when: new Date(0), tags: new Set(['a']) },
     argv: ['x', 1], env: { ONLY: 'this' },
@@ -24,7 +26,7 @@ if (isMainThread) {
   });
   console.log('main sync end', w.threadId, typeof w.postMessage, typeof w.terminate);
 } else if (workerData.n) {
-  console.log('worker', threadId, isMainThread, workerData, process.argv.slice(2), process.env);
+  console.log('worker', threadId, isMainThread, workerData, process.argv.slice(2), process.env, getEnvironmentData('cfg'));
   for (let i = 0; i < workerData.n; i++) parentPort.postMessage({ i });
   parentPort.postMessage('done');
   parentPort.on('message', (m) => {
