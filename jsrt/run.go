@@ -212,6 +212,7 @@ type vm struct {
 	hub      *hub
 	self     *workerSelf
 	children []*workerHandle
+	bchans   []*bchan // BroadcastChannels opened here, closed when a worker ends
 	wtObj    *goja.Object
 	onExit   func(code int)
 	sabProto *goja.Object // SharedArrayBuffer.prototype (atomics.go)

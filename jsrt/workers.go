@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -283,7 +284,7 @@ func (v *vm) unpack(m *message) (tape, bufs, ports goja.Value) {
 	return rt.NewArray(items...), rt.NewArray(bs...), rt.NewArray(ps...)
 }
 
-func itoa(i int) string { return fmt.Sprint(i) }
+func itoa(i int) string { return strconv.Itoa(i) }
 
 // wtBinding is the Go half of worker_threads.js.
 func (v *vm) wtBinding() *goja.Object {
@@ -510,6 +511,9 @@ func (v *vm) workerExited(code int) {
 		c.terminate()
 	}
 	v.self.port.closeQuietly()
+	for _, c := range v.bchans {
+		c.close()
+	}
 	v.loop.core.SpawnLocal(func(*ebbrt.Core) {
 		if v.closeNet != nil {
 			v.closeNet()
@@ -581,6 +585,7 @@ func (v *vm) broadcastOpen(name string, obj *goja.Object) *bchan {
 	v.hub.mu.Lock()
 	v.hub.mu.broadcast[name] = append(v.hub.mu.broadcast[name], c)
 	v.hub.mu.Unlock()
+	v.bchans = append(v.bchans, c)
 	c.updateHold()
 	return c
 }
