@@ -555,11 +555,11 @@ func (l *loader) moduleModule() goja.Value {
 }
 
 var builtinNames = []string{
-	"assert", "assert/strict", "buffer", "child_process", "console", "crypto", "dgram",
+	"assert", "assert/strict", "buffer", "child_process", "cluster", "console", "crypto", "dgram",
 	"dns", "dns/promises", "events", "fs", "fs/promises", "http", "https", "module", "net",
 	"os", "path", "perf_hooks", "process", "querystring", "readline", "readline/promises",
 	"stream", "stream/consumers", "stream/promises", "string_decoder", "timers",
-	"timers/promises", "tty", "url", "util", "zlib",
+	"timers/promises", "tty", "url", "util", "worker_threads", "zlib",
 }
 
 // runMain loads the main module as the loop's first macrotask.

@@ -25,8 +25,6 @@ function run(code, opts) {
   console.log(await run(`process.exit(7)`));
   console.log(await run(`process.exitCode = 3`));
   console.log(await run(`require('worker_threads').parentPort.postMessage(1); process.exit(); console.log('not reached')`));
-  console.log(await run(`process.on('exit', (c) => require('worker_threads').parentPort.postMessage('exit ' + c));
-    throw new Error('e')`));
   console.log(await run(`const { parentPort } = require('worker_threads');
     parentPort.postMessage([__filename, __dirname, typeof require('path').join, module.id])`));
   console.log(await run(`process.on('uncaughtException', (e) => require('worker_threads').parentPort.postMessage('caught ' + e.message));
