@@ -39,7 +39,8 @@
 //   - nethost.go: what net, dgram and dns need from the loop (holds that
 //     keep it alive, posting socket events onto it) and the runtime's
 //     Network Ebb (netstack.Network).
-//   - workers.go + worker_threads.js, ports.go: worker_threads. Each Worker
+//   - workers.go + worker_threads.js, wtbinding.go, ports.go, broadcast.go:
+//     worker_threads. Each Worker
 //     is a vm of its own on an Ebb core of its own; messages cross
 //     runtimes as structured-clone tapes of primitives plus moved or
 //     copied bytes, shared memory and ports.
