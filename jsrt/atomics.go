@@ -199,11 +199,20 @@ type futexKey struct {
 
 var futex struct {
 	mu sync.Mutex
-	q  map[futexKey][]chan struct{}
+	q  map[futexKey][]*waiter
+}
+
+// waiter is one Atomics.wait or waitAsync. notify closes ch; for waitAsync
+// it also calls wake at once, so the promise's settlement is queued on the
+// waiter's loop before anything the notifying thread does next (as in
+// node, where notify queues the task itself).
+type waiter struct {
+	ch   chan struct{}
+	wake func()
 }
 
 func (v *vm) futexWait(sb *sharedBuf, off, kind int, want uint64, ms float64) string {
-	ch, ok := futexEnqueue(sb, off, kind, want)
+	w, ok := futexEnqueue(sb, off, kind, want, nil)
 	if !ok {
 		return "not-equal"
 	}
@@ -218,12 +227,12 @@ func (v *vm) futexWait(sb *sharedBuf, off, kind int, want uint64, ms float64) st
 		timeout = t.C
 	}
 	select {
-	case <-ch:
+	case <-w.ch:
 		return "ok"
 	case <-timeout:
 	case <-kill:
 	}
-	if !futexDequeue(sb, off, ch) {
+	if !futexDequeue(sb, off, w) {
 		return "ok" // notified as the timer fired
 	}
 	return "timed-out"
@@ -240,58 +249,52 @@ func (v *vm) waitAsync(buf *goja.Object, off, kind int, val goja.Value, ms float
 		}
 		return v.rt.ToValue("timed-out")
 	}
-	ch, ok := futexEnqueue(sb, off, kind, want)
-	if !ok {
-		return v.rt.ToValue("not-equal")
-	}
 	p, resolve, _ := v.rt.NewPromise()
 	release := v.hold()
-	go func() {
-		res := "ok"
-		var timeout <-chan time.Time
-		if !math.IsInf(ms, 1) {
-			t := time.NewTimer(time.Duration(ms * float64(time.Millisecond)))
-			defer t.Stop()
-			timeout = t.C
-		}
-		select {
-		case <-ch:
-		case <-timeout:
-			if futexDequeue(sb, off, ch) {
-				res = "timed-out"
-			}
-		}
+	settle := func(res string) {
 		v.postLoop(func() {
-			release()
+			defer release()
 			_ = resolve(res)
 		})
-	}()
+	}
+	w, ok := futexEnqueue(sb, off, kind, want, func() { settle("ok") })
+	if !ok {
+		release()
+		return v.rt.ToValue("not-equal")
+	}
+	if !math.IsInf(ms, 1) {
+		time.AfterFunc(time.Duration(ms*float64(time.Millisecond)), func() {
+			if futexDequeue(sb, off, w) {
+				settle("timed-out")
+			}
+		})
+	}
 	return v.rt.ToValue(p)
 }
 
-func futexEnqueue(sb *sharedBuf, off, kind int, want uint64) (chan struct{}, bool) {
+func futexEnqueue(sb *sharedBuf, off, kind int, want uint64, wake func()) (*waiter, bool) {
 	futex.mu.Lock()
 	defer futex.mu.Unlock()
 	if rmw(sb.data, off, kind, true, 0, 0) != want {
 		return nil, false
 	}
 	if futex.q == nil {
-		futex.q = map[futexKey][]chan struct{}{}
+		futex.q = map[futexKey][]*waiter{}
 	}
-	ch := make(chan struct{})
+	w := &waiter{ch: make(chan struct{}), wake: wake}
 	k := futexKey{sb, off}
-	futex.q[k] = append(futex.q[k], ch)
-	return ch, true
+	futex.q[k] = append(futex.q[k], w)
+	return w, true
 }
 
-// futexDequeue removes ch if it still waits; false means it was woken.
-func futexDequeue(sb *sharedBuf, off int, ch chan struct{}) bool {
+// futexDequeue removes w if it still waits; false means it was woken.
+func futexDequeue(sb *sharedBuf, off int, w *waiter) bool {
 	futex.mu.Lock()
 	defer futex.mu.Unlock()
 	k := futexKey{sb, off}
 	q := futex.q[k]
 	for i, c := range q {
-		if c == ch {
+		if c == w {
 			futex.q[k] = append(q[:i:i], q[i+1:]...)
 			if len(futex.q[k]) == 0 {
 				delete(futex.q, k)
@@ -315,11 +318,14 @@ func futexNotify(sb *sharedBuf, off, count int) int {
 	if count >= 0 && count < n {
 		n = count
 	}
-	for _, ch := range q[:n] {
-		close(ch)
+	for _, w := range q[:n] {
+		close(w.ch)
+		if w.wake != nil {
+			w.wake()
+		}
 	}
 	if rest := q[n:]; len(rest) > 0 {
-		futex.q[k] = append([]chan struct{}(nil), rest...)
+		futex.q[k] = append([]*waiter(nil), rest...)
 	} else {
 		delete(futex.q, k)
 	}

@@ -2,7 +2,8 @@
 // thread, then memory shared with workers: Atomics.wait blocks a worker
 // until the main thread's notify (which counts the waiters it woke),
 // Atomics.add from four workers at once loses no update, and a worker's
-// writes are seen by the main thread.
+// writes are seen by the main thread; Atomics.waitAsync's promise settles
+// on a worker's notify.
 // cpus: 2
 const { Worker, isMainThread, parentPort, workerData } = require('worker_threads');
 if (!isMainThread) {
@@ -11,6 +12,9 @@ if (!isMainThread) {
     const r = Atomics.wait(ia, 0, 0);
     Atomics.store(ia, 1, 42);
     parentPort.postMessage('woke ' + r);
+  } else if (workerData.role === 'notifier') {
+    Atomics.store(ia, 3, 1);
+    parentPort.postMessage('notify woke ' + Atomics.notify(ia, 3));
   } else {
     for (let i = 0; i < 2000; i++) Atomics.add(ia, 2, 1);
     new Uint8Array(workerData.sab)[12 + workerData.i] = 1;
@@ -51,7 +55,21 @@ w.on('exit', (c) => {
   let left = 4;
   for (let i = 0; i < 4; i++) {
     new Worker(__filename, { workerData: { sab, role: 'adder', i } }).on('exit', () => {
-      if (--left === 0) console.log('sum', Atomics.load(ia, 2), Array.from(new Uint8Array(sab, 12, 4)));
+      if (--left === 0) {
+        console.log('sum', Atomics.load(ia, 2), Array.from(new Uint8Array(sab, 12, 4)));
+        waitAsync();
+      }
     });
   }
 });
+
+// Atomics.waitAsync: settled at once when the value differs or the timeout
+// is 0, else a promise that a notify from a worker resolves.
+function waitAsync() {
+  ia[3] = 0;
+  console.log(Atomics.waitAsync(ia, 3, 1), Atomics.waitAsync(ia, 3, 0, 0));
+  const r = Atomics.waitAsync(ia, 3, 0);
+  console.log(r.async, r.value instanceof Promise);
+  r.value.then((v) => console.log('waitAsync', v));
+  new Worker(__filename, { workerData: { sab, role: 'notifier' } }).on('message', (m) => console.log(m));
+}
