@@ -147,7 +147,6 @@ class Worker extends EventEmitter {
   }
   kill(signal = 'SIGTERM') {
     this._signal = signal;
-    this.exitedAfterDisconnect = true;
     this._w.terminate();
   }
   destroy(signal) { this.kill(signal); }
