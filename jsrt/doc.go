@@ -40,10 +40,9 @@
 //     keep it alive, posting socket events onto it) and the runtime's
 //     Network Ebb (netstack.Network).
 //   - workers.go + worker_threads.js, wtbinding.go, ports.go, broadcast.go:
-//     worker_threads. Each Worker
-//     is a vm of its own on an Ebb core of its own; messages cross
-//     runtimes as structured-clone tapes of primitives plus moved or
-//     copied bytes, shared memory and ports.
+//     worker_threads. Each Worker is a vm of its own on an Ebb core of
+//     its own; messages cross runtimes as structured-clone tapes of
+//     primitives plus moved or copied bytes, shared memory and ports.
 //   - atomics.go + atomics.js, atomics_unsafe.go: SharedArrayBuffer and
 //     Atomics, which goja lacks (Go-allocated shared memory, sync/atomic,
 //     a futex for wait/notify).
