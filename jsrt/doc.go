@@ -1,7 +1,9 @@
 // Package jsrt runs node-style JavaScript (CommonJS and ES modules, node 20 semantics) on
 // goja, with node's event loop built on the Ebb runtime's per-core event
-// manager: every piece of JS — the main module, each timer, immediate and
-// async-completion callback — runs as a non-preemptive event on core 0.
+// manager: every piece of the main script's JS — the main module, each
+// timer, immediate and async-completion callback — runs as a
+// non-preemptive event on core 0, and each worker_threads Worker's on a
+// core of its own.
 //
 // Layout:
 //
@@ -37,6 +39,15 @@
 //   - nethost.go: what net, dgram and dns need from the loop (holds that
 //     keep it alive, posting socket events onto it) and the runtime's
 //     Network Ebb (netstack.Network).
+//   - workers.go + worker_threads.js, wtbinding.go, ports.go, broadcast.go:
+//     worker_threads. Each Worker is a vm of its own on an Ebb core of
+//     its own; messages cross runtimes as structured-clone tapes of
+//     primitives plus moved or copied bytes, shared memory and ports.
+//   - atomics.go + atomics.js, atomics_unsafe.go: SharedArrayBuffer and
+//     Atomics, which goja lacks (Go-allocated shared memory, sync/atomic,
+//     a futex for wait/notify).
+//   - cluster.go + cluster.js: cluster, whose workers are vms as above
+//     sharing listeners round-robin.
 //   - internal/hostenv: the script's stdio and the loop's Async, handed to
 //     the core modules jsrt does not build itself (tty, child_process).
 //

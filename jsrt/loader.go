@@ -83,6 +83,8 @@ func newLoader(v *vm) *loader {
 		"console":         func() goja.Value { return rt.Get("console") },
 		"module":          func() goja.Value { return l.moduleModule() },
 		"readline":        func() goja.Value { return l.readlineModule() },
+		"worker_threads":  func() goja.Value { return v.wt().Get("exports") },
+		"cluster":         func() goja.Value { return v.clusterModule() },
 		"readline/promises": func() goja.Value {
 			return l.requireCore("readline").ToObject(rt).Get("promises")
 		},
@@ -558,11 +560,11 @@ func (l *loader) moduleModule() goja.Value {
 }
 
 var builtinNames = []string{
-	"assert", "assert/strict", "buffer", "child_process", "console", "crypto", "dgram",
+	"assert", "assert/strict", "buffer", "child_process", "cluster", "console", "crypto", "dgram",
 	"dns", "dns/promises", "events", "fs", "fs/promises", "http", "https", "module", "net",
 	"os", "path", "perf_hooks", "process", "querystring", "readline", "readline/promises",
 	"stream", "stream/consumers", "stream/promises", "string_decoder", "timers",
-	"timers/promises", "tty", "url", "util", "zlib",
+	"timers/promises", "tty", "url", "util", "worker_threads", "zlib",
 }
 
 // runMain loads the main module as the loop's first macrotask.

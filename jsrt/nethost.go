@@ -24,6 +24,9 @@ func (h *netHost) Network() (netstack.Stack, error) {
 	if !h.done {
 		h.done = true
 		h.stack, h.err = networkOn(h.v.loop.core)
+		if h.err == nil && h.v.clusterID > 0 {
+			h.stack = clusterStack{Stack: h.stack, hub: h.v.hub}
+		}
 	}
 	return h.stack, h.err
 }

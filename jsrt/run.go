@@ -65,8 +65,10 @@ const Version = "v20.0.0-ebbnode"
 // (for instance it does not exist); the error's text is one line that
 // names the script.
 //
-// JS runs only as events on core 0 of opts.Runtime. Run may be called
-// concurrently with different Runtimes (or none).
+// The main script runs only as events on core 0 of opts.Runtime; each
+// worker_threads Worker on another core (a free one, or one added with
+// Runtime.AddCore). Run may be called concurrently with different
+// Runtimes (or none).
 func Run(opts Options) (exitCode int, err error) {
 	opts, err = withDefaults(opts)
 	if err != nil {
@@ -104,6 +106,7 @@ func Run(opts Options) (exitCode int, err error) {
 		mainPath: script,
 		start:    time.Now(),
 		done:     make(chan struct{}),
+		hub:      newHub(ebb),
 	}
 	v.loop = &loop{ebb: ebb, core: ebb.Core(0)}
 	v.loop.onEmpty = v.beforeExit
@@ -117,6 +120,8 @@ func Run(opts Options) (exitCode int, err error) {
 		v.runMain(main)
 	})
 	<-v.done
+	// node ends every worker with the main thread.
+	v.hub.shutdown()
 	if v.closeNet != nil {
 		v.closeNet() // sockets the script left open (process.exit)
 	}
@@ -199,6 +204,20 @@ type vm struct {
 	exitCode int
 	done     chan struct{}
 	closeNet func() // closes the sockets the script left open; set by setup
+
+	// worker_threads (workers.go): the hub shared by every vm of this Run,
+	// what a worker knows of itself (nil on the main thread), the workers
+	// this vm started, worker_threads.js once evaluated, and what runs
+	// when a worker's vm exits.
+	hub      *hub
+	self     *workerSelf
+	children []*workerHandle
+	bchans   []*bchan // BroadcastChannels opened here, closed when a worker ends
+	wtObj    *goja.Object
+	onExit   func(code int)
+	sabProto *goja.Object // SharedArrayBuffer.prototype (atomics.go)
+	// clusterID is a cluster worker's id (cluster.go), 0 otherwise.
+	clusterID int
 }
 
 //go:embed prelude.js

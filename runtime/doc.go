@@ -67,7 +67,7 @@
 // # Concurrency contract
 //
 // Safe from any goroutine: New, Runtime.Stop (except from an event of that
-// Runtime, which would wait for itself), Runtime.NumCores, Runtime.Core,
+// Runtime, which would wait for itself), Runtime.AddCore, Runtime.NumCores, Runtime.Core,
 // Runtime.SpawnRemote, Core.SpawnRemote, Core.ID, Core.Runtime,
 // AllocateId, Install and the other installers, and RefOf/Ref.Id.
 //

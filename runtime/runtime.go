@@ -32,6 +32,9 @@ type Runtime struct {
 	cores []*Core
 	roots rootTable
 
+	// extra holds the cores added after start by AddCore (addcore.go).
+	extra extraCores
+
 	stopping atomic.Bool
 	stopOnce sync.Once
 	workers  sync.WaitGroup
@@ -57,6 +60,7 @@ func newRuntime(cfg Config, newPlatform func() platform) *Runtime {
 		n = 1
 	}
 	rt := &Runtime{cores: make([]*Core, n)}
+	rt.extra.newPlatform = newPlatform
 	for i := range rt.cores {
 		rt.cores[i] = &Core{id: i, rt: rt, plat: newPlatform()}
 	}
@@ -68,13 +72,18 @@ func newRuntime(cfg Config, newPlatform func() platform) *Runtime {
 }
 
 // NumCores returns the number of cores. Safe from any goroutine.
-func (r *Runtime) NumCores() int { return len(r.cores) }
+func (r *Runtime) NumCores() int { return len(r.cores) + r.extra.count() }
 
 // Core returns core i (0 ≤ i < NumCores). Safe from any goroutine; the
 // Core may be used only as each of its methods allows.
 func (r *Runtime) Core(i int) *Core {
+	if i >= len(r.cores) {
+		if c := r.extra.get(i - len(r.cores)); c != nil {
+			return c
+		}
+	}
 	if i < 0 || i >= len(r.cores) {
-		panic(fmt.Sprintf("ebb runtime: core %d out of range [0,%d)", i, len(r.cores)))
+		panic(fmt.Sprintf("ebb runtime: core %d out of range [0,%d)", i, r.NumCores()))
 	}
 	return r.cores[i]
 }
@@ -103,10 +112,12 @@ func (r *Runtime) SpawnRemote(core int, fn func(c *Core)) {
 // (it would wait for its own core); from an event, use `go rt.Stop()`.
 func (r *Runtime) Stop() {
 	r.stopOnce.Do(func() {
-		r.stopping.Store(true)
-		for _, c := range r.cores {
-			c.plat.wake()
-		}
+		r.extra.stop(func() {
+			r.stopping.Store(true)
+			for _, c := range r.cores {
+				c.plat.wake()
+			}
+		})
 	})
 	r.workers.Wait()
 }

@@ -29,6 +29,7 @@ func New(cfg Config) *Runtime {
 		spin = defaultSpin(goruntime.GOMAXPROCS(0))
 	}
 	rt := newRuntime(cfg, func() platform { return newThreadPlatform(spin) })
+	rt.extra.start = func(c *Core) { go threadWorker(c) }
 	rt.workers.Add(len(rt.cores))
 	for _, c := range rt.cores {
 		go threadWorker(c)
