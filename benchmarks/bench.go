@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -183,8 +184,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 // runOnce runs configuration cr once and parses what it printed.
 func runOnce(ctx context.Context, e *env, cr *ConfigResult, rep int) RunRecord {
 	start := time.Now()
-	out, err := cr.run(ctx, e, cr.Mode)
-	rr := RunRecord{Rep: rep, Seconds: time.Since(start).Seconds()}
+	out, kc, err := cr.run(ctx, e, cr.Mode)
+	rr := RunRecord{Rep: rep, Seconds: time.Since(start).Seconds(), Load1: loadAverage(), Kernel: kc}
 	if err != nil {
 		rr.Error = fmt.Sprintf("%v\n%s", err, tailLines(out, 20))
 		return rr
@@ -208,5 +209,16 @@ func tailLines(b []byte, n int) string {
 
 func firstLine(s string) string {
 	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
+
+// loadAverage is the host's one-minute load average, 0 if unknown.
+func loadAverage() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	var l float64
+	fmt.Sscan(string(b), &l)
 	return l
 }

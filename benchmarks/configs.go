@@ -36,8 +36,9 @@ type Config struct {
 
 	// prepare readies the configuration, or says why it is not available.
 	prepare func(ctx context.Context, e *env) error
-	// run runs the suite script once in mode and returns all it printed.
-	run func(ctx context.Context, e *env, mode string) ([]byte, error)
+	// run runs the suite script once in mode and returns all it printed
+	// and, for the native image, the kernel's counters for the run.
+	run func(ctx context.Context, e *env, mode string) ([]byte, KernelCounters, error)
 }
 
 // Configs are the configurations, in table order.
@@ -73,8 +74,9 @@ func prepareNode(ctx context.Context, e *env) error {
 	return nil
 }
 
-func runNode(ctx context.Context, e *env, mode string) ([]byte, error) {
-	return runHost(ctx, e, mode, "node", e.script, mode)
+func runNode(ctx context.Context, e *env, mode string) ([]byte, KernelCounters, error) {
+	out, err := runHost(ctx, e, mode, "node", e.script, mode)
+	return out, nil, err
 }
 
 func prepareHosted(ctx context.Context, e *env) error {
@@ -95,8 +97,9 @@ func prepareHosted(ctx context.Context, e *env) error {
 	return nil
 }
 
-func runHosted(ctx context.Context, e *env, mode string) ([]byte, error) {
-	return runHost(ctx, e, mode, e.ebbnode, "exec", e.script, mode)
+func runHosted(ctx context.Context, e *env, mode string) ([]byte, KernelCounters, error) {
+	out, err := runHost(ctx, e, mode, e.ebbnode, "exec", e.script, mode)
+	return out, nil, err
 }
 
 // runHost runs one suite run as a host process, with the mode's timeout.
@@ -119,14 +122,14 @@ func prepareLinuxVM(ctx context.Context, e *env) error {
 	return e.linuxVM(ctx)
 }
 
-func runLinuxVM(ctx context.Context, e *env, mode string) ([]byte, error) {
+func runLinuxVM(ctx context.Context, e *env, mode string) ([]byte, KernelCounters, error) {
 	initrd, err := e.initrd(mode)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	vm := e.vm.QEMU(e.kernel)
 	vm.Timeout = e.timeout(mode)
 	vm.Log = e.log
 	res, err := linuxvm.Boot(ctx, vm, e.kernel, initrd)
-	return res.Console, err
+	return res.Console, nil, err
 }

@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/ebbnode/ebbnode/benchmarks/linuxvm"
 	"github.com/ebbnode/ebbnode/host/image"
@@ -59,11 +61,14 @@ func prepareNative(ctx context.Context, e *env) error {
 // nativeRun is the boot of one suite run in mode: VMSettings as resolved
 // for this session with the mode's time limit, the script's argument, and
 // the work directory granted and current, as `ebbnode run` grants its
-// working directory.
-func nativeRun(e *env, mode string, stdout, stderr *bytes.Buffer) launch.Run {
+// working directory. The kernel is asked for its counters at exit
+// (KernelCountersArg), on its console.
+func nativeRun(e *env, mode string, stdout, stderr, console *bytes.Buffer) launch.Run {
 	vm := e.vm
 	vm.Timeout = e.timeout(mode)
 	vm.Log = stderr
+	vm.Append = KernelCountersArg
+	vm.Console = console
 	return launch.Run{VM: vm, Image: e.image, App: &offload.Config{
 		Args:   []string{mode},
 		Cwd:    filepath.ToSlash(e.work),
@@ -75,13 +80,48 @@ func nativeRun(e *env, mode string, stdout, stderr *bytes.Buffer) launch.Run {
 
 // runNative boots the suite image once. Its standard output is the
 // script's (what is parsed); on failure stderr and the launcher's account
-// of the end come too.
-func runNative(ctx context.Context, e *env, mode string) ([]byte, error) {
-	var stdout, stderr bytes.Buffer
-	out := launch.Boot(ctx, nativeRun(e, mode, &stdout, &stderr))
+// of the end come too. The kernel's counters come from its console.
+func runNative(ctx context.Context, e *env, mode string) ([]byte, KernelCounters, error) {
+	var stdout, stderr, console bytes.Buffer
+	out := launch.Boot(ctx, nativeRun(e, mode, &stdout, &stderr, &console))
 	if err := out.Err(); err != nil {
 		out.Report(&stderr)
-		return append(stdout.Bytes(), stderr.Bytes()...), fmt.Errorf("native run: %w", err)
+		return append(stdout.Bytes(), stderr.Bytes()...), nil, fmt.Errorf("native run: %w", err)
 	}
-	return stdout.Bytes(), nil
+	return stdout.Bytes(), ParseKernelCounters(console.Bytes()), nil
+}
+
+// KernelCountersArg is the kernel command line that makes the native
+// kernel print its counters when the machine ends (kernel/profile_trap.go,
+// printCounters): one line, "ebbnode: counters: key=value ...".
+const KernelCountersArg = "ebbnode.debug=counters"
+
+// KernelCounters are the native kernel's totals for one boot, by the
+// kernel's names: traps (from ring 3: system calls, faults and
+// interrupts), syscalls, timer (timer interrupts), pagefaults (faults-2m
+// and faults-4k of them demand-paged 2 MiB and 4 KiB mappings), switches
+// (context switches), halts (idle HLTs), tlb-grows (CR3 reloads under
+// TCG), uptime-ms, and others the line carries.
+type KernelCounters map[string]uint64
+
+// ParseKernelCounters reads the last counters line from a console
+// transcript; nil when there is none (an older kernel, or a run that
+// ended before exiting).
+func ParseKernelCounters(console []byte) KernelCounters {
+	const prefix = "ebbnode: counters: "
+	var k KernelCounters
+	for _, line := range strings.Split(string(console), "\n") {
+		i := strings.Index(line, prefix)
+		if i < 0 {
+			continue
+		}
+		k = KernelCounters{}
+		for _, f := range strings.Fields(line[i+len(prefix):]) {
+			key, val, ok := strings.Cut(f, "=")
+			if n, err := strconv.ParseUint(val, 10, 64); ok && err == nil {
+				k[key] = n
+			}
+		}
+	}
+	return k
 }

@@ -81,6 +81,12 @@ type RunRecord struct {
 	Seconds float64     `json:"seconds"` // wall time, start-up included
 	Run     *octane.Run `json:"run,omitempty"`
 	Error   string      `json:"error,omitempty"`
+	// Load1 is the host's one-minute load average as the run ended: the
+	// machine may be shared, and load moves the VMs' scores.
+	Load1 float64 `json:"load1,omitempty"`
+	// Kernel is the native kernel's counters for the run (c only; see
+	// KernelCounters).
+	Kernel KernelCounters `json:"kernel,omitempty"`
 }
 
 // Ratio compares two configurations' medians, suite by suite (Result.Suites
@@ -89,6 +95,10 @@ type Ratio struct {
 	Name    string    `json:"name"` // e.g. "c/d"
 	Suites  []float64 `json:"suites,omitempty"`
 	Geomean float64   `json:"geomean,omitempty"`
+	// Reps is the ratio of the geometric means repetition by repetition
+	// (interleaved runs of the two, paired by Rep), 0 where either run
+	// failed: the spread behind the medians.
+	Reps []float64 `json:"reps,omitempty"`
 	// Missing says why there are no numbers.
 	Missing string `json:"missing,omitempty"`
 }
@@ -171,8 +181,42 @@ func (r *Result) ratio(num, den string) Ratio {
 			q.Suites[i] = n.Median[i] / d.Median[i]
 		}
 		q.Geomean = n.Geomean / d.Geomean
+		q.Reps = repRatios(n, d, r.Suites)
 	}
 	return q
+}
+
+// repRatios pairs the runs of n and d by repetition and returns the ratio
+// of their geometric means over suites for each (0 where either failed).
+func repRatios(n, d *ConfigResult, suites []string) []float64 {
+	find := func(c *ConfigResult, rep int) *octane.Run {
+		for _, run := range c.Runs {
+			if run.Rep == rep {
+				return run.Run
+			}
+		}
+		return nil
+	}
+	var out []float64
+	for _, run := range n.Runs {
+		if len(out) >= run.Rep {
+			continue // a repetition counted already
+		}
+		for len(out) < run.Rep-1 {
+			out = append(out, 0)
+		}
+		rn, rd := run.Run, find(d, run.Rep)
+		if rn == nil || rd == nil {
+			out = append(out, 0)
+			continue
+		}
+		var sn, sd []float64
+		for _, s := range suites {
+			sn, sd = append(sn, rn.Score(s)), append(sd, rd.Score(s))
+		}
+		out = append(out, octane.GeometricMean(sn)/octane.GeometricMean(sd))
+	}
+	return out
 }
 
 func hostInfo() Host {

@@ -67,6 +67,9 @@ func WriteTable(w io.Writer, r *Result) error {
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("benchmarks: table: %w", err)
 	}
+	if err := writeRuns(w, r); err != nil {
+		return err
+	}
 	for _, c := range r.Configs {
 		if !c.Available {
 			fmt.Fprintf(w, "%s (%s): not available: %s\n", c.Key, c.Name, c.Unavailable)
@@ -94,4 +97,80 @@ func formatRatio(x float64) string {
 		return fmt.Sprintf("%.0f", x)
 	}
 	return fmt.Sprintf("%.3g", x)
+}
+
+// tableCounters are the kernel counters the runs table shows for c (all
+// of them are in the JSON).
+var tableCounters = []string{"traps", "syscalls", "timer", "pagefaults", "faults-2m", "switches", "halts", "tlb-grows"}
+
+// writeRuns prints, for a session that recorded them, every run with its
+// total score, wall time and the host's load average, c's runs with the
+// kernel's counters beside them, then each ratio repetition by
+// repetition. Sessions without load or counters (older results) print
+// nothing here.
+func writeRuns(w io.Writer, r *Result) error {
+	recorded, reps := false, 0
+	for _, c := range r.Configs {
+		for _, run := range c.Runs {
+			recorded = recorded || run.Load1 > 0 || run.Kernel != nil
+			reps = max(reps, run.Rep)
+		}
+	}
+	if !recorded {
+		return nil
+	}
+	fmt.Fprintln(w, "runs (total score, wall time, host load average at the end; c: the kernel's counters for the boot)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	row := func(cells []string) { fmt.Fprintln(tw, strings.Join(cells, "\t")+"\t") }
+	row(append([]string{"rep", "config", "total", "s", "load"}, tableCounters...))
+	for rep := 1; rep <= reps; rep++ {
+		for _, c := range r.Configs {
+			for _, run := range c.Runs {
+				if run.Rep != rep {
+					continue
+				}
+				total := "failed"
+				if run.Run != nil {
+					total = FormatScore(run.Run.Total)
+				}
+				load := "-"
+				if run.Load1 > 0 {
+					load = fmt.Sprintf("%.2f", run.Load1)
+				}
+				cells := []string{fmt.Sprint(rep), c.Key, total, fmt.Sprintf("%.1f", run.Seconds), load}
+				for _, k := range tableCounters {
+					v, ok := run.Kernel[k]
+					if !ok {
+						cells = append(cells, "-")
+						continue
+					}
+					cells = append(cells, fmt.Sprint(v))
+				}
+				row(cells)
+			}
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("benchmarks: table: %w", err)
+	}
+	for _, q := range r.Ratios {
+		if len(q.Reps) == 0 {
+			continue
+		}
+		var cells []string
+		lo, hi := 0.0, 0.0
+		for _, x := range q.Reps {
+			if x == 0 {
+				cells = append(cells, "-")
+				continue
+			}
+			cells = append(cells, formatRatio(x))
+			if lo == 0 || x < lo {
+				lo = x
+			}
+			hi = max(hi, x)
+		}
+		fmt.Fprintf(w, "%s by repetition (geomean): %s; spread %s-%s\n", q.Name, strings.Join(cells, " "), formatRatio(lo), formatRatio(hi))
+	}
+	return nil
 }

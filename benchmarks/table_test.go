@@ -147,3 +147,55 @@ func TestSaveAndChart(t *testing.T) {
 		t.Errorf("chart without d: %v\n%s", err, b.String())
 	}
 }
+
+// TestWriteRuns: a session that recorded loads and c's kernel counters
+// lists every run with them, and each ratio repetition by repetition
+// (the geomean ratio of the paired runs) with its spread; a failed run
+// leaves a gap.
+func TestWriteRuns(t *testing.T) {
+	run := func(rep int, rich, splay float64, k KernelCounters) RunRecord {
+		return RunRecord{Rep: rep, Seconds: 10, Load1: 1.5, Kernel: k, Run: &octane.Run{Total: math.Sqrt(rich * splay),
+			Suites: []octane.SuiteResult{{Suite: "Richards", Score: rich}, {Suite: "Splay", Score: splay}}}}
+	}
+	cfg := func(key string) Config { c, _ := configByKey(key); return c }
+	k := KernelCounters{"traps": 900, "syscalls": 800, "timer": 70, "pagefaults": 60, "faults-2m": 5, "switches": 40, "halts": 3, "tlb-grows": 2}
+	r := &Result{
+		Quick: true, Suite: "benchmark-octane@1.0.1", Suites: []string{"Richards", "Splay"}, Reps: 3, Completed: 3,
+		VM: VM{Machine: "q35", MemoryMiB: 1024, CPUs: 1, Accel: "tcg"},
+		Configs: []*ConfigResult{
+			{Config: cfg("c"), Available: true, Runs: []RunRecord{run(1, 20, 80, k), run(2, 10, 10, k), {Rep: 3, Seconds: 1, Error: "boom"}}},
+			{Config: cfg("d"), Available: true, Runs: []RunRecord{run(1, 10, 10, nil), run(2, 10, 40, nil), run(3, 10, 10, nil)}},
+		},
+	}
+	r.summarize()
+	var cd Ratio
+	for _, q := range r.Ratios {
+		if q.Name == "c/d" {
+			cd = q
+		}
+	}
+	if len(cd.Reps) != 3 || math.Abs(cd.Reps[0]-4) > 1e-9 || math.Abs(cd.Reps[1]-0.5) > 1e-9 || cd.Reps[2] != 0 {
+		t.Fatalf("c/d by repetition %v, want [4 0.5 0]", cd.Reps)
+	}
+	var b bytes.Buffer
+	if err := WriteTable(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	// Column widths follow the cells: compare the words of each line.
+	var lines []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		lines = append(lines, strings.Join(strings.Fields(l), " "))
+	}
+	text := strings.Join(lines, "\n")
+	for _, want := range []string{
+		"rep config total s load traps syscalls timer pagefaults faults-2m switches halts tlb-grows",
+		"1 c 40 10.0 1.50 900 800 70 60 5 40 3 2",
+		"1 d 10 10.0 1.50 - - - - - - - -",
+		"3 c failed 1.0 - - - - - - - - -",
+		"c/d by repetition (geomean): 4 0.5 -; spread 0.5-4",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("table lacks %q:\n%s", want, b.String())
+		}
+	}
+}

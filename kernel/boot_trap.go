@@ -57,6 +57,7 @@ func bootMain(startInfo uintptr) {
 	unmapPage0()
 	_, _, ecx, _ := cpuid(1, 0)
 	hasRDRAND = ecx&(1<<30) != 0
+	underTCG = detectTCG()
 	bootInfo.entryTSC = tsc
 	clock.tsc0 = tsc
 	setupDescriptors()
@@ -195,6 +196,9 @@ func parseCmdline() {
 				}
 				if string(word) == "boot" {
 					debugBoot = true
+				}
+				if string(word) == "counters" {
+					debugCounters = true
 				}
 				if string(word) == "apfail" {
 					debugAPFail = true
@@ -427,6 +431,7 @@ func setupMainThread() {
 	t.tf.SS = userDS
 	t.tf.RFLAGS = rflagsIF | rflagsIOPL3 | 2
 	fxsave(fxArea(i))
+	t.fxFull = 1
 	t.state = tRunnable
 	switchTo(i)
 	armAtExit()

@@ -8,6 +8,10 @@ type Counters struct {
 	TimerArms       uint64 // LAPIC timer programmings (arm or stop)
 	EarlyTimers     uint64 // timer interrupts from ring 3 with nothing due: stale or early
 	Switches        uint64 // context switches to a different thread
+	Traps           uint64 // traps from ring 3 but IPIs: system calls, faults, interrupts
+	Syscalls        uint64 // system calls
+	PageFaults      uint64 // page faults from ring 3 (demand paging and SIGSEGV)
+	TLBGrows        uint64 // CR3 reloads that let QEMU TCG's TLB grow (tlbgrow_trap.go)
 	FreeBytes       uint64 // physical memory not in use, now
 	Threads         uint64 // live threads, now
 }
@@ -21,6 +25,10 @@ func ReadCounters() Counters {
 		TimerArms:       prof.timerArms,
 		EarlyTimers:     prof.earlyTimers,
 		Switches:        prof.switches,
+		Traps:           prof.traps,
+		Syscalls:        prof.syscalls,
+		PageFaults:      prof.faults,
+		TLBGrows:        prof.tlbGrows,
 		FreeBytes:       freeFrames() * pageSize,
 		Threads:         uint64(nthreads),
 	}

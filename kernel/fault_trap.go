@@ -36,6 +36,7 @@ func userTrap() {
 		return
 	}
 	lockTrap()
+	prof.traps++
 	if debugSys {
 		profiledUserTrap()
 	} else {

@@ -85,6 +85,10 @@ type cpuState struct {
 	timerDirty bool   // the deadline the timer must fire at may have changed
 	idle       bool   // halted in schedule with nothing to run (under trapLock)
 	tlbSeen    uint64 // last TLB shootdown generation served (lock_trap.go)
+	tlbFlushAt uint64 // nanotime of the last CR3 reload that grows TCG's TLB (tlbgrow_trap.go)
+	// fxOwner is the thread whose FPU/SSE control state (FCW, MXCSR) the
+	// CPU holds: the one resumeUser last returned to (trap_amd64.s).
+	fxOwner uintptr
 }
 
 var (

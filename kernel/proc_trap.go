@@ -239,6 +239,9 @@ func machineExitStatus(status uint64) {
 		printCounts()
 		printProfile()
 	}
+	if debugCounters {
+		printCounters()
+	}
 	if debugMM {
 		kprint("ebbnode: demand-paged mappings: 2M=")
 		kprintDec(mmStats.huge)

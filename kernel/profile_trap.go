@@ -7,7 +7,8 @@ package kernel
 // otherwise. Trap world: //go:nosplit, no allocation.
 
 var prof struct {
-	traps    uint64 // traps from ring 3 (all kinds; counted with the switch on)
+	traps    uint64 // traps from ring 3 but IPIs (system calls, faults, interrupts)
+	syscalls uint64 // system calls
 	faults   uint64 // page faults from ring 3 (demand paging and SIGSEGV)
 	devices  uint64 // device interrupts
 	switches uint64 // context switches to a different thread
@@ -23,7 +24,9 @@ var prof struct {
 	// timerArms counts LAPIC timer programmings (arm or stop): under TCG
 	// each is an MMIO exit (or an MSR write in TSC-deadline mode).
 	timerArms uint64
-	idleTSC   uint64 // TSC cycles halted in the idle loop
+	// tlbGrows counts CR3 reloads that let TCG's TLB grow (tlbgrow_trap.go).
+	tlbGrows uint64
+	idleTSC  uint64 // TSC cycles halted in the idle loop
 	// TSC cycles in userTrap, idle time excluded, by kind of trap.
 	sysTSC, timerTSC, faultTSC, otherTSC uint64
 }
@@ -36,7 +39,6 @@ func profiledUserTrap() {
 	t0 := rdtsc()
 	idle0 := prof.idleTSC
 	userTrapDispatch()
-	prof.traps++
 	d := rdtsc() - t0 - (prof.idleTSC - idle0)
 	switch v {
 	case vecSyscall:
@@ -100,6 +102,8 @@ func printProfile() {
 	kprintDec(prof.wakeIPIs)
 	kprint(" shootdowns=")
 	kprintDec(prof.shootdowns)
+	kprint(" tlb-grows=")
+	kprintDec(prof.tlbGrows)
 	kprint(" trap-world: syscall=")
 	kprintDec(tscMillis(prof.sysTSC))
 	kprint("ms timer=")
@@ -113,4 +117,43 @@ func printProfile() {
 	kprint("ms uptime=")
 	kprintDec(nanotime() / 1000000)
 	kprint("ms\n")
+}
+
+// printCounters prints the counters kept with or without the profile
+// switch, as key=value pairs on one line (ebbnode.debug=counters; the
+// format is parsed by benchmarks.ParseKernelCounters).
+//
+//go:nosplit
+func printCounters() {
+	kprint("ebbnode: counters: traps=")
+	kprintDec(prof.traps)
+	kprint(" syscalls=")
+	kprintDec(prof.syscalls)
+	kprint(" timer=")
+	kprintDec(totalTicks())
+	kprint(" early-timer=")
+	kprintDec(prof.earlyTimers)
+	kprint(" timer-arms=")
+	kprintDec(prof.timerArms)
+	kprint(" pagefaults=")
+	kprintDec(prof.faults)
+	kprint(" faults-2m=")
+	kprintDec(mmStats.huge)
+	kprint(" faults-4k=")
+	kprintDec(mmStats.small)
+	kprint(" reclaimed=")
+	kprintDec(mmStats.reclaimed)
+	kprint(" switches=")
+	kprintDec(prof.switches)
+	kprint(" halts=")
+	kprintDec(prof.halts)
+	kprint(" devices=")
+	kprintDec(prof.devices)
+	kprint(" tlb-grows=")
+	kprintDec(prof.tlbGrows)
+	kprint(" free-kib=")
+	kprintDec(freeFrames() * pageSize >> 10)
+	kprint(" uptime-ms=")
+	kprintDec(nanotime() / 1000000)
+	kprint("\n")
 }

@@ -34,7 +34,13 @@ type thread struct {
 	altSize  uint64
 	altFlags uint64
 	onCPU    uint32 // 1 + index of the CPU running it, 0 when none
-	affinity uint32 // CPUs it may run on (bit i: cpus[i]), 0 = any; size % 16 == 0: see threadLayoutOK
+	affinity uint32 // CPUs it may run on (bit i: cpus[i]), 0 = any
+	// fxFull is 1 when fx holds the thread's whole FPU/SSE state (saved
+	// by an interrupt or fault, or set by clone or rt_sigreturn) and
+	// resumeUser must FXRSTOR it; 0 after a system call, which saves only
+	// the control words (FCW, MXCSR) into fx (trap_amd64.s).
+	fxFull uint32
+	_      [3]uint32 // size % 16 == 0: see threadLayoutOK
 }
 
 var (
@@ -363,7 +369,9 @@ func timerInterrupt() {
 	c.ticks++
 	c.timerAt = 0 // fired: nothing is armed now
 	lapicEOIWrite()
-	expired := nanotime() >= c.quantumEnd
+	now := nanotime()
+	tlbGrow(now)
+	expired := now >= c.quantumEnd
 	w0 := prof.deadlineWakes
 	schedule(expired)
 	if !expired && prof.deadlineWakes == w0 {

@@ -155,6 +155,7 @@ func sysSigreturn(t *thread, _ sysArgs) uint64 {
 		// the architecturally defined bits.
 		mx := fxArea(thisCPU().curIdx) + 24
 		store32(mx, load32(mx)&0xffff)
+		t.fxFull = 1 // the interrupted context's registers, restored whole
 	}
 	t.sigMask = load64(uintptr(uc + ucSigmask))
 	return resultSet

@@ -88,6 +88,10 @@ var (
 	// the last AP, so tests see the boot go on without it.
 	debugAPFail bool
 	debugMM     bool // ebbnode.debug=mmap: print every mmap
+	// debugCounters (ebbnode.debug=counters) prints the kernel's
+	// counters in one line at exit (printCounters): `ebbnode bench`
+	// records them for every run of the native image.
+	debugCounters bool
 )
 
 // sysDispatch handles a SYSCALL from the current thread t: it counts the
@@ -102,6 +106,7 @@ func sysDispatch(t *thread) {
 	if nr < uint64(len(sysTable)) {
 		fn = sysTable[nr].fn
 	}
+	prof.syscalls++
 	counts.Add(nr, fn == nil)
 	if fn == nil {
 		tf.RAX = errno(libc.ENOSYS)

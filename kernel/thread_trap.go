@@ -30,7 +30,10 @@ func sysClone(t *thread, a sysArgs) uint64 {
 	}
 	c.sigMask = t.sigMask
 	c.affinity = t.affinity
+	// The parent is in a system call: its area's control words are
+	// current, its registers caller-saved; the child starts from all of it.
 	memcopy(fxArea(i), fxArea(thisCPU().curIdx), 512)
+	c.fxFull = 1
 	c.state = tRunnable
 	madeRunnable(c)
 	return uint64(c.tid)

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 
@@ -14,6 +15,7 @@ import (
 )
 
 func init() {
+	var cpuprofile string
 	cmd := &cobra.Command{
 		Use:   "exec [flags] script [args...]",
 		Short: "Run a node-style script hosted, as an ordinary Linux process",
@@ -26,6 +28,22 @@ Arguments after the script are passed to it (process.argv[2:]); its exit
 code is ebbnode's.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cpuprofile != "" {
+				// The engine's own profile (Go's runtime/pprof), e.g. for
+				// the default.pgo files the build uses (benchmarks/README.md).
+				f, err := os.Create(cpuprofile)
+				if err != nil {
+					return fmt.Errorf("--cpuprofile: %w", err)
+				}
+				if err := pprof.StartCPUProfile(f); err != nil {
+					f.Close()
+					return fmt.Errorf("--cpuprofile %s: %w", cpuprofile, err)
+				}
+				defer func() {
+					pprof.StopCPUProfile()
+					f.Close()
+				}()
+			}
 			// Hosted, the system Ebbs are the file system alone (the
 			// host's own); there is no Messenger to offload to.
 			ebb := ebbrt.New(ebbrt.Config{Cores: 1})
@@ -58,6 +76,7 @@ code is ebbnode's.`,
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile of this process (Go's pprof format) to `FILE`")
 	cmd.Flags().SetInterspersed(false)
 	rootCmd.AddCommand(cmd)
 }

@@ -417,3 +417,26 @@ func TestRAMAbove4GiB(t *testing.T) {
 		t.Errorf("console lacks the guest's touched line")
 	}
 }
+
+// TestFPState: a system call saves only a thread's FPU/SSE control words
+// and an interrupt everything (trap_amd64.s). On 1 and 2 vCPUs the main
+// thread, with FZ/DAZ set in MXCSR and a non-default x87 FCW, sleeps 150
+// times while spinner threads with the default MXCSR run: neither sees the
+// other's control words after a system call or a switch, and X0-X15 held
+// in registers across preemption keep their values.
+func TestFPState(t *testing.T) {
+	for _, cpus := range []int{1, 2} {
+		t.Run(fmt.Sprintf("%dcpu", cpus), func(t *testing.T) {
+			r := boottest.Boot(t, "./testdata/fpstate", boottest.Options{CPUs: cpus})
+			wantExit(t, r, 0)
+			for _, bad := range []string{"mxcsr-bad", "fcw-bad", "daz-bad", "raw-bad", "spinner-bad", "xmm-bad"} {
+				if n := field(t, r, bad); n != 0 {
+					t.Errorf("%s=%d, want 0", bad, n)
+				}
+			}
+			if field(t, r, "spins") == 0 || field(t, r, "switches") == 0 {
+				t.Errorf("the spinners never ran or no thread switch happened: %s", r.Output())
+			}
+		})
+	}
+}
