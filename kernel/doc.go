@@ -47,7 +47,11 @@
 // result is written into the parked context when it wakes. Every CPU
 // schedules from the one thread table (a thread runs on at most one CPU
 // at a time); a thread made runnable while a CPU idles sends it a wake-up
-// IPI. With nothing runnable a CPU halts until the next deadline, a
+// IPI. A thread that may run on one CPU only (sched_setaffinity; an Ebb
+// core's thread, pinned to its vCPU) goes there before any thread that
+// may run elsewhere: a wake-up IPI to that CPU while it is busy switches
+// to the pinned thread at once, and the displaced one is offered to an
+// idle CPU. With nothing runnable a CPU halts until the next deadline, a
 // device interrupt or a wake-up.
 //
 // The Go world runs in ring 3 with IOPL 3 (drivers may use port I/O); the

@@ -133,8 +133,9 @@ func wake(t *thread, ret uint64) {
 // madeRunnable notes that t became runnable: this CPU's timer may need a
 // quantum, and an idle CPU (other than this one) that t may run on is
 // woken to run it. With none idle, a thread pinned away from this CPU
-// sends the wake-up to a busy CPU it may run on, whose quantum then
-// makes room for it.
+// sends the wake-up to a busy CPU it may run on: that CPU's scheduler
+// switches to it at once if it may run only there and the running
+// thread may run elsewhere (schedule), else at the end of the quantum.
 //
 //go:nosplit
 func madeRunnable(t *thread) {
@@ -231,8 +232,17 @@ func schedule(yield bool) {
 		next := wakeExpired(now)
 		cur := c.curIdx
 		pick := -1
+		displaced := false
 		if cur >= 0 && !yield && runnableHere(cur, me) {
 			pick = cur
+			// A thread that may run only here (an Ebb core's,
+			// pinned to its vCPU) goes before one that may run
+			// elsewhere, which an idle CPU then takes.
+			if threads[cur].affinity != 1<<uint(c.index) {
+				if p := pinnedHere(c.index); p >= 0 {
+					pick, displaced = p, true
+				}
+			}
 		}
 		for i := 1; i <= threadsUsed && pick < 0; i++ {
 			j := (max(cur, 0) + i) % threadsUsed
@@ -243,6 +253,9 @@ func schedule(yield bool) {
 		if pick >= 0 {
 			if pick != cur || yield {
 				switchTo(pick)
+				if displaced {
+					madeRunnable(&threads[cur])
+				}
 			} else if idled {
 				// the same thread again: idling gave it up (or its
 				// slot was freed and reused), so claim it anew
@@ -277,6 +290,19 @@ func schedule(yield bool) {
 		yield = false
 		idled = true
 	}
+}
+
+// pinnedHere returns a runnable thread that may run only on CPU cpu
+// and runs nowhere now, or -1.
+//
+//go:nosplit
+func pinnedHere(cpu int) int {
+	for i := 0; i < threadsUsed; i++ {
+		if t := &threads[i]; t.state == tRunnable && t.onCPU == 0 && t.affinity == 1<<uint(cpu) {
+			return i
+		}
+	}
+	return -1
 }
 
 // anyRunnable reports whether some thread is runnable (on another CPU).

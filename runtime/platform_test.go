@@ -12,14 +12,25 @@ func TestIdleCoresWake(t *testing.T) {
 	tests := []struct {
 		name string
 		spin time.Duration
+		plat func(time.Duration) platform
 	}{
-		{"park at once", -1},
-		{"default spin", 0},
-		{"spin longer than any deadline", time.Hour},
+		{"park at once", -1, newThreadPlatform},
+		{"default spin", defaultSpin(2), newThreadPlatform},
+		{"spin longer than any deadline", time.Hour, newThreadPlatform},
+	}
+	if futexWakes {
+		tests = append(tests, []struct {
+			name string
+			spin time.Duration
+			plat func(time.Duration) platform
+		}{
+			{"futex park at once", 0, newFutexPlatform},
+			{"futex spin longer than any deadline", time.Hour, newFutexPlatform},
+		}...)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rt := New(Config{Cores: 2, IdleSpin: tt.spin})
+			rt := newThreadRuntime(Config{Cores: 2}, func() platform { return tt.plat(tt.spin) })
 			defer rt.Stop()
 			// Let both cores go idle (and park, where they do).
 			time.Sleep(5 * time.Millisecond)
@@ -52,6 +63,20 @@ func TestDefaultSpin(t *testing.T) {
 	}{{1, -1}, {2, DefaultIdleSpin}, {8, DefaultIdleSpin}} {
 		if got := defaultSpin(tt.procs); got != tt.want {
 			t.Errorf("defaultSpin(%d) = %v, want %v", tt.procs, got, tt.want)
+		}
+	}
+}
+
+// TestPlatformFor checks the choice of platform: futex wakes only where
+// the parked cores would still leave the Go world a P.
+func TestPlatformFor(t *testing.T) {
+	for _, tt := range []struct {
+		cores, procs int
+		futex        bool
+	}{{1, 1, false}, {1, 2, futexWakes}, {2, 2, false}, {2, 3, futexWakes}, {0, 2, futexWakes}} {
+		_, got := platformFor(Config{Cores: tt.cores}, tt.procs)().(*threadPlatform)
+		if got == tt.futex {
+			t.Errorf("%d cores, GOMAXPROCS %d: futex platform %v, want %v", tt.cores, tt.procs, !got, tt.futex)
 		}
 	}
 }
