@@ -36,7 +36,11 @@
 // and LAPIC timer. An AP not online within a second is held in INIT and
 // the machine boots without it, saying so on the console. sched_getaffinity
 // reports the CPUs online, so GOMAXPROCS is their number, and getcpu the
-// caller's CPU. Device interrupts go to the boot CPU.
+// caller's CPU. Device interrupts are spread: the device vectors are
+// dealt over the online CPUs from the last one down (IRQCPU), and MSI,
+// MSI-X and I/O APIC routes aim each vector at its CPU's LAPIC, so with
+// two CPUs the image's network interrupts reach CPU 1 while its first
+// Ebb core runs on CPU 0. DeviceInterrupts counts them per CPU.
 //
 // # Threads
 //

@@ -85,6 +85,7 @@ type cpuState struct {
 	timerDirty bool   // the deadline the timer must fire at may have changed
 	idle       bool   // halted in schedule with nothing to run (under trapLock)
 	tlbSeen    uint64 // last TLB shootdown generation served (lock_trap.go)
+	devices    uint64 // device interrupts taken (irq_trap.go)
 }
 
 var (
