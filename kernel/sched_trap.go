@@ -232,7 +232,6 @@ func schedule(yield bool) {
 		next := wakeExpired(now)
 		cur := c.curIdx
 		pick := -1
-		displaced := false
 		if cur >= 0 && !yield && runnableHere(cur, me) {
 			pick = cur
 			// A thread that may run only here (an Ebb core's,
@@ -240,7 +239,7 @@ func schedule(yield bool) {
 			// elsewhere, which an idle CPU then takes.
 			if threads[cur].affinity != 1<<uint(c.index) {
 				if p := pinnedHere(c.index); p >= 0 {
-					pick, displaced = p, true
+					pick = p
 				}
 			}
 		}
@@ -253,7 +252,11 @@ func schedule(yield bool) {
 		if pick >= 0 {
 			if pick != cur || yield {
 				switchTo(pick)
-				if displaced {
+				// A thread switched away from while still runnable
+				// (preempted, yielding, displaced by a pinned one) is
+				// offered to an idle CPU: nothing else would wake one
+				// for it, and it would wait here for a quantum.
+				if pick != cur && cur >= 0 && threads[cur].state == tRunnable {
 					madeRunnable(&threads[cur])
 				}
 			} else if idled {

@@ -49,7 +49,8 @@ func TestSMPAPFails(t *testing.T) {
 }
 
 // TestSMPStress runs testdata/smpstress on 2 vCPUs: GOMAXPROCS follows
-// the CPUs the kernel started, threads run on both, a thread pinned by
+// the CPUs the kernel started, threads run on both, two CPU-bound threads
+// run apart, a thread pinned by
 // sched_setaffinity runs only where pinned, futex and channel
 // hand-offs between threads on different CPUs compute what the host
 // recomputes, and an unmapped page faults on the other CPU at once
@@ -66,6 +67,12 @@ func TestSMPStress(t *testing.T) {
 	}
 	if got := field(t, r, "cpus_seen"); got != cpus {
 		t.Errorf("threads ran on %d CPUs, want %d", got, cpus)
+	}
+	// Two CPU-bound goroutines on two CPUs: sharing one (time-sliced
+	// while the other CPU idles) in a quarter of the samples or more
+	// means the scheduler left a CPU idle with a thread waiting.
+	if together, samples := field(t, r, "together"), field(t, r, "samples"); together*4 >= samples {
+		t.Errorf("two CPU-bound threads shared a CPU in %d of %d samples", together, samples)
 	}
 	for _, cpu := range []int{1, 0} {
 		if got := field(t, r, fmt.Sprintf("pinned%d_elsewhere", cpu)); got != 0 {
