@@ -83,6 +83,7 @@ func newLoader(v *vm) *loader {
 		"console":         func() goja.Value { return rt.Get("console") },
 		"module":          func() goja.Value { return l.moduleModule() },
 		"readline":        func() goja.Value { return l.readlineModule() },
+		"worker_threads":  func() goja.Value { return v.wt().Get("exports") },
 		"readline/promises": func() goja.Value {
 			return l.requireCore("readline").ToObject(rt).Get("promises")
 		},

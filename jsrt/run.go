@@ -104,6 +104,7 @@ func Run(opts Options) (exitCode int, err error) {
 		mainPath: script,
 		start:    time.Now(),
 		done:     make(chan struct{}),
+		hub:      newHub(ebb),
 	}
 	v.loop = &loop{ebb: ebb, core: ebb.Core(0)}
 	v.loop.onEmpty = v.beforeExit
@@ -117,6 +118,8 @@ func Run(opts Options) (exitCode int, err error) {
 		v.runMain(main)
 	})
 	<-v.done
+	// node ends every worker with the main thread.
+	v.hub.shutdown()
 	if v.closeNet != nil {
 		v.closeNet() // sockets the script left open (process.exit)
 	}
@@ -199,6 +202,17 @@ type vm struct {
 	exitCode int
 	done     chan struct{}
 	closeNet func() // closes the sockets the script left open; set by setup
+
+	// worker_threads (workers.go): the hub shared by every vm of this Run,
+	// what a worker knows of itself (nil on the main thread), the workers
+	// this vm started, worker_threads.js once evaluated, and what runs
+	// when a worker's vm exits.
+	hub      *hub
+	self     *workerSelf
+	children []*workerHandle
+	wtObj    *goja.Object
+	onExit   func(code int)
+	sabProto *goja.Object // SharedArrayBuffer.prototype (atomics.go)
 }
 
 //go:embed prelude.js

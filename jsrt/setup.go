@@ -92,7 +92,7 @@ func (v *vm) setup() error {
 	if err := v.installConsole(); err != nil {
 		return err
 	}
-	return nil
+	return v.installAtomics()
 }
 
 // binding is the Go half of prelude.js.

@@ -87,6 +87,9 @@ func (v *vm) afterCallback(err error) {
 func (v *vm) uncaught(err error) {
 	var ie *goja.InterruptedError
 	if errors.As(err, &ie) || v.exiting {
+		if v.self != nil && v.self.h.terminating.Load() {
+			v.exit(1) // worker.terminate()
+		}
 		return // process.exit unwinding
 	}
 	var so *goja.StackOverflowError
@@ -175,7 +178,12 @@ func (v *vm) fatal(val goja.Value, ex *goja.Exception) {
 	if v.exiting {
 		return
 	}
-	v.printUncaught(val, ex)
+	if v.self != nil {
+		// A worker's uncaught error goes to the parent's 'error' event.
+		v.captureError(val)
+	} else {
+		v.printUncaught(val, ex)
+	}
 	_ = v.process.Set("exitCode", 1)
 	if _, err := v.emitExit(goja.Undefined()); err != nil && !v.exiting {
 		v.exit(7) // node: an 'exit' listener threw while handling a fatal error
@@ -197,6 +205,9 @@ func (v *vm) exit(code int) {
 		v.rt.Interrupt(errExit)
 	}
 	close(v.done)
+	if v.onExit != nil {
+		v.onExit(code)
+	}
 }
 
 // beforeExit is the loop's onEmpty hook.

@@ -93,11 +93,12 @@
 //
 // An idle core parks its thread on one of two platforms:
 //
-//   - futex (Linux and native, when GOMAXPROCS exceeds Cores): the thread
+//   - futex (Linux and native, for the first GOMAXPROCS-1 cores, those
+//     AddCore adds included): the thread
 //     sleeps in FUTEX_WAIT on a word of its own, and SpawnRemote wakes it
 //     with one FUTEX_WAKE; natively the kernel sends the halted vCPU a
 //     wake-up IPI. A parked thread keeps its P (an ordinary system call),
-//     hence the spare P the condition leaves for the rest of the Go world.
+//     hence the spare P the limit leaves for the rest of the Go world.
 //   - channel (otherwise): the thread first polls for Config.IdleSpin
 //     (yielding the CPU between polls), then parks on a channel; waking
 //     a parked, thread-locked goroutine goes through the Go scheduler

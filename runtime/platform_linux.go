@@ -23,8 +23,8 @@ const futexWakes = true
 //
 // While parked the thread keeps its P (an ordinary system call), so the
 // Go world can be left without a P until sysmon takes it back (up to
-// 10 ms when the process has been quiet). New therefore uses this
-// platform only when GOMAXPROCS exceeds the number of cores.
+// 10 ms when the process has been quiet). New therefore gives it only to
+// the first GOMAXPROCS-1 cores (platformFor).
 type futexPlatform struct {
 	// state is futexRunning, futexToken (a wake is pending) or
 	// futexSleeping (the thread is, or is about to be, in FUTEX_WAIT).

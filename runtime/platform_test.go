@@ -67,16 +67,20 @@ func TestDefaultSpin(t *testing.T) {
 	}
 }
 
-// TestPlatformFor checks the choice of platform: futex wakes only where
-// the parked cores would still leave the Go world a P.
+// TestPlatformFor checks the choice of platform, core by core (AddCore
+// cores included): futex wakes only while the cores so far, all parked,
+// would still leave the Go world a P.
 func TestPlatformFor(t *testing.T) {
 	for _, tt := range []struct {
-		cores, procs int
-		futex        bool
-	}{{1, 1, false}, {1, 2, futexWakes}, {2, 2, false}, {2, 3, futexWakes}, {0, 2, futexWakes}} {
-		_, got := platformFor(Config{Cores: tt.cores}, tt.procs)().(*threadPlatform)
-		if got == tt.futex {
-			t.Errorf("%d cores, GOMAXPROCS %d: futex platform %v, want %v", tt.cores, tt.procs, !got, tt.futex)
+		procs int
+		futex []bool // for cores 1, 2, ...
+	}{{1, []bool{false, false}}, {2, []bool{futexWakes, false, false}}, {3, []bool{futexWakes, futexWakes, false}}} {
+		mk := platformFor(Config{}, tt.procs)
+		for k, want := range tt.futex {
+			_, channel := mk().(*threadPlatform)
+			if channel == want {
+				t.Errorf("GOMAXPROCS %d, core %d: futex platform %v, want %v", tt.procs, k+1, !channel, want)
+			}
 		}
 	}
 }

@@ -13,8 +13,9 @@ type Config struct {
 	Cores int
 
 	// IdleSpin is how long an idle core polls for remote spawns before it
-	// parks its thread. On the futex platform (GOMAXPROCS above Cores on
-	// Linux and natively) a wake is one futex call, and 0 parks at once.
+	// parks its thread. On the futex platform (Linux and native, for the
+	// first GOMAXPROCS-1 cores) a wake is one futex call, and 0 parks at
+	// once.
 	// On the channel platform waking a parked core goes through the Go
 	// scheduler (several thread switches, tens of µs on a busy host, see
 	// BenchmarkSpawnRemoteRoundTrip), which a core that is still polling
@@ -46,6 +47,9 @@ type Runtime struct {
 	cores []*Core
 	roots rootTable
 
+	// extra holds the cores added after start by AddCore (addcore.go).
+	extra extraCores
+
 	stopping atomic.Bool
 	stopOnce sync.Once
 	workers  sync.WaitGroup
@@ -71,6 +75,7 @@ func newRuntime(cfg Config, newPlatform func() platform) *Runtime {
 		n = 1
 	}
 	rt := &Runtime{cores: make([]*Core, n)}
+	rt.extra.newPlatform = newPlatform
 	for i := range rt.cores {
 		rt.cores[i] = &Core{id: i, rt: rt, plat: newPlatform()}
 		rt.cores[i].cpu.Store(-1)
@@ -83,13 +88,18 @@ func newRuntime(cfg Config, newPlatform func() platform) *Runtime {
 }
 
 // NumCores returns the number of cores. Safe from any goroutine.
-func (r *Runtime) NumCores() int { return len(r.cores) }
+func (r *Runtime) NumCores() int { return len(r.cores) + r.extra.count() }
 
 // Core returns core i (0 ≤ i < NumCores). Safe from any goroutine; the
 // Core may be used only as each of its methods allows.
 func (r *Runtime) Core(i int) *Core {
+	if i >= len(r.cores) {
+		if c := r.extra.get(i - len(r.cores)); c != nil {
+			return c
+		}
+	}
 	if i < 0 || i >= len(r.cores) {
-		panic(fmt.Sprintf("ebb runtime: core %d out of range [0,%d)", i, len(r.cores)))
+		panic(fmt.Sprintf("ebb runtime: core %d out of range [0,%d)", i, r.NumCores()))
 	}
 	return r.cores[i]
 }
@@ -118,10 +128,12 @@ func (r *Runtime) SpawnRemote(core int, fn func(c *Core)) {
 // (it would wait for its own core); from an event, use `go rt.Stop()`.
 func (r *Runtime) Stop() {
 	r.stopOnce.Do(func() {
-		r.stopping.Store(true)
-		for _, c := range r.cores {
-			c.plat.wake()
-		}
+		r.extra.stop(func() {
+			r.stopping.Store(true)
+			for _, c := range r.cores {
+				c.plat.wake()
+			}
+		})
 	})
 	r.workers.Wait()
 }

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	goruntime "runtime"
+	"sync/atomic"
 	"time"
 )
 
@@ -26,18 +27,23 @@ func New(cfg Config) *Runtime {
 	return newThreadRuntime(cfg, platformFor(cfg, goruntime.GOMAXPROCS(0)))
 }
 
-// platformFor picks the idle platform for cfg with procs Ps: futex wakes
-// when the cores, all parked in futex(2) holding their Ps, would still
-// leave a P for the rest of the Go world; else the channel park.
+// platformFor returns the platform constructor for cfg with procs Ps; it
+// is called once per core, in core order (the configured cores, then
+// those AddCore adds). The k-th core gets futex wakes when the first k
+// cores, all parked in futex(2) holding their Ps, would still leave a P
+// for the rest of the Go world, else the channel park.
 func platformFor(cfg Config, procs int) func() platform {
-	if futexWakes && procs > max(cfg.Cores, 1) {
-		return func() platform { return newFutexPlatform(cfg.IdleSpin) }
-	}
 	spin := cfg.IdleSpin
 	if spin == 0 {
 		spin = defaultSpin(procs)
 	}
-	return func() platform { return newThreadPlatform(spin) }
+	var made atomic.Int32
+	return func() platform {
+		if k := int(made.Add(1)); futexWakes && procs > k {
+			return newFutexPlatform(cfg.IdleSpin)
+		}
+		return newThreadPlatform(spin)
+	}
 }
 
 // newThreadRuntime starts cfg's cores on threads with the given platform.
@@ -47,13 +53,19 @@ func newThreadRuntime(cfg Config, newPlatform func() platform) *Runtime {
 	if cfg.Pin {
 		cpus = affinityCPUs()
 	}
+	cpuFor := func(id int) int {
+		if len(cpus) == 0 {
+			return -1
+		}
+		return cpus[id%len(cpus)]
+	}
+	rt.extra.start = func(c *Core) {
+		c.cpu.Store(-1)
+		go threadWorker(c, cpuFor(c.id))
+	}
 	rt.workers.Add(len(rt.cores))
 	for _, c := range rt.cores {
-		cpu := -1
-		if len(cpus) > 0 {
-			cpu = cpus[c.id%len(cpus)]
-		}
-		go threadWorker(c, cpu)
+		go threadWorker(c, cpuFor(c.id))
 	}
 	return rt
 }

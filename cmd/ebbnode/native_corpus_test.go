@@ -18,6 +18,7 @@ import (
 	"context"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -104,8 +105,12 @@ func TestNativeCorpus(t *testing.T) {
 				diffs = []string{"ebbnode build failed: " + e}
 			} else {
 				img := filepath.Join(imgDir, s.Name+".img")
-				got := runCorpus(t, s, dir, bin, []string{"run", "--timeout", nativeTimeout.String(),
-					"--env-all", "--mount", dir, "--mount", "$COMPAT_TMP", img, "--"})
+				argv := []string{"run", "--timeout", nativeTimeout.String(),
+					"--env-all", "--mount", dir, "--mount", "$COMPAT_TMP"}
+				if s.CPUs > 0 {
+					argv = append(argv, "--cpus", strconv.Itoa(s.CPUs))
+				}
+				got := runCorpus(t, s, dir, bin, append(argv, img, "--"))
 				diffs = compat.Compare(s, want, got, "native")
 			}
 			reason, isKnown := known[s.Name]

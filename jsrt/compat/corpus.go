@@ -12,6 +12,7 @@
 //	// env: KEY=value K2=   extra environment variables
 //	// stderr: compare      stderr is deterministic and must match too
 //	// exit: 3              documents the code; node must agree with it
+//	// cpus: 2              vCPUs of the image in the native run (default 1)
 package compat
 
 import (
@@ -58,6 +59,9 @@ type Script struct {
 	Env           []string // KEY=value entries
 	CompareStderr bool
 	WantExit      int // -1 when the header does not say
+	// CPUs is the image's vCPU count natively (`ebbnode run --cpus`);
+	// 0 when the header does not say (one). Hosted runs ignore it.
+	CPUs int
 }
 
 // Result is what one runtime did with one script.
@@ -168,6 +172,11 @@ func ParseHeader(file, src string) (Script, error) {
 			s.CompareStderr = true
 		case "exit":
 			s.WantExit, err = strconv.Atoi(val)
+		case "cpus":
+			s.CPUs, err = strconv.Atoi(val)
+			if err == nil && (s.CPUs < 1 || s.CPUs > 4) {
+				err = fmt.Errorf("cpus %d outside 1..4", s.CPUs)
+			}
 		}
 		if err != nil {
 			return s, fmt.Errorf("%s: header %q: %w", file, line, err)

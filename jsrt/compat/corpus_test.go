@@ -18,6 +18,7 @@ func TestCompatHeaderParsing(t *testing.T) {
 		"// env: K=v EMPTY= EQ=a=b\n" +
 		"// stderr: compare\n" +
 		"// exit: 3\n" +
+		"// cpus: 2\n" +
 		"console.log(1);\n" +
 		"// args: ignored because the header has ended\n"
 	s, err := ParseHeader("x.js", src)
@@ -33,8 +34,8 @@ func TestCompatHeaderParsing(t *testing.T) {
 	if got, want := strings.Join(s.Env, "|"), "K=v|EMPTY=|EQ=a=b"; got != want {
 		t.Errorf("env = %q, want %q", got, want)
 	}
-	if !s.CompareStderr || s.WantExit != 3 {
-		t.Errorf("compareStderr=%v wantExit=%d, want true 3", s.CompareStderr, s.WantExit)
+	if !s.CompareStderr || s.WantExit != 3 || s.CPUs != 2 {
+		t.Errorf("compareStderr=%v wantExit=%d cpus=%d, want true 3 2", s.CompareStderr, s.WantExit, s.CPUs)
 	}
 	for _, bad := range []string{
 		"// env: NOEQUALS\n",
@@ -42,6 +43,8 @@ func TestCompatHeaderParsing(t *testing.T) {
 		"// args: \"unterminated\n",
 		"// stderr: sometimes\n",
 		"// exit: three\n",
+		"// cpus: 0\n",
+		"// cpus: many\n",
 	} {
 		if _, err := ParseHeader("bad.js", bad); err == nil {
 			t.Errorf("header %q: expected an error", bad)
@@ -54,7 +57,7 @@ func TestCompatHeaderDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.WantExit != -1 || s.CompareStderr || s.Args != nil || s.Env != nil {
+	if s.WantExit != -1 || s.CompareStderr || s.Args != nil || s.Env != nil || s.CPUs != 0 {
 		t.Errorf("no header parsed as %+v, want no options and WantExit -1", s)
 	}
 }
