@@ -33,20 +33,21 @@ import (
 //
 //   - go: benchmarks/speedup/work, one goroutine per P, linked as a native
 //     image (gonative) and as a static Linux program (golinux);
-//   - js: benchmarks/speedup/cpu.js, one worker_threads Worker per CPU,
-//     as a native app image and under `ebbnode exec` in the Linux VM.
+//   - js: benchmarks/speedup/workers.js, one worker_threads Worker per
+//     vCPU, as a native app image and under `ebbnode exec` in the Linux
+//     VM.
 //
 // Each program times its own work (after its boot) and prints one line;
-// the harness checks the line's sum against its own computation.
+// the harness checks the line's checksum against its own computation.
 
 // SpeedupScript is the JS workload.
 //
-//go:embed speedup/cpu.js
+//go:embed speedup/workers.js
 var SpeedupScript []byte
 
-// SpeedupJSTotal is the JS workload's size (mix steps): a few seconds on
-// one TCG vCPU under goja.
-const SpeedupJSTotal = 400000
+// SpeedupJSItems is the JS workload's size (integers hashed): several
+// seconds on one TCG vCPU under goja.
+const SpeedupJSItems = 25000
 
 // SpeedupOptions choose what RunSpeedup measures.
 type SpeedupOptions struct {
@@ -82,9 +83,9 @@ var SpeedupConfigs = []SpeedupConfig{
 		prepare: prepareGoNativeSpeedup, run: runGoNativeSpeedup},
 	{Key: "gl", Workload: "go", Where: "Linux VM", Title: "benchmarks/speedup/golinux: the same Go workload, static, run by vminit in the Debian Linux VM",
 		prepare: prepareGoLinuxSpeedup, run: runGoLinuxSpeedup},
-	{Key: "jn", Workload: "js", Where: "native", Title: "benchmarks/speedup/cpu.js over worker_threads, as a native app image (ebbnode build + run)",
+	{Key: "jn", Workload: "js", Where: "native", Title: "benchmarks/speedup/workers.js, one Worker per vCPU, as a native app image (ebbnode build + run)",
 		prepare: prepareJSNativeSpeedup, run: runJSNativeSpeedup},
-	{Key: "jl", Workload: "js", Where: "Linux VM", Title: "benchmarks/speedup/cpu.js over worker_threads under ebbnode exec in the Debian Linux VM",
+	{Key: "jl", Workload: "js", Where: "Linux VM", Title: "benchmarks/speedup/workers.js, one Worker per vCPU, under ebbnode exec in the Debian Linux VM",
 		prepare: prepareJSLinuxSpeedup, run: runJSLinuxSpeedup},
 }
 
@@ -250,7 +251,10 @@ func RunSpeedup(ctx context.Context, o SpeedupOptions) (*SpeedupResult, error) {
 	return r, firstErr
 }
 
-var speedupLine = regexp.MustCompile(`speedup: (go|js) cpus=(\d+) workers=(\d+) ms=([\d.]+) sum=(\d+)`)
+var (
+	speedupLine = regexp.MustCompile(`speedup: go cpus=(\d+) workers=(\d+) ms=([\d.]+) sum=(\d+)`)
+	workersLine = regexp.MustCompile(`workers=(\d+) items=(\d+) checksum=([0-9a-f]+) elapsed_ms=([\d.]+)`)
+)
 
 // runOnce boots cr on n vCPUs and checks what the program printed: as many
 // workers as vCPUs, and the sum the host computes.
@@ -258,16 +262,14 @@ func (e *speedupEnv) runOnce(ctx context.Context, cr *SpeedupConfigResult, rep, 
 	run := SpeedupRun{Rep: rep, CPUs: n}
 	t := time.Now()
 	out, err := cr.run(ctx, e, n)
-	m := speedupLine.FindSubmatch(out)
+	workers, ms, sum, ok := parseSpeedup(cr.Workload, out)
 	switch {
 	case err != nil:
 		run.Error = fmt.Sprintf("%v; output: %s", err, tailLines(out, 5))
-	case m == nil:
-		run.Error = "no speedup line in the output: " + tailLines(out, 5)
+	case !ok:
+		run.Error = "no result line in the output: " + tailLines(out, 5)
 	default:
-		run.Workers, _ = strconv.Atoi(string(m[3]))
-		run.Ms, _ = strconv.ParseFloat(string(m[4]), 64)
-		sum, _ := strconv.ParseUint(string(m[5]), 10, 64)
+		run.Workers, run.Ms = workers, ms
 		if want := expectedSum(cr.Workload); sum != want {
 			run.Error = fmt.Sprintf("sum %d, want %d", sum, want)
 		} else if run.Workers != n {
@@ -281,13 +283,37 @@ func (e *speedupEnv) runOnce(ctx context.Context, cr *SpeedupConfigResult, rep, 
 	return run
 }
 
+// parseSpeedup reads a workload's result line: work/work.go's for go,
+// workers.js's for js (its checksum in hex).
+func parseSpeedup(workload string, out []byte) (workers int, ms float64, sum uint64, ok bool) {
+	var m [][]byte
+	base := 10
+	if workload == "go" {
+		// cpus, workers, ms, sum
+		if m = speedupLine.FindSubmatch(out); m != nil {
+			m = m[1:]
+		}
+	} else if m = workersLine.FindSubmatch(out); m != nil {
+		// workers, items, checksum, ms: reorder as the go line's
+		m = [][]byte{nil, m[1], m[4], m[3]}
+		base = 16
+	}
+	if m == nil {
+		return 0, 0, 0, false
+	}
+	workers, _ = strconv.Atoi(string(m[1]))
+	ms, _ = strconv.ParseFloat(string(m[2]), 64)
+	sum, _ = strconv.ParseUint(string(m[3]), base, 64)
+	return workers, ms, sum, true
+}
+
 // expectedSum is the sum the workload must print.
 func expectedSum(workload string) uint64 {
 	if workload == "go" {
 		goSumOnce()
 		return goSum
 	}
-	return jsSum(SpeedupJSTotal)
+	return jsSum(SpeedupJSItems)
 }
 
 var (
@@ -301,16 +327,17 @@ func goSumOnce() {
 	}
 }
 
-// jsSum is cpu.js's sum over [0, total), in uint32 arithmetic as the
-// script's Math.imul and >>> give.
-func jsSum(total int) uint64 {
+// jsSum is workers.js's checksum over [0, items), in uint32 arithmetic
+// as the script's Math.imul and >>> give.
+func jsSum(items int) uint64 {
 	s := uint32(0)
-	for i := 0; i < total; i++ {
-		x := uint32(i) * 0x9e3779b1
-		x ^= x >> 15
-		x *= 0x85ebca77
-		x ^= x >> 13
-		s += x
+	for i := 0; i < items; i++ {
+		h := uint32(i)
+		for range 4 {
+			h = (h ^ h>>16) * 0x45d9f3b
+			h = (h ^ h>>13) * 0x2c1b3c6d
+		}
+		s += h ^ h>>16
 	}
 	return uint64(s)
 }
@@ -634,13 +661,13 @@ func (e *speedupEnv) ebbnodeBinary(ctx context.Context) (string, error) {
 			return "", err
 		}
 	}
-	script := filepath.Join(e.work, "cpu.js")
+	script := filepath.Join(e.work, "workers.js")
 	if err := os.WriteFile(script, SpeedupScript, 0o644); err != nil {
 		return "", fmt.Errorf("benchmarks: %w", err)
 	}
-	out, err := exec.CommandContext(ctx, bin, "exec", script, "1000").CombinedOutput()
+	out, err := exec.CommandContext(ctx, bin, "exec", script, "2", "1000").CombinedOutput()
 	if err != nil {
-		return "", &UnavailableError{Reason: fmt.Sprintf("ebbnode exec cpu.js fails on the host (%v): %s", err, errorLine(string(out)))}
+		return "", &UnavailableError{Reason: fmt.Sprintf("ebbnode exec workers.js fails on the host (%v): %s", err, errorLine(string(out)))}
 	}
 	e.ebbnode = bin
 	return bin, nil
@@ -664,8 +691,8 @@ func prepareJSNativeSpeedup(ctx context.Context, e *speedupEnv) error {
 	} else if rt, err = image.FindRuntime(bin); err != nil {
 		return err
 	}
-	e.jsImage = filepath.Join(e.work, "cpu.img")
-	warnings, err := launch.BuildApp(rt, filepath.Join(e.work, "cpu.js"), nil, e.jsImage)
+	e.jsImage = filepath.Join(e.work, "workers.img")
+	warnings, err := launch.BuildApp(rt, filepath.Join(e.work, "workers.js"), nil, e.jsImage)
 	for _, w := range warnings {
 		fmt.Fprintf(e.log, "jn: warning: %v\n", w)
 	}
@@ -680,7 +707,7 @@ func runJSNativeSpeedup(ctx context.Context, e *speedupEnv, cpus int) ([]byte, e
 	vm := e.vmFor(cpus)
 	vm.Log = &stderr
 	out := launch.Boot(ctx, launch.Run{VM: vm, Image: e.jsImage, App: &offload.Config{
-		Args:   []string{strconv.Itoa(SpeedupJSTotal)},
+		Args:   []string{strconv.Itoa(cpus), strconv.Itoa(SpeedupJSItems)},
 		Cwd:    filepath.ToSlash(e.work),
 		Stdout: &stdout,
 		Stderr: &stderr,
@@ -708,12 +735,17 @@ func prepareJSLinuxSpeedup(ctx context.Context, e *speedupEnv) error {
 	if err != nil {
 		return fmt.Errorf("benchmarks: %w", err)
 	}
-	return e.linuxInitrd("jl", []linuxvm.File{
-		{Name: "/ebbnode", Mode: 0o755, Data: data},
-		{Name: "/suite/cpu.js", Mode: 0o644, Data: SpeedupScript},
-	}, "/ebbnode exec /suite/cpu.js "+strconv.Itoa(SpeedupJSTotal))
+	for _, n := range e.opts.cpus() {
+		if err := e.linuxInitrd("jl"+strconv.Itoa(n), []linuxvm.File{
+			{Name: "/ebbnode", Mode: 0o755, Data: data},
+			{Name: "/suite/workers.js", Mode: 0o644, Data: SpeedupScript},
+		}, fmt.Sprintf("/ebbnode exec /suite/workers.js %d %d", n, SpeedupJSItems)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func runJSLinuxSpeedup(ctx context.Context, e *speedupEnv, cpus int) ([]byte, error) {
-	return e.runLinux(ctx, "jl", cpus)
+	return e.runLinux(ctx, "jl"+strconv.Itoa(cpus), cpus)
 }

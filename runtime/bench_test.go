@@ -24,8 +24,8 @@ func BenchmarkRefDeref(b *testing.B) {
 
 // BenchmarkSpawnRemoteRoundTrip measures one round trip between two cores:
 // core 0 spawns an event on core 1, which spawns the next event back on
-// core 0. "futex" is the futex platform (what New picks when GOMAXPROCS
-// exceeds the cores): an idle core parks at once and each hop is one
+// core 0. "futex" is the futex platform (what New gives the first
+// GOMAXPROCS-1 cores): an idle core parks at once and each hop is one
 // FUTEX_WAKE. On the channel platform "spin" polls for DefaultIdleSpin
 // before parking; "park" parks at once, so every hop pays for waking a
 // parked thread through the Go scheduler.

@@ -87,7 +87,7 @@ to <out>/<name>.{json,txt,svg} (default name "http" or "http-quick").
 
 --suite speedup measures parallel speedup instead: a CPU-bound Go program
 (benchmarks/speedup/work, one goroutine per P) and a CPU-bound JS program
-(benchmarks/speedup/cpu.js, one worker_threads Worker per CPU), each on
+(benchmarks/speedup/workers.js, one worker_threads Worker per vCPU), each on
 --vcpus vCPU counts (default 1,2), natively (gn: the Go program linked as
 an image; jn: the script as an app image) and in the Linux VM (gl: the
 same Go program, static; jl: the script under "ebbnode exec"), on the
