@@ -24,6 +24,10 @@ var prof struct {
 	// each is an MMIO exit (or an MSR write in TSC-deadline mode).
 	timerArms uint64
 	idleTSC   uint64 // TSC cycles halted in the idle loop
+	// lockWaits counts entries that found trapLock held; lockWaitTSC is
+	// the time they spun for it (lock_trap.go): what one lock costs
+	// against per-CPU run queues.
+	lockWaits, lockWaitTSC uint64
 	// TSC cycles in userTrap, idle time excluded, by kind of trap.
 	sysTSC, timerTSC, faultTSC, otherTSC uint64
 }
@@ -100,6 +104,11 @@ func printProfile() {
 	kprintDec(prof.wakeIPIs)
 	kprint(" shootdowns=")
 	kprintDec(prof.shootdowns)
+	kprint(" lock-waits=")
+	kprintDec(prof.lockWaits)
+	kprint(" lock-wait=")
+	kprintDec(tscMillis(prof.lockWaitTSC))
+	kprint("ms")
 	kprint(" trap-world: syscall=")
 	kprintDec(tscMillis(prof.sysTSC))
 	kprint("ms timer=")
