@@ -146,8 +146,10 @@
 // ebbnode.debug=a,b,... with:
 //
 //	syscalls  print the per-number system-call counts at exit, and the trap
-//	          profile: traps by kind, context switches, idle halts, and the
-//	          time (TSC) spent in the trap world per kind and halted
+//	          profile: traps by kind, context switches, idle halts, wake-up
+//	          IPIs, shootdowns, contended trapLock acquisitions and their
+//	          spin time, and the time (TSC) spent in the trap world per
+//	          kind and halted
 //	boot      print the clock calibration, the E820 map, the boot modules,
 //	          the CPUs online and, from this package's init, the time from the PVH entry to
 //	          the Go world's package initialisation
