@@ -34,6 +34,15 @@ func ReadCounters() Counters {
 	}
 }
 
+// DeviceInterrupts returns the device interrupts CPU cpu (as getcpu
+// numbers them) has taken since boot; 0 for a CPU out of range.
+func DeviceInterrupts(cpu int) uint64 {
+	if cpu < 0 || cpu >= ncpus {
+		return 0
+	}
+	return cpus[cpu].devices
+}
+
 // OnlineCPUs returns the number of CPUs the kernel started (the boot CPU
 // included): the set sched_getaffinity reports.
 func OnlineCPUs() int { return nonline }

@@ -41,10 +41,39 @@ func Write32(addr uintptr, v uint32) { store32(addr, v) }
 func Read8(addr uintptr) uint8     { return load8(addr) }
 func Write8(addr uintptr, v uint8) { store8(addr, v) }
 
-// MSIAddress returns the MSI message address that targets this CPU's
-// LAPIC; MSIData(vector) is the matching message data (fixed delivery,
-// edge-triggered).
-func MSIAddress() uint64 { return lapicBase }
+// MSIAddress returns the MSI message address for vector: physical
+// destination mode, aimed at the LAPIC of IRQCPU(vector). MSIData(vector)
+// is the matching message data (fixed delivery, edge-triggered).
+func MSIAddress(vector int) uint64 { return lapicBase | uint64(cpus[IRQCPU(vector)].apicID)<<12 }
+
+// IRQCPU returns the CPU (as getcpu numbers them) that device vector is
+// delivered to. The device vectors are dealt over the online CPUs in turn,
+// from the last one down: devices, and the driver threads their
+// interrupts wake, spread over the machine, and the first device vectors
+// stay off CPU 0, where the image's first Ebb core runs.
+func IRQCPU(vector int) int {
+	var online [maxCPUs]int
+	n := 0
+	for i := 0; i < ncpus; i++ {
+		if cpus[i].online != 0 {
+			online[n] = i
+			n++
+		}
+	}
+	if n == 0 {
+		return 0 // not booted (a host-side test): the boot CPU
+	}
+	return dealIRQ(online[:n], vector)
+}
+
+// dealIRQ picks vector's CPU among online (lowest first, never empty).
+func dealIRQ(online []int, vector int) int {
+	k := (vector - FirstDeviceVector) % len(online)
+	if k < 0 {
+		k += len(online)
+	}
+	return online[len(online)-1-k]
+}
 
 // MSIData returns the MSI message data for vector.
 func MSIData(vector int) uint32 { return uint32(vector) }

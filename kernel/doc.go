@@ -36,7 +36,11 @@
 // and LAPIC timer. An AP not online within a second is held in INIT and
 // the machine boots without it, saying so on the console. sched_getaffinity
 // reports the CPUs online, so GOMAXPROCS is their number, and getcpu the
-// caller's CPU. Device interrupts go to the boot CPU.
+// caller's CPU. Device interrupts are spread: the device vectors are
+// dealt over the online CPUs from the last one down (IRQCPU), and MSI,
+// MSI-X and I/O APIC routes aim each vector at its CPU's LAPIC, so with
+// two CPUs the image's network interrupts reach CPU 1 while its first
+// Ebb core runs on CPU 0. DeviceInterrupts counts them per CPU.
 //
 // # Threads
 //
@@ -47,7 +51,11 @@
 // result is written into the parked context when it wakes. Every CPU
 // schedules from the one thread table (a thread runs on at most one CPU
 // at a time); a thread made runnable while a CPU idles sends it a wake-up
-// IPI. With nothing runnable a CPU halts until the next deadline, a
+// IPI. A thread that may run on one CPU only (sched_setaffinity; an Ebb
+// core's thread, pinned to its vCPU) goes there before any thread that
+// may run elsewhere: a wake-up IPI to that CPU while it is busy switches
+// to the pinned thread at once, and the displaced one is offered to an
+// idle CPU. With nothing runnable a CPU halts until the next deadline, a
 // device interrupt or a wake-up.
 //
 // The Go world runs in ring 3 with IOPL 3 (drivers may use port I/O); the
@@ -138,8 +146,10 @@
 // ebbnode.debug=a,b,... with:
 //
 //	syscalls  print the per-number system-call counts at exit, and the trap
-//	          profile: traps by kind, context switches, idle halts, and the
-//	          time (TSC) spent in the trap world per kind and halted
+//	          profile: traps by kind, context switches, idle halts, wake-up
+//	          IPIs, shootdowns, contended trapLock acquisitions and their
+//	          spin time, and the time (TSC) spent in the trap world per
+//	          kind and halted
 //	boot      print the clock calibration, the E820 map, the boot modules,
 //	          the CPUs online and, from this package's init, the time from the PVH entry to
 //	          the Go world's package initialisation

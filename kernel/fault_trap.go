@@ -27,10 +27,11 @@ func userTrap() {
 		return
 	case vecWake:
 		// Sent to an idle CPU that has since found work, or to a busy
-		// one that a pinned thread waits for: arm its quantum.
+		// one that a pinned thread waits for: schedule gives it the
+		// CPU now if it may run only here, else arms the quantum.
 		lapicEOIWrite()
 		lockTrap()
-		thisCPU().timerDirty = true
+		schedule(false)
 		armAtExit()
 		unlockTrap()
 		return

@@ -59,8 +59,8 @@ func (a ioapicMMIO) write(reg, v uint32) {
 // ioapicMu serialises IOREGSEL/IOWIN pairs between goroutines.
 var ioapicMu sync.Mutex
 
-// RouteGSI points gsi at vector on this CPU (fixed delivery, physical
-// destination, edge-triggered, active high) and unmasks it. It searches
+// RouteGSI points gsi at vector on CPU IRQCPU(vector) (fixed delivery,
+// physical destination, edge-triggered, active high) and unmasks it. It searches
 // DefaultIOAPICs for the one whose pins hold gsi.
 func RouteGSI(gsi, vector int) error {
 	if vector < FirstDeviceVector || vector > LastDeviceVector {
@@ -71,7 +71,7 @@ func RouteGSI(gsi, vector int) error {
 	for i, a := range DefaultIOAPICs {
 		apics[i], bases[i] = ioapicMMIO(a.Base), a.GSIBase
 	}
-	dest := lapicID // the LAPIC page is supervisor-only
+	dest := cpus[IRQCPU(vector)].apicID
 	ioapicMu.Lock()
 	defer ioapicMu.Unlock()
 	return routeGSI(apics, bases, gsi, vector, dest)

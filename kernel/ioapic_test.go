@@ -93,3 +93,24 @@ func TestRouteGSI(t *testing.T) {
 		})
 	}
 }
+
+// TestDealIRQ checks how device vectors spread over the online CPUs:
+// in turn, from the last CPU down, skipping CPUs that did not start, and
+// all on the one CPU of a one-CPU machine.
+func TestDealIRQ(t *testing.T) {
+	v := FirstDeviceVector
+	for _, tt := range []struct {
+		online []int
+		vector int
+		want   int
+	}{
+		{[]int{0}, v, 0}, {[]int{0}, v + 5, 0},
+		{[]int{0, 1}, v, 1}, {[]int{0, 1}, v + 1, 0}, {[]int{0, 1}, v + 2, 1},
+		{[]int{0, 1, 2, 3}, v + 1, 2}, {[]int{0, 1, 2, 3}, v + 3, 0}, {[]int{0, 1, 2, 3}, v + 4, 3},
+		{[]int{0, 1, 3}, v + 1, 1}, // CPU 2 did not start
+	} {
+		if got := dealIRQ(tt.online, tt.vector); got != tt.want {
+			t.Errorf("dealIRQ(%v, first+%d) = %d, want %d", tt.online, tt.vector-v, got, tt.want)
+		}
+	}
+}

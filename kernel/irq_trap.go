@@ -21,6 +21,7 @@ var irqCount [numVectors]uint64
 func deviceInterrupt(v uint64) {
 	lapicEOIWrite()
 	irqCount[v]++
+	thisCPU().devices++
 	key := irqKeyBase + v
 	for i := 0; i < threadsUsed; i++ {
 		t := &threads[i]

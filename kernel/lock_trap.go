@@ -34,11 +34,23 @@ var (
 //
 //go:nosplit
 func lockTrap() {
+	if atomic.CompareAndSwapUint32(&trapLock, 0, 1) {
+		return
+	}
+	t0 := uint64(0)
+	if debugSys {
+		t0 = rdtsc()
+	}
 	for !atomic.CompareAndSwapUint32(&trapLock, 0, 1) {
 		for atomic.LoadUint32(&trapLock) != 0 {
 			serveShootdown()
 			cpuRelax()
 		}
+	}
+	// Under the lock now: the profile's figures are shared.
+	prof.lockWaits++
+	if debugSys {
+		prof.lockWaitTSC += rdtsc() - t0
 	}
 }
 

@@ -89,6 +89,7 @@ type cpuState struct {
 	// fxOwner is the thread whose FPU/SSE control state (FCW, MXCSR) the
 	// CPU holds: the one resumeUser last returned to (trap_amd64.s).
 	fxOwner uintptr
+	devices uint64 // device interrupts taken (irq_trap.go)
 }
 
 var (

@@ -27,6 +27,10 @@ var prof struct {
 	// tlbGrows counts CR3 reloads that let TCG's TLB grow (tlbgrow_trap.go).
 	tlbGrows uint64
 	idleTSC  uint64 // TSC cycles halted in the idle loop
+	// lockWaits counts entries that found trapLock held; lockWaitTSC is
+	// the time they spun for it (lock_trap.go): what one lock costs
+	// against per-CPU run queues.
+	lockWaits, lockWaitTSC uint64
 	// TSC cycles in userTrap, idle time excluded, by kind of trap.
 	sysTSC, timerTSC, faultTSC, otherTSC uint64
 }
@@ -104,6 +108,11 @@ func printProfile() {
 	kprintDec(prof.shootdowns)
 	kprint(" tlb-grows=")
 	kprintDec(prof.tlbGrows)
+	kprint(" lock-waits=")
+	kprintDec(prof.lockWaits)
+	kprint(" lock-wait=")
+	kprintDec(tscMillis(prof.lockWaitTSC))
+	kprint("ms")
 	kprint(" trap-world: syscall=")
 	kprintDec(tscMillis(prof.sysTSC))
 	kprint("ms timer=")

@@ -139,8 +139,9 @@ func wake(t *thread, ret uint64) {
 // madeRunnable notes that t became runnable: this CPU's timer may need a
 // quantum, and an idle CPU (other than this one) that t may run on is
 // woken to run it. With none idle, a thread pinned away from this CPU
-// sends the wake-up to a busy CPU it may run on, whose quantum then
-// makes room for it.
+// sends the wake-up to a busy CPU it may run on: that CPU's scheduler
+// switches to it at once if it may run only there and the running
+// thread may run elsewhere (schedule), else at the end of the quantum.
 //
 //go:nosplit
 func madeRunnable(t *thread) {
@@ -239,6 +240,14 @@ func schedule(yield bool) {
 		pick := -1
 		if cur >= 0 && !yield && runnableHere(cur, me) {
 			pick = cur
+			// A thread that may run only here (an Ebb core's,
+			// pinned to its vCPU) goes before one that may run
+			// elsewhere, which an idle CPU then takes.
+			if threads[cur].affinity != 1<<uint(c.index) {
+				if p := pinnedHere(c.index); p >= 0 {
+					pick = p
+				}
+			}
 		}
 		for i := 1; i <= threadsUsed && pick < 0; i++ {
 			j := (max(cur, 0) + i) % threadsUsed
@@ -249,6 +258,13 @@ func schedule(yield bool) {
 		if pick >= 0 {
 			if pick != cur || yield {
 				switchTo(pick)
+				// A thread switched away from while still runnable
+				// (preempted, yielding, displaced by a pinned one) is
+				// offered to an idle CPU: nothing else would wake one
+				// for it, and it would wait here for a quantum.
+				if pick != cur && cur >= 0 && threads[cur].state == tRunnable {
+					madeRunnable(&threads[cur])
+				}
 			} else if idled {
 				// the same thread again: idling gave it up (or its
 				// slot was freed and reused), so claim it anew
@@ -283,6 +299,19 @@ func schedule(yield bool) {
 		yield = false
 		idled = true
 	}
+}
+
+// pinnedHere returns a runnable thread that may run only on CPU cpu
+// and runs nowhere now, or -1.
+//
+//go:nosplit
+func pinnedHere(cpu int) int {
+	for i := 0; i < threadsUsed; i++ {
+		if t := &threads[i]; t.state == tRunnable && t.onCPU == 0 && t.affinity == 1<<uint(cpu) {
+			return i
+		}
+	}
+	return -1
 }
 
 // anyRunnable reports whether some thread is runnable (on another CPU).

@@ -12,10 +12,6 @@ import (
 
 const lapicBase = 0xFEE00000
 
-// lapicID is this CPU's LAPIC ID, read at boot for the Go world (RouteGSI):
-// the LAPIC page itself is supervisor-only.
-var lapicID uint32
-
 // LAPIC registers (Intel SDM Vol. 3A, 11.4.1).
 const (
 	lapicEOI       = 0xB0
@@ -70,7 +66,6 @@ func timeInit() {
 	outb(0xa1, 0xff)
 
 	lapicEnable()
-	lapicID = lapicRead(lapicIDReg) >> 24
 	lapicWrite(lapicLVTTimer, lvtMasked|vecTimer)
 	lapicWrite(lapicInitCnt, 0xffffffff)
 

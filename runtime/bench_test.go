@@ -1,9 +1,6 @@
 package runtime
 
-import (
-	"testing"
-	"time"
-)
+import "testing"
 
 // sink keeps the compiler from dropping the dereferences.
 var sink *countingRep
@@ -27,16 +24,25 @@ func BenchmarkRefDeref(b *testing.B) {
 
 // BenchmarkSpawnRemoteRoundTrip measures one round trip between two cores:
 // core 0 spawns an event on core 1, which spawns the next event back on
-// core 0. "spin" is the default configuration, in which an idle core polls
-// for DefaultIdleSpin before parking; "park" parks at once, so every hop
-// pays for waking a parked thread.
+// core 0. "futex" is the futex platform (what New gives the first
+// GOMAXPROCS-1 cores): an idle core parks at once and each hop is one
+// FUTEX_WAKE. On the channel platform "spin" polls for DefaultIdleSpin
+// before parking; "park" parks at once, so every hop pays for waking a
+// parked thread through the Go scheduler.
 func BenchmarkSpawnRemoteRoundTrip(b *testing.B) {
 	for _, bb := range []struct {
 		name string
-		spin time.Duration
-	}{{"spin", 0}, {"park", -1}} {
+		plat func() platform
+	}{
+		{"futex", func() platform { return newFutexPlatform(0) }},
+		{"spin", func() platform { return newThreadPlatform(DefaultIdleSpin) }},
+		{"park", func() platform { return newThreadPlatform(-1) }},
+	} {
+		if bb.name == "futex" && !futexWakes {
+			continue
+		}
 		b.Run(bb.name, func(b *testing.B) {
-			rt := New(Config{Cores: 2, IdleSpin: bb.spin})
+			rt := newThreadRuntime(Config{Cores: 2}, bb.plat)
 			defer rt.Stop()
 			done := make(chan struct{})
 			n := b.N

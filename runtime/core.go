@@ -1,6 +1,9 @@
 package runtime
 
-import "time"
+import (
+	"sync/atomic"
+	"time"
+)
 
 // Core is one core of a Runtime: an event loop and a private Ebb
 // translation table. Go has no goroutine-local storage, so events receive
@@ -17,7 +20,13 @@ type Core struct {
 	inbox inbox
 
 	plat platform
+	cpu  atomic.Int32 // the CPU its thread is pinned to, -1 if none
 }
+
+// CPU returns the CPU core c's thread is pinned to (natively, its vCPU),
+// or -1 if it is not (yet) pinned. Safe from any goroutine; once c's
+// first event has started the answer no longer changes.
+func (c *Core) CPU() int { return int(c.cpu.Load()) }
 
 // ID returns the core's index in its Runtime. Safe from any goroutine.
 func (c *Core) ID() int { return c.id }

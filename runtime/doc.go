@@ -84,12 +84,28 @@
 // platform interface). There is one, the thread backend
 // (runtime_thread.go, constructor New), used both hosted and natively: each
 // core is a goroutine locked to its own OS thread (natively, a thread of
-// the image's kernel). An idle core first polls for Config.IdleSpin
-// (yielding the CPU between polls), then parks on a channel: waking a
-// parked, thread-locked goroutine costs two OS thread switches, which the
-// short poll avoids for quick replies from other cores. With GOMAXPROCS=1
-// (as in the native image) the default is to park at once: the poll would
-// hold the only P. Native SMP (pinning a core's thread to a vCPU, waking it
-// with an IPI) is a second platform behind the same interface, sharing
-// everything else, tests included.
+// the image's kernel). With Config.Pin core i's thread is pinned with
+// sched_setaffinity to CPU i mod n of the n CPUs New's caller may run on;
+// natively these are the vCPUs, so core i is vCPU i's (the image's kernel
+// runs a thread that may run only on one vCPU before any other thread
+// there). The native image pins; hosted commands do not, since on a shared
+// host a pinned loop waits for its one CPU while another is free.
+//
+// An idle core parks its thread on one of two platforms:
+//
+//   - futex (Linux and native, for the first GOMAXPROCS-1 cores, those
+//     AddCore adds included): the thread
+//     sleeps in FUTEX_WAIT on a word of its own, and SpawnRemote wakes it
+//     with one FUTEX_WAKE; natively the kernel sends the halted vCPU a
+//     wake-up IPI. A parked thread keeps its P (an ordinary system call),
+//     hence the spare P the limit leaves for the rest of the Go world.
+//   - channel (otherwise): the thread first polls for Config.IdleSpin
+//     (yielding the CPU between polls), then parks on a channel; waking
+//     a parked, thread-locked goroutine goes through the Go scheduler
+//     (several thread switches), which the short poll avoids for quick
+//     replies. With GOMAXPROCS=1 the default is to park at once: the poll
+//     would hold the only P.
+//
+// BenchmarkSpawnRemoteRoundTrip compares them hosted; the boot test
+// TestEbbCoresPinned (kernel/boottest) measures them natively.
 package runtime

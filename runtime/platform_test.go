@@ -12,14 +12,25 @@ func TestIdleCoresWake(t *testing.T) {
 	tests := []struct {
 		name string
 		spin time.Duration
+		plat func(time.Duration) platform
 	}{
-		{"park at once", -1},
-		{"default spin", 0},
-		{"spin longer than any deadline", time.Hour},
+		{"park at once", -1, newThreadPlatform},
+		{"default spin", defaultSpin(2), newThreadPlatform},
+		{"spin longer than any deadline", time.Hour, newThreadPlatform},
+	}
+	if futexWakes {
+		tests = append(tests, []struct {
+			name string
+			spin time.Duration
+			plat func(time.Duration) platform
+		}{
+			{"futex park at once", 0, newFutexPlatform},
+			{"futex spin longer than any deadline", time.Hour, newFutexPlatform},
+		}...)
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rt := New(Config{Cores: 2, IdleSpin: tt.spin})
+			rt := newThreadRuntime(Config{Cores: 2}, func() platform { return tt.plat(tt.spin) })
 			defer rt.Stop()
 			// Let both cores go idle (and park, where they do).
 			time.Sleep(5 * time.Millisecond)
@@ -52,6 +63,24 @@ func TestDefaultSpin(t *testing.T) {
 	}{{1, -1}, {2, DefaultIdleSpin}, {8, DefaultIdleSpin}} {
 		if got := defaultSpin(tt.procs); got != tt.want {
 			t.Errorf("defaultSpin(%d) = %v, want %v", tt.procs, got, tt.want)
+		}
+	}
+}
+
+// TestPlatformFor checks the choice of platform, core by core (AddCore
+// cores included): futex wakes only while the cores so far, all parked,
+// would still leave the Go world a P.
+func TestPlatformFor(t *testing.T) {
+	for _, tt := range []struct {
+		procs int
+		futex []bool // for cores 1, 2, ...
+	}{{1, []bool{false, false}}, {2, []bool{futexWakes, false, false}}, {3, []bool{futexWakes, futexWakes, false}}} {
+		mk := platformFor(Config{}, tt.procs)
+		for k, want := range tt.futex {
+			_, channel := mk().(*threadPlatform)
+			if channel == want {
+				t.Errorf("GOMAXPROCS %d, core %d: futex platform %v, want %v", tt.procs, k+1, !channel, want)
+			}
 		}
 	}
 }

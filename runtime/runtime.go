@@ -13,14 +13,29 @@ type Config struct {
 	Cores int
 
 	// IdleSpin is how long an idle core polls for remote spawns before it
-	// parks its thread. Waking a parked core costs two OS thread switches (tens of µs on a busy host, see
+	// parks its thread. On the futex platform (Linux and native, for the
+	// first GOMAXPROCS-1 cores) a wake is one futex call, and 0 parks at
+	// once.
+	// On the channel platform waking a parked core goes through the Go
+	// scheduler (several thread switches, tens of µs on a busy host, see
 	// BenchmarkSpawnRemoteRoundTrip), which a core that is still polling
-	// skips. 0 means DefaultIdleSpin, or parking at once when GOMAXPROCS
-	// is 1 (a poll would hold the only P); a negative value parks at once.
+	// skips: 0 means DefaultIdleSpin there, or parking at once when
+	// GOMAXPROCS is 1 (a poll would hold the only P). A negative value
+	// parks at once on both.
 	IdleSpin time.Duration
+
+	// Pin pins core i's thread to CPU i mod n of the n CPUs the thread
+	// calling New may run on: natively, vCPU i, which is then the core's
+	// own (the native image pins). Hosted, on a machine shared with other
+	// processes, a pinned loop must wait for its one CPU while another
+	// is free: a cross-core round trip took 90 µs pinned against 7 µs
+	// unpinned on a 2-CPU host at load 10 (BenchmarkSpawnRemoteRoundTrip),
+	// so hosted commands leave the OS to place their threads.
+	Pin bool
 }
 
-// DefaultIdleSpin is the IdleSpin used when Config leaves it 0: long enough
+// DefaultIdleSpin is the IdleSpin the channel platform uses when Config
+// leaves it 0: long enough
 // to catch a reply from another core, short enough that an idle runtime
 // soon stops using the CPU.
 const DefaultIdleSpin = 50 * time.Microsecond
@@ -41,9 +56,9 @@ type Runtime struct {
 }
 
 // platform is the backend's part of a core: how the core waits for work and
-// how other goroutines wake it. The thread platform parks the core's OS
-// thread on a channel; a native SMP platform would halt the vCPU and be
-// woken by an IPI.
+// how other goroutines wake it. The futex platform parks the core's OS
+// thread in futex(2) (natively the vCPU halts and a wake-up IPI ends
+// it); the thread platform parks it on a channel.
 type platform interface {
 	// wait blocks until wake is called or the deadline (if non-zero)
 	// passes. A wake that arrives before wait is not lost.
@@ -63,6 +78,7 @@ func newRuntime(cfg Config, newPlatform func() platform) *Runtime {
 	rt.extra.newPlatform = newPlatform
 	for i := range rt.cores {
 		rt.cores[i] = &Core{id: i, rt: rt, plat: newPlatform()}
+		rt.cores[i].cpu.Store(-1)
 	}
 	if _, err := InstallMulticore[*EventManagerRep](rt, EventManagerId,
 		RepFunc[*EventManagerRep](newEventManagerRep)); err != nil {

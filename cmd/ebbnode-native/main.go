@@ -118,10 +118,11 @@ func run() int {
 	return code
 }
 
-// systemEbbs starts the image's one-core Ebb runtime with its system Ebbs:
-// the Messenger client, and the file system (the bundle over the client).
+// systemEbbs starts the image's one-core Ebb runtime, pinned to vCPU 0,
+// with its system Ebbs: the Messenger client, and the file system (the
+// bundle over the client).
 func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
-	ebb := ebbrt.New(ebbrt.Config{Cores: 1})
+	ebb := ebbrt.New(ebbrt.Config{Cores: 1, Pin: true})
 	if err := messenger.Install(ebb, c); err != nil {
 		ebb.Stop()
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -30,6 +31,9 @@ type benchOptions struct {
 	duration    time.Duration
 	rate        int
 	connections int
+
+	// --suite speedup
+	vcpus string
 }
 
 func init() {
@@ -81,12 +85,24 @@ inside it. The default is all eight. A configuration whose runtime cannot serve 
 answering) is reported as not available, with its error. Results go
 to <out>/<name>.{json,txt,svg} (default name "http" or "http-quick").
 
+--suite speedup measures parallel speedup instead: a CPU-bound Go program
+(benchmarks/speedup/work, one goroutine per P) and a CPU-bound JS program
+(benchmarks/speedup/workers.js, one worker_threads Worker per vCPU), each on
+--vcpus vCPU counts (default 1,2), natively (gn: the Go program linked as
+an image; jn: the script as an app image) and in the Linux VM (gl: the
+same Go program, static; jl: the script under "ebbnode exec"), on the
+same QEMU machine. Each program times its own work; the table gives the
+median times, the speedup over the first count, and the host's load
+average (the machine is shared). Runs are interleaved. Results go to
+<out>/<name>.{json,txt,svg} (default name "speedup" or "speedup-quick").
+
 Exit status: 0 when every run of every available configuration succeeded,
 1 otherwise (the results are still written), 2 for bad flags.`,
 		Example: `  ebbnode bench --quick
   ebbnode bench --configs a,b --reps 5
   ebbnode bench --out benchmarks/results --name v8-full
-  ebbnode bench --suite http --configs a,b,c --duration 10s`,
+  ebbnode bench --suite http --configs a,b,c --duration 10s
+  ebbnode bench --suite speedup --configs gn,gl --reps 5`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch o.suite {
@@ -94,20 +110,23 @@ Exit status: 0 when every run of every available configuration succeeded,
 				return runBench(cmd, o)
 			case "http":
 				return runHTTPBench(cmd, o)
+			case "speedup":
+				return runSpeedupBench(cmd, o)
 			}
-			return fmt.Errorf("bench: --suite %q: want v8 or http", o.suite)
+			return fmt.Errorf("bench: --suite %q: want v8, http or speedup", o.suite)
 		},
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.quick, "quick", false, "one run per benchmark, no warm-up: a fast check")
-	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated (http: also cg, dg, dt, dgt; default all)")
+	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated (http: also cg, dg, dt, dgt; default all; speedup: gn, gl, jn, jl, default all)")
 	f.StringVar(&o.out, "out", "benchmarks/results", "directory for the JSON, table and chart")
 	f.StringVar(&o.name, "name", "", `file name (no extension) of the results; default "quick" or "full"`)
-	f.IntVar(&o.reps, "reps", 0, "runs per configuration (default 1 with --quick, else 3)")
+	f.IntVar(&o.reps, "reps", 0, "runs per configuration (speedup: per configuration and vCPU count; default 1 with --quick, else 3)")
 	f.StringVar(&o.suites, "suites", "", "run only these suites, comma-separated (default all eight)")
 	f.StringVar(&o.ebbnode, "ebbnode", "", "static ebbnode binary for b, c and d (default: build one from the source tree)")
 	f.DurationVar(&o.timeout, "run-timeout", 0, "v8: limit for one run (default 30m with --quick, else 3h); http: the wait for a server's first answer (default 30s on the host, 10m in a VM)")
-	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7) or http (a 148-byte HTTP server under load)")
+	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7), http (a 148-byte HTTP server under load) or speedup (CPU-bound Go and JS on 1 and 2 vCPUs)")
+	f.StringVar(&o.vcpus, "vcpus", "1,2", "speedup: vCPU counts to compare, comma-separated; the first is the baseline")
 	f.DurationVar(&o.duration, "duration", 0, "http: length of each measurement (default 2s with --quick, else 10s)")
 	f.IntVar(&o.rate, "rate", 0, "http: fixed request rate for the latency measurement (default a quarter of the lowest saturation)")
 	f.IntVar(&o.connections, "connections", 0, "http: concurrent connections at saturation (default 32)")
@@ -230,4 +249,56 @@ func httpConfigs(cmd *cobra.Command, s string) []string {
 		return nil
 	}
 	return splitList(s)
+}
+
+// runSpeedupBench runs `bench --suite speedup`.
+func runSpeedupBench(cmd *cobra.Command, o benchOptions) error {
+	for _, name := range []string{"suites", "rate", "connections", "duration"} {
+		if cmd.Flags().Changed(name) {
+			return fmt.Errorf("bench: --%s does not apply to the speedup suite", name)
+		}
+	}
+	if o.reps < 0 {
+		return fmt.Errorf("bench: --reps must not be negative")
+	}
+	var cpus []int
+	for _, f := range splitList(o.vcpus) {
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 {
+			return fmt.Errorf("bench: --vcpus %q: want positive whole numbers, comma-separated", o.vcpus)
+		}
+		cpus = append(cpus, n)
+	}
+	if len(cpus) == 0 {
+		return fmt.Errorf("bench: --vcpus is empty")
+	}
+	name := o.name
+	if name == "" {
+		name = map[bool]string{true: "speedup-quick", false: "speedup"}[o.quick]
+	}
+	opts := benchmarks.SpeedupOptions{
+		Quick:      o.quick,
+		CPUs:       cpus,
+		Reps:       o.reps,
+		Ebbnode:    o.ebbnode,
+		RunTimeout: o.timeout,
+		Log:        cmd.ErrOrStderr(),
+		AfterRep: func(r *benchmarks.SpeedupResult) {
+			if _, err := benchmarks.SaveSpeedup(r, o.out, name); err != nil {
+				fmt.Fprintf(cmd.ErrOrStderr(), "ebbnode: bench: saving partial results: %v\n", err)
+			}
+		},
+	}
+	if cmd.Flags().Changed("configs") {
+		opts.Configs = splitList(o.configs)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, runErr := benchmarks.RunSpeedup(ctx, opts)
+	if res == nil {
+		return fmt.Errorf("bench: %w", runErr)
+	}
+	return report(cmd, runErr,
+		func() error { return benchmarks.WriteSpeedupTable(cmd.OutOrStdout(), res) },
+		func() ([]string, error) { return benchmarks.SaveSpeedup(res, o.out, name) })
 }

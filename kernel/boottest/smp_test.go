@@ -2,6 +2,7 @@ package boottest_test
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -48,7 +49,8 @@ func TestSMPAPFails(t *testing.T) {
 }
 
 // TestSMPStress runs testdata/smpstress on 2 vCPUs: GOMAXPROCS follows
-// the CPUs the kernel started, threads run on both, a thread pinned by
+// the CPUs the kernel started, threads run on both, two CPU-bound threads
+// run apart, a thread pinned by
 // sched_setaffinity runs only where pinned, futex and channel
 // hand-offs between threads on different CPUs compute what the host
 // recomputes, and an unmapped page faults on the other CPU at once
@@ -65,6 +67,12 @@ func TestSMPStress(t *testing.T) {
 	}
 	if got := field(t, r, "cpus_seen"); got != cpus {
 		t.Errorf("threads ran on %d CPUs, want %d", got, cpus)
+	}
+	// Two CPU-bound goroutines on two CPUs: sharing one (time-sliced
+	// while the other CPU idles) in a quarter of the samples or more
+	// means the scheduler left a CPU idle with a thread waiting.
+	if together, samples := field(t, r, "together"), field(t, r, "samples"); together*4 >= samples {
+		t.Errorf("two CPU-bound threads shared a CPU in %d of %d samples", together, samples)
 	}
 	for _, cpu := range []int{1, 0} {
 		if got := field(t, r, fmt.Sprintf("pinned%d_elsewhere", cpu)); got != 0 {
@@ -117,4 +125,29 @@ func TestFirstTouch(t *testing.T) {
 	if got := field(t, r, "toucher_lost"); got != 0 {
 		t.Errorf("the first-touching thread's own write was lost in %d rounds", got)
 	}
+}
+
+// TestEbbCoresPinned runs the Ebb runtime natively with one core per vCPU
+// (testdata/ebbcores, Config.Pin): core i reports vCPU i, and every one of
+// its events, with its thread parked and woken between them, ran there.
+// The guest also times cross-core SpawnRemote round trips and a warm Ref
+// dereference; the figures are logged (benchmark figures, not checked).
+func TestEbbCoresPinned(t *testing.T) {
+	const cpus = 2
+	r := boottest.Boot(t, "./testdata/ebbcores", boottest.Options{CPUs: cpus})
+	wantExit(t, r, 0)
+	if got := field(t, r, "online"); got != cpus {
+		t.Fatalf("online=%d, want %d", got, cpus)
+	}
+	for i := 0; i < cpus; i++ {
+		if got := field(t, r, fmt.Sprintf("core%d_cpu", i)); got != int64(i) {
+			t.Errorf("core %d pinned to vCPU %d, want %d", i, got, i)
+		}
+	}
+	if got := field(t, r, "elsewhere"); got != 0 {
+		t.Errorf("%d events ran off their core's vCPU", got)
+	}
+	t.Logf("round trip median: futex %d ns, channel %d ns; Ref.On %s ns",
+		field(t, r, "futex_rt_median_ns"), field(t, r, "chan_rt_median_ns"),
+		regexp.MustCompile(`deref_ns=([\d.]+)`).FindStringSubmatch(r.Output())[1])
 }

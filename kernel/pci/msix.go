@@ -14,7 +14,8 @@ const (
 	msixEntry    = 16
 )
 
-// EnableMSIX points MSI-X table entry at vector, unmasks it and enables
+// EnableMSIX points MSI-X table entry at vector (on CPU
+// kernel.IRQCPU(vector)), unmasks it and enables
 // MSI-X for the function (INTx goes off). The table must sit in a memory
 // BAR below 4 GiB (the kernel's identity map).
 func (d Device) EnableMSIX(entry, vector int) error {
@@ -39,7 +40,7 @@ func (d Device) EnableMSIX(entry, vector int) error {
 	}
 	d.EnableMemory()
 	e := uintptr(bar.Addr) + uintptr(tbl&^7) + uintptr(entry*msixEntry)
-	addr := kernel.MSIAddress()
+	addr := kernel.MSIAddress(vector)
 	kernel.Write32(e, uint32(addr))
 	kernel.Write32(e+4, uint32(addr>>32))
 	kernel.Write32(e+8, kernel.MSIData(vector))

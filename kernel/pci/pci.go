@@ -165,8 +165,9 @@ func (d Device) EnableMemory() {
 	d.Write32(regCommand, cmd|cmdMemory|cmdMaster)
 }
 
-// EnableMSI programs the MSI capability to deliver vector to this CPU
-// (single message) and turns the legacy INTx pin off.
+// EnableMSI programs the MSI capability to deliver vector to CPU
+// kernel.IRQCPU(vector) (single message) and turns the legacy INTx pin
+// off.
 func (d Device) EnableMSI(vector int) error {
 	if vector < kernel.FirstDeviceVector || vector > kernel.LastDeviceVector {
 		return fmt.Errorf("pci %v: vector %d is not a device vector", d, vector)
@@ -176,7 +177,7 @@ func (d Device) EnableMSI(vector int) error {
 		return fmt.Errorf("pci %v: no MSI capability", d)
 	}
 	ctl := d.Read32(off) >> 16
-	addr := kernel.MSIAddress()
+	addr := kernel.MSIAddress(vector)
 	d.Write32(off+4, uint32(addr))
 	dataOff := off + 8
 	if ctl&msi64 != 0 {

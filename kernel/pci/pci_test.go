@@ -95,7 +95,7 @@ func TestCapabilityAndMSI(t *testing.T) {
 	if err := d.EnableMSI(kernel.FirstDeviceVector + 2); err != nil {
 		t.Fatal(err)
 	}
-	if got := c[[4]uint8{0, 3, 0, 0x54}]; uint64(got) != kernel.MSIAddress() {
+	if got := c[[4]uint8{0, 3, 0, 0x54}]; uint64(got) != kernel.MSIAddress(kernel.FirstDeviceVector+2) {
 		t.Errorf("MSI address = %#x", got)
 	}
 	if got := c[[4]uint8{0, 3, 0, 0x5c}]; got != uint32(kernel.FirstDeviceVector+2) {

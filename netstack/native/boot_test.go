@@ -49,19 +49,24 @@ func TestBootNetwork(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name, machine, transport string
+		cpus                     int
 		args                     []string
 	}{
-		{"q35", qemu.MachineQ35, "pci-legacy mtu 1500", nil},
-		{"microvm", qemu.MachineMicrovm, "mmio-v1 mtu 1500", nil},
+		{"q35", qemu.MachineQ35, "pci-legacy mtu 1500", 1, nil},
+		{"microvm", qemu.MachineMicrovm, "mmio-v1 mtu 1500", 1, nil},
 		// virtio 1.x register layout: VERSION_1, FEATURES_OK, 12-byte headers.
 		// and a device MTU (the MTU feature) below Ethernet's.
-		{"microvm-mmio-v2", qemu.MachineMicrovm, "mmio-v2 mtu 1400", []string{"-global", "virtio-mmio.force-legacy=false", "-global", "virtio-net-device.host_mtu=1400"}},
+		{"microvm-mmio-v2", qemu.MachineMicrovm, "mmio-v2 mtu 1400", 1, []string{"-global", "virtio-mmio.force-legacy=false", "-global", "virtio-net-device.host_mtu=1400"}},
+		// Two CPUs: MSI-X (q35) and the I/O APIC (microvm) deliver the
+		// device's interrupts to the CPU the kernel dealt its vector.
+		{"q35-2cpus", qemu.MachineQ35, "pci-legacy mtu 1500", 2, nil},
+		{"microvm-2cpus", qemu.MachineMicrovm, "mmio-v1 mtu 1500", 2, nil},
 	} {
-		t.Run(tc.name, func(t *testing.T) { bootNetwork(t, img, tc.machine, tc.transport, tc.args) })
+		t.Run(tc.name, func(t *testing.T) { bootNetwork(t, img, tc.machine, tc.transport, tc.cpus, tc.args) })
 	}
 }
 
-func bootNetwork(t *testing.T, img, machine, transport string, extra []string) {
+func bootNetwork(t *testing.T, img, machine, transport string, cpus int, extra []string) {
 	httpPort, echoPort := freePort(t), freePort(t)
 	hostLn, hostSaw := hostLineServer(t)
 	w := &watch{re: regexp.MustCompile(`netguest: listening`), ready: make(chan struct{})}
@@ -80,7 +85,7 @@ func bootNetwork(t *testing.T, img, machine, transport string, extra []string) {
 			fmt.Sprintf("tcp:127.0.0.1:%d-:8081", echoPort)), extra...)
 		// debug=syscalls: the kernel lists the calls made at exit, and
 		// marks those it answered ENOSYS.
-		r, err := qemu.Run(ctx, qemu.Config{Kernel: img, Machine: machine, MemoryMiB: 128,
+		r, err := qemu.Run(ctx, qemu.Config{Kernel: img, Machine: machine, MemoryMiB: 128, CPUs: cpus,
 			Timeout: 3 * time.Minute, Console: w, ExtraArgs: args, Append: "ebbnode.debug=syscalls"})
 		done <- bootResult{r, err}
 	}()
@@ -135,6 +140,7 @@ func bootNetwork(t *testing.T, img, machine, transport string, extra []string) {
 		t.Fatalf("guest exit %d:\n%s", r.ExitCode, out)
 	}
 	checkStats(t, out, rounds)
+	checkIRQCPU(t, out, cpus)
 	sys := regexp.MustCompile(`ebbnode: syscalls:.*`).FindString(out)
 	if sys == "" || strings.Contains(sys, "ENOSYS") {
 		t.Errorf("the stack needs system calls the kernel lacks (or the summary is missing): %q", sys)
@@ -275,4 +281,32 @@ func (w *watch) Write(p []byte) (int, error) {
 		close(w.ready)
 	}
 	return len(p), nil
+}
+
+// checkIRQCPU checks where the device's interrupts were taken: on the CPU
+// the kernel dealt the vector (CPU 1 of two, CPU 0 alone) and on no other,
+// since the network device is the guest's only one.
+func checkIRQCPU(t *testing.T, out string, cpus int) {
+	t.Helper()
+	m := regexp.MustCompile(`netguest: irq cpu (\d+) of (\d+), device interrupts((?: cpu\d+=\d+)+)`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("console lacks the interrupt CPUs:\n%s", out)
+	}
+	want := cpus - 1
+	if got, _ := strconv.Atoi(m[1]); got != want {
+		t.Errorf("the network vector went to CPU %d, want %d", got, want)
+	}
+	if online, _ := strconv.Atoi(m[2]); online != cpus {
+		t.Fatalf("%d CPUs online, want %d", online, cpus)
+	}
+	for _, c := range regexp.MustCompile(`cpu(\d+)=(\d+)`).FindAllStringSubmatch(m[3], -1) {
+		cpu, _ := strconv.Atoi(c[1])
+		n, _ := strconv.Atoi(c[2])
+		if cpu == want && n == 0 {
+			t.Errorf("CPU %d, the vector's, took no device interrupt", cpu)
+		}
+		if cpu != want && n != 0 {
+			t.Errorf("CPU %d took %d device interrupts, all should reach CPU %d", cpu, n, want)
+		}
+	}
 }

@@ -5,6 +5,8 @@
 //   - spread: GOMAXPROCS spinning goroutines, each on its own thread,
 //     record which CPUs they ran on (getcpu): with every CPU in use they
 //     cover them all;
+//   - apart: two CPU-bound goroutines started together run on different
+//     CPUs;
 //   - futex and channel stress: workers on their own threads hand a value
 //     around a ring of unbuffered channels (every hand-off a futex wake of
 //     a thread that may sleep on another CPU) and add to one counter under
@@ -52,6 +54,9 @@ func getcpu() int {
 
 func main() {
 	fmt.Printf("gomaxprocs=%d online=%d\n", runtime.GOMAXPROCS(0), kernel.OnlineCPUs())
+	// apart first: from a fresh start, as a program's first goroutines.
+	together, samples := apart()
+	fmt.Printf("together=%d samples=%d\n", together, samples)
 	fmt.Printf("cpus_seen=%d\n", spread())
 	for _, cpu := range []int{1, 0} {
 		elsewhere, got := pinned(cpu)
@@ -88,6 +93,42 @@ func spread() int {
 	wg.Wait()
 	return int(count.Load())
 }
+
+// apart runs two CPU-bound goroutines at once; each samples its CPU now
+// and then and counts the samples at which the other, last seen, was on
+// the same CPU. With two CPUs the scheduler must run them apart (a
+// thread made runnable, or preempted, while a CPU idles is offered to
+// it), so they share a CPU only briefly.
+func apart() (together, samples int) {
+	const n = 200
+	var at [2]atomic.Int32
+	at[0].Store(-1)
+	at[1].Store(-2)
+	var same [2]int
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x := uint64(w + 1)
+			for i := 0; i < n; i++ {
+				for j := 0; j < 100000; j++ {
+					x = x*6364136223846793005 + 1442695040888963407
+				}
+				c := int32(getcpu())
+				at[w].Store(c)
+				if at[1-w].Load() == c {
+					same[w]++
+				}
+			}
+			sink.Add(x)
+		}()
+	}
+	wg.Wait()
+	return same[0] + same[1], 2 * n
+}
+
+var sink atomic.Uint64
 
 // stress runs the channel ring and the mutex counter at once.
 func stress() (uint64, uint64) {

@@ -23,7 +23,8 @@ import (
 	"github.com/ebbnode/ebbnode/netstack/native"
 )
 
-const netVector = kernel.FirstDeviceVector + 3
+// netVector is the native image's: with two CPUs it is delivered to CPU 1.
+const netVector = kernel.FirstDeviceVector + 2
 
 func main() {
 	dev, err := virtio.OpenNetAuto(netVector)
@@ -88,6 +89,11 @@ func main() {
 	<-quit
 	time.Sleep(100 * time.Millisecond) // let the answer to /quit leave
 	s := dev.Stats()
+	fmt.Printf("netguest: irq cpu %d of %d, device interrupts", kernel.IRQCPU(netVector), kernel.OnlineCPUs())
+	for cpu := range kernel.OnlineCPUs() {
+		fmt.Printf(" cpu%d=%d", cpu, kernel.DeviceInterrupts(cpu))
+	}
+	fmt.Println()
 	fmt.Printf("netguest: stats rx %d tx %d interrupts %d polls %d rxdropped %d txwaits %d batchmax %d reclaimed %d kicks %d\n",
 		s.RxFrames, s.TxFrames, s.Interrupts, s.Polls, s.RxDropped, s.TxWaits, s.RxBatchMax, s.TxReclaimed, s.TxKicks)
 	if s.RxFrames > 0 && s.TxFrames > 0 {
