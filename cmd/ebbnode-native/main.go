@@ -27,6 +27,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"sync"
 
 	"github.com/ebbnode/ebbnode/jsrt"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
@@ -56,6 +57,7 @@ func main() {
 }
 
 func run() int {
+	kernel.BootMark("main (Go init done)")
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(os.Stderr, "ebbnode-native: "+format+"\n", a...)
 		return exitSoftware
@@ -92,16 +94,18 @@ func run() int {
 		return fail("%v", err)
 	}
 	defer ebb.Stop()
+	kernel.BootMark("messenger and system Ebbs up")
 	code, err := jsrt.Run(jsrt.Options{
 		Script:   path.Join(b.Root, b.Entry),
 		Args:     args,
 		Env:      env,
 		Stdin:    c.Stdin(),
-		Stdout:   c.Stdout(),
+		Stdout:   &firstWrite{w: c.Stdout()},
 		Stderr:   c.Stderr(),
 		Runtime:  ebb,
 		Cwd:      cwd,
 		ExecPath: execPath,
+		Ready:    func() { kernel.BootMark("jsrt set up") },
 	})
 	if err != nil {
 		// As node and `ebbnode exec`: one line naming the script.
@@ -153,4 +157,17 @@ func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) error {
 		return err
 	}
 	return netstack.Install(ebb, st)
+}
+
+// firstWrite passes writes to w and marks the first as a boot stage
+// (ebbnode.debug=boot: the time to first output).
+type firstWrite struct {
+	w    io.Writer
+	once sync.Once
+}
+
+func (f *firstWrite) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	f.once.Do(func() { kernel.BootMark("first write to stdout") })
+	return n, err
 }

@@ -28,6 +28,7 @@ type runOptions struct {
 	timeout time.Duration
 	gdb     bool
 	verbose bool
+	debug   string   // --debug: the kernel's ebbnode.debug switches
 	net     string   // --net: user, tap:IFNAME or none
 	publish []string // -p: [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp]
 
@@ -133,6 +134,7 @@ notice says so on a terminal's standard error (always with --verbose).`,
 	f.DurationVar(&o.timeout, "timeout", launch.Default.Timeout, "kill the guest after this long (0: no limit; none by default with --gdb)")
 	f.BoolVar(&o.gdb, "gdb", false, "start QEMU's gdb stub on localhost:1234 and wait for a debugger before the first instruction")
 	f.BoolVar(&o.verbose, "verbose", false, "show the accelerator choice, the QEMU command line and the kernel console on standard error")
+	f.StringVar(&o.debug, "debug", "", "kernel debug switches, comma-separated (boot: where the boot's time went; syscalls; mmap): ebbnode.debug= on the kernel command line, with the kernel console on standard error")
 	f.StringArrayVarP(&o.env, "env", "e", nil, "set KEY=VALUE in the script's environment (repeatable)")
 	f.BoolVar(&o.envAll, "env-all", false, "pass this process's whole environment to the script (-e entries override)")
 	f.StringArrayVar(&o.mounts, "mount", nil, "grant the host directory HOST at guest path GUEST: HOST[:GUEST][:ro] (repeatable; default: the working directory, read-write)")
@@ -193,7 +195,7 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 		r.VM.Console = cmd.OutOrStdout() // a raw image's console is its output
 	default:
 		r.App = &cfg
-		if o.verbose {
+		if o.verbose || o.debug != "" {
 			r.VM.Console = stderr
 		}
 	}
@@ -230,6 +232,12 @@ func (o runOptions) vm(stderr io.Writer) (launch.VM, error) {
 		Timeout:   o.timeout,
 		GDB:       o.gdb,
 		Log:       stderr, // QEMU's own warnings and errors
+	}
+	if o.debug != "" {
+		if strings.ContainsAny(o.debug, " \t\n") {
+			return vm, fmt.Errorf("--debug %q: want switches separated by commas, no spaces", o.debug)
+		}
+		vm.Append = "ebbnode.debug=" + o.debug
 	}
 	n, err := o.network()
 	if err != nil {
