@@ -30,6 +30,9 @@ type benchOptions struct {
 	duration    time.Duration
 	rate        int
 	connections int
+
+	// --suite boot
+	baseline string
 }
 
 func init() {
@@ -81,12 +84,20 @@ inside it. The default is all eight. A configuration whose runtime cannot serve 
 answering) is reported as not available, with its error. Results go
 to <out>/<name>.{json,txt,svg} (default name "http" or "http-quick").
 
+--suite boot measures how long "ebbnode run hello.img" takes to the
+script's first output byte (host wall clock, image built beforehand), for
+this binary and, with --baseline, another one, interleaved run by run, and
+the guest's own breakdown from further runs with --debug boot: firmware,
+clock calibration, kernel, Go runtime, package inits, system Ebbs, jsrt,
+first write. Results go to <out>/<name>.{json,txt} (default name "boot").
+
 Exit status: 0 when every run of every available configuration succeeded,
 1 otherwise (the results are still written), 2 for bad flags.`,
 		Example: `  ebbnode bench --quick
   ebbnode bench --configs a,b --reps 5
   ebbnode bench --out benchmarks/results --name v8-full
-  ebbnode bench --suite http --configs a,b,c --duration 10s`,
+  ebbnode bench --suite http --configs a,b,c --duration 10s
+  ebbnode bench --suite boot --reps 10 --baseline ../main/bin/ebbnode`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch o.suite {
@@ -94,8 +105,10 @@ Exit status: 0 when every run of every available configuration succeeded,
 				return runBench(cmd, o)
 			case "http":
 				return runHTTPBench(cmd, o)
+			case "boot":
+				return runBootBench(cmd, o)
 			}
-			return fmt.Errorf("bench: --suite %q: want v8 or http", o.suite)
+			return fmt.Errorf("bench: --suite %q: want v8, http or boot", o.suite)
 		},
 	}
 	f := cmd.Flags()
@@ -107,7 +120,8 @@ Exit status: 0 when every run of every available configuration succeeded,
 	f.StringVar(&o.suites, "suites", "", "run only these suites, comma-separated (default all eight)")
 	f.StringVar(&o.ebbnode, "ebbnode", "", "static ebbnode binary for b, c and d (default: build one from the source tree)")
 	f.DurationVar(&o.timeout, "run-timeout", 0, "v8: limit for one run (default 30m with --quick, else 3h); http: the wait for a server's first answer (default 30s on the host, 10m in a VM)")
-	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7) or http (a 148-byte HTTP server under load)")
+	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7), http (a 148-byte HTTP server under load) or boot (time to first output of examples/hello.js as an image)")
+	f.StringVar(&o.baseline, "baseline", "", "boot: another ebbnode binary (say, main's bin/ebbnode) run interleaved with this one")
 	f.DurationVar(&o.duration, "duration", 0, "http: length of each measurement (default 2s with --quick, else 10s)")
 	f.IntVar(&o.rate, "rate", 0, "http: fixed request rate for the latency measurement (default a quarter of the lowest saturation)")
 	f.IntVar(&o.connections, "connections", 0, "http: concurrent connections at saturation (default 32)")
@@ -230,4 +244,36 @@ func httpConfigs(cmd *cobra.Command, s string) []string {
 		return nil
 	}
 	return splitList(s)
+}
+
+// runBootBench runs `bench --suite boot`.
+func runBootBench(cmd *cobra.Command, o benchOptions) error {
+	for _, name := range []string{"configs", "suites", "quick"} {
+		if cmd.Flags().Changed(name) {
+			return fmt.Errorf("bench: --%s does not apply to the boot suite", name)
+		}
+	}
+	if o.reps < 0 {
+		return fmt.Errorf("bench: --reps must not be negative")
+	}
+	bin := o.ebbnode
+	if bin == "" {
+		self, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		bin = self
+	}
+	name := o.name
+	if name == "" {
+		name = "boot"
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, runErr := benchmarks.RunBoot(ctx, benchmarks.BootOptions{
+		Ebbnode: bin, Baseline: o.baseline, Reps: o.reps, Timeout: o.timeout, Log: cmd.ErrOrStderr(),
+	})
+	return report(cmd, runErr,
+		func() error { return benchmarks.WriteBootTable(cmd.OutOrStdout(), res) },
+		func() ([]string, error) { return benchmarks.SaveBoot(res, o.out, name) })
 }

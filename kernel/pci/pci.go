@@ -1,5 +1,6 @@
 // Package pci reads and programs PCI configuration space for Go-world
-// drivers: enumeration of bus 0, BAR decoding, capabilities and MSI. The
+// drivers: enumeration of bus 0, BAR assignment (qboot leaves it to the
+// driver: call AssignBARs before Find) and decoding, capabilities and MSI. The
 // hardware access sits behind the Config interface, so everything but the
 // port accessor is tested on the host against a fake configuration space.
 package pci
