@@ -85,6 +85,9 @@ type cpuState struct {
 	timerDirty bool   // the deadline the timer must fire at may have changed
 	idle       bool   // halted in schedule with nothing to run (under trapLock)
 	tlbSeen    uint64 // last TLB shootdown generation served (lock_trap.go)
+	// profAt is the nanotime at which the profiling timer sends this CPU's
+	// thread SIGPROF; idle time pushes it back (itimer_trap.go).
+	profAt uint64
 }
 
 var (

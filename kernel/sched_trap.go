@@ -270,8 +270,10 @@ func schedule(yield bool) {
 		c.idle = true
 		prof.halts++
 		unlockTrap()
+		idle0 := nanotime()
 		d := profiledIdleWait()
 		lockTrap()
+		profIdled(nanotime() - idle0)
 		prof.idleTSC += d
 		c.idle = false
 		yield = false
@@ -351,7 +353,7 @@ func armAtExit() {
 	if waiting > 0 && (next == 0 || c.quantumEnd < next) {
 		next = c.quantumEnd
 	}
-	setTimer(next, nanotime())
+	setTimer(profDeadline(next), nanotime())
 }
 
 // timerInterrupt handles the LAPIC timer from ring 3: wake sleepers and
@@ -363,10 +365,12 @@ func timerInterrupt() {
 	c.ticks++
 	c.timerAt = 0 // fired: nothing is armed now
 	lapicEOIWrite()
-	expired := nanotime() >= c.quantumEnd
+	now := nanotime()
+	profiled := profTick(now)
+	expired := now >= c.quantumEnd
 	w0 := prof.deadlineWakes
 	schedule(expired)
-	if !expired && prof.deadlineWakes == w0 {
+	if !expired && !profiled && prof.deadlineWakes == w0 {
 		prof.earlyTimers++
 	}
 }

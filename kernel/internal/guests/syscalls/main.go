@@ -90,6 +90,17 @@ func process() {
 	none := uint64(0)
 	_, _, sn := syscall.RawSyscall(syscall.SYS_SCHED_SETAFFINITY, 0, 8, uintptr(unsafe.Pointer(&none)))
 	fmt.Printf("getcpu: cpu=%d %v sched_setaffinity: %v none=%v\n", cpu, gc, sa, sn)
+	// setitimer: ITIMER_PROF set (1 s, so it never fires here), read
+	// back, turned off; ITIMER_REAL refused. timer_create: refused.
+	it := [4]int64{1, 0, 1, 0}
+	var old [4]int64
+	_, _, e1 := syscall.RawSyscall(syscall.SYS_SETITIMER, 2, uintptr(unsafe.Pointer(&it)), 0)
+	off := [4]int64{}
+	_, _, e2 := syscall.RawSyscall(syscall.SYS_SETITIMER, 2, uintptr(unsafe.Pointer(&off)), uintptr(unsafe.Pointer(&old)))
+	_, _, e3 := syscall.RawSyscall(syscall.SYS_SETITIMER, 0, uintptr(unsafe.Pointer(&it)), 0)
+	var tid int32
+	_, _, e4 := syscall.RawSyscall(syscall.SYS_TIMER_CREATE, 3, 0, uintptr(unsafe.Pointer(&tid)))
+	fmt.Printf("setitimer: %v,%v old-interval=%ds real=%v timer_create: %v\n", e1, e2, old[0], e3, e4)
 }
 
 // threads: clone, gettid, futex, sched_yield, nanosleep, exit (a thread
