@@ -28,6 +28,7 @@ import (
 	"os"
 	"path"
 	"runtime/debug"
+	"runtime/pprof"
 	"sync"
 	"time"
 
@@ -100,12 +101,25 @@ func run() int {
 	if cwd == "" {
 		cwd = b.Root
 	}
+	profPath, err := c.CPUProfile()
+	if err != nil {
+		return fail("messenger: %v", err)
+	}
 	ebb, err := systemEbbs(c, b)
 	if err != nil {
 		return fail("%v", err)
 	}
 	defer ebb.Stop()
 	kernel.BootMark("messenger and system Ebbs up")
+	// The CPU profile (ebbnode run --cpuprofile) covers the JavaScript
+	// runtime's set-up and the script; the kernel's SIGPROF drives it, and
+	// it goes to the host as one file write at the end.
+	var prof bytes.Buffer
+	if profPath != "" {
+		if err := pprof.StartCPUProfile(&prof); err != nil {
+			return fail("cpu profile: %v", err)
+		}
+	}
 	code, err := jsrt.Run(jsrt.Options{
 		Script:   path.Join(b.Root, b.Entry),
 		Args:     args,
@@ -125,6 +139,12 @@ func run() int {
 		// As node and `ebbnode exec`: one line naming the script.
 		fmt.Fprintf(c.Stderr(), "Error: %v\n", err)
 		code = 1
+	}
+	if profPath != "" {
+		pprof.StopCPUProfile()
+		if err := c.WriteFile(profPath, prof.Bytes(), false, 0o644); err != nil {
+			fmt.Fprintf(c.Stderr(), "ebbnode: cpu profile: %v\n", err)
+		}
 	}
 	if err := c.Exit(code); err != nil {
 		fmt.Fprintf(os.Stderr, "ebbnode-native: messenger exit: %v\n", err)

@@ -304,6 +304,8 @@ func TestRunHelp(t *testing.T) {
 		"(HOSTIP 127.0.0.1 unless given)",
 		"--net tap:IFNAME attaches an existing tap device",
 		"every -p host port free (else the port and the process holding it are named)",
+		"--cpuprofile FILE writes a CPU profile of the app's run",
+		"--debug LIST passes the kernel's debug switches",
 	} {
 		if !strings.Contains(help, want) {
 			t.Errorf("run --help lacks %q", want)

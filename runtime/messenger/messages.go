@@ -128,17 +128,28 @@ func (*ArgsRequest) Type() Type      { return TypeArgs }
 func (*ArgsRequest) encode(*encoder) {}
 func (*ArgsRequest) decode(*decoder) {}
 
-// ArgsReply carries argv, the environment ("KEY=value" strings) and the
+// ArgsReply carries argv, the environment ("KEY=value" strings), the
 // working directory the guest should start in (a guest path; empty when
-// the host names none).
+// the host names none) and where the guest writes a CPU profile of its
+// run (a guest path, `ebbnode run --cpuprofile`; empty: no profile).
 type ArgsReply struct {
-	Args, Env []string
-	Cwd       string
+	Args, Env       []string
+	Cwd, CPUProfile string
 }
 
-func (*ArgsReply) Type() Type          { return TypeArgs | Reply }
-func (m *ArgsReply) encode(e *encoder) { e.strs(m.Args); e.strs(m.Env); e.str(m.Cwd) }
-func (m *ArgsReply) decode(d *decoder) { m.Args = d.strs(); m.Env = d.strs(); m.Cwd = d.str() }
+func (*ArgsReply) Type() Type { return TypeArgs | Reply }
+func (m *ArgsReply) encode(e *encoder) {
+	e.strs(m.Args)
+	e.strs(m.Env)
+	e.str(m.Cwd)
+	e.str(m.CPUProfile)
+}
+func (m *ArgsReply) decode(d *decoder) {
+	m.Args = d.strs()
+	m.Env = d.strs()
+	m.Cwd = d.str()
+	m.CPUProfile = d.str()
+}
 
 // WriteRequest writes Data to the host's stdout (FD 1) or stderr (FD 2).
 // The host writes requests in the order they arrive and replies when the
