@@ -311,7 +311,7 @@ func TestRunHelp(t *testing.T) {
 			t.Errorf("run --help lacks %q", want)
 		}
 	}
-	for flag, want := range map[string]string{"memory": "128", "cpus": "1", "timeout": "10m0s", "machine": "q35", "net": "user"} {
+	for flag, want := range map[string]string{"memory": "1024", "cpus": "1", "timeout": "10m0s", "machine": "q35", "net": "user"} {
 		if got := cmd.Flags().Lookup(flag).DefValue; got != want {
 			t.Errorf("--%s default %q, want %q", flag, got, want)
 		}
