@@ -91,6 +91,14 @@ the guest's own breakdown from further runs with --debug boot: firmware,
 clock calibration, kernel, Go runtime, package inits, system Ebbs, jsrt,
 first write. Results go to <out>/<name>.{json,txt} (default name "boot").
 
+--suite tsc runs a compiler-class app (benchmarks/tsc/tsc.js: the npm
+package typescript, pinned and cached under ~/.cache/ebbnode/tsc,
+type-checking a small program against the DOM's types; over 800 MB RSS
+under "ebbnode exec") on node, "ebbnode exec" and as an image in a 1024
+MiB VM, and records each one's time, peak RSS and whether it printed what
+node printed. Under TCG the image's run takes tens of minutes. Results go
+to <out>/<name>.{json,txt} (default name "tsc").
+
 Exit status: 0 when every run of every available configuration succeeded,
 1 otherwise (the results are still written), 2 for bad flags.`,
 		Example: `  ebbnode bench --quick
@@ -107,8 +115,10 @@ Exit status: 0 when every run of every available configuration succeeded,
 				return runHTTPBench(cmd, o)
 			case "boot":
 				return runBootBench(cmd, o)
+			case "tsc":
+				return runTSCBench(cmd, o)
 			}
-			return fmt.Errorf("bench: --suite %q: want v8, http or boot", o.suite)
+			return fmt.Errorf("bench: --suite %q: want v8, http, boot or tsc", o.suite)
 		},
 	}
 	f := cmd.Flags()
@@ -120,7 +130,7 @@ Exit status: 0 when every run of every available configuration succeeded,
 	f.StringVar(&o.suites, "suites", "", "run only these suites, comma-separated (default all eight)")
 	f.StringVar(&o.ebbnode, "ebbnode", "", "static ebbnode binary for b, c and d (default: build one from the source tree)")
 	f.DurationVar(&o.timeout, "run-timeout", 0, "v8: limit for one run (default 30m with --quick, else 3h); http: the wait for a server's first answer (default 30s on the host, 10m in a VM)")
-	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7), http (a 148-byte HTTP server under load) or boot (time to first output of examples/hello.js as an image)")
+	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7), http (a 148-byte HTTP server under load) boot (time to first output of examples/hello.js as an image) or tsc (the typescript compiler type-checking a program: node, exec, and an image in 1 GiB)")
 	f.StringVar(&o.baseline, "baseline", "", "boot: another ebbnode binary (say, main's bin/ebbnode) run interleaved with this one")
 	f.DurationVar(&o.duration, "duration", 0, "http: length of each measurement (default 2s with --quick, else 10s)")
 	f.IntVar(&o.rate, "rate", 0, "http: fixed request rate for the latency measurement (default a quarter of the lowest saturation)")
@@ -276,4 +286,29 @@ func runBootBench(cmd *cobra.Command, o benchOptions) error {
 	return report(cmd, runErr,
 		func() error { return benchmarks.WriteBootTable(cmd.OutOrStdout(), res) },
 		func() ([]string, error) { return benchmarks.SaveBoot(res, o.out, name) })
+}
+
+// runTSCBench runs `bench --suite tsc`.
+func runTSCBench(cmd *cobra.Command, o benchOptions) error {
+	bin := o.ebbnode
+	if bin == "" {
+		self, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		bin = self
+	}
+	name := o.name
+	if name == "" {
+		name = "tsc"
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, runErr := benchmarks.RunTSC(ctx, benchmarks.TSCOptions{Ebbnode: bin, Timeout: o.timeout, Log: cmd.ErrOrStderr()})
+	if res == nil {
+		return fmt.Errorf("bench: %w", runErr)
+	}
+	return report(cmd, runErr,
+		func() error { return benchmarks.WriteTSCTable(cmd.OutOrStdout(), res) },
+		func() ([]string, error) { return benchmarks.SaveTSC(res, o.out, name) })
 }
