@@ -82,6 +82,7 @@ func run() int {
 	if err != nil {
 		return fail("app bundle: %v", err)
 	}
+	kernel.BootMark("bundle read")
 	con, err := virtio.OpenConsoleAuto(consoleVector)
 	if err != nil {
 		return fail("messenger channel (boot with 'ebbnode run', which attaches it): %v", err)
@@ -90,6 +91,7 @@ func run() int {
 	if err != nil {
 		return fail("messenger: %v", err)
 	}
+	kernel.BootMark("messenger handshake done")
 	args, env, err := c.Args()
 	if err != nil {
 		return fail("messenger: %v", err)
@@ -110,7 +112,7 @@ func run() int {
 		return fail("%v", err)
 	}
 	defer ebb.Stop()
-	kernel.BootMark("messenger and system Ebbs up")
+	kernel.BootMark("network Ebb up")
 	// The CPU profile (ebbnode run --cpuprofile) covers the JavaScript
 	// runtime's set-up and the script; the kernel's SIGPROF drives it, and
 	// it goes to the host as one file write at the end.
@@ -164,6 +166,7 @@ func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
 		ebb.Stop()
 		return nil, err
 	}
+	kernel.BootMark("file system Ebb up")
 	if err := installNetwork(ebb, c.Stderr()); err != nil {
 		ebb.Stop()
 		return nil, err
