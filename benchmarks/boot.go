@@ -162,17 +162,53 @@ func timeBoot(ctx context.Context, timeout time.Duration, bin, img string) (firs
 
 var stageRe = regexp.MustCompile(`(?m)^ebbnode: boot: (.+) at (\d+) us \(\+ \d+ us\)$`)
 
-// bootStages runs bin run --debug boot img and returns each stage's end
-// in milliseconds since the machine started.
+// bootStages runs bin run --debug boot --verbose img and returns each
+// stage's end in milliseconds since the machine started (the guest's
+// TSC), and two host-side ones: "host: run to QEMU exec" (ebbnode's own
+// start: flags, the image's digest) from the moment --verbose prints
+// QEMU's command line, and "host: QEMU exec to machine start", the rest of
+// the host's time to the first output byte once the guest's own time to
+// its first write is taken off (QEMU's set-up, plus the Messenger's trip).
 func bootStages(ctx context.Context, timeout time.Duration, bin, img string) (map[string]float64, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "run", "--debug", "boot", "--timeout", timeout.String(), img)
+	cmd := exec.CommandContext(ctx, bin, "run", "--debug", "boot", "--verbose", "--timeout", timeout.String(), img)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	errPipe, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, err
+	}
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
 	var stderr bytes.Buffer
-	cmd.Stdout = io.Discard
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		return nil, fmt.Errorf("%v: %s", err, lastLines(stderr.String(), 3))
+	qemuAt := make(chan float64, 1)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sc := bufio.NewScanner(errPipe)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		seen := false
+		for sc.Scan() {
+			if !seen && strings.HasPrefix(sc.Text(), "ebbnode: qemu-system") {
+				qemuAt <- ms(time.Since(start))
+				seen = true
+			}
+			stderr.Write(sc.Bytes())
+			stderr.WriteByte('\n')
+		}
+	}()
+	br := bufio.NewReader(stdout)
+	_, firstErr := br.ReadByte()
+	first := ms(time.Since(start))
+	io.Copy(io.Discard, br)
+	<-done
+	if err := cmd.Wait(); err != nil || firstErr != nil {
+		return nil, fmt.Errorf("%v %v: %s", err, firstErr, lastLines(stderr.String(), 3))
 	}
 	m := stageRe.FindAllStringSubmatch(stderr.String(), -1)
 	if len(m) == 0 {
@@ -183,6 +219,15 @@ func bootStages(ctx context.Context, timeout time.Duration, bin, img string) (ma
 		us, _ := strconv.ParseFloat(x[2], 64)
 		st[x[1]] = us / 1000
 	}
+	select {
+	case q := <-qemuAt:
+		st["host: run to QEMU exec"] = q
+		if w, ok := st["first write to stdout"]; ok {
+			st["host: QEMU exec to machine start"] = first - q - w
+		}
+	default:
+	}
+	st["host: run to first output (these runs)"] = first
 	return st, nil
 }
 
@@ -246,10 +291,14 @@ func WriteBootTable(w io.Writer, r *BootResult) error {
 		stages = append(stages, s)
 	}
 	sort.Slice(stages, func(i, j int) bool {
+		hi, hj := strings.HasPrefix(stages[i], "host:"), strings.HasPrefix(stages[j], "host:")
+		if hi != hj {
+			return hi
+		}
 		return bootMedian(r.Stages["new"][stages[i]]) < bootMedian(r.Stages["new"][stages[j]])
 	})
 	if len(stages) > 0 {
-		fmt.Fprintln(w, "\nguest stages (--debug boot), end of each since QEMU started the machine:")
+		fmt.Fprintln(w, "\nbreakdown (--debug boot --verbose runs): host times, then each guest stage's end since QEMU started the machine (guest TSC):")
 	}
 	for _, s := range stages {
 		row("  "+s, func(k string) []float64 { return r.Stages[k][s] })
