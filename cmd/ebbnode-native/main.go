@@ -64,15 +64,14 @@ func main() {
 
 func run() int {
 	kernel.BootMark("main (Go init done)")
-	// No collections until the script's first output (or 100 ms into
-	// the script, if it is slow to print): setting up the system Ebbs and
-	// the JavaScript runtime allocates a few MiB that mostly stay live,
-	// and under TCG the cycles it would cost are a fifth of the time to
-	// first output. GOMEMLIMIT (from the kernel) still bounds the heap
-	// meanwhile.
+	// No collections until 100 ms into the script: setting up the system
+	// Ebbs and the JavaScript runtime allocates a few MiB that mostly
+	// stay live, and under TCG the cycles it would cost are a fifth of
+	// the time to first output. Turning the collector back on starts a
+	// cycle at once (the heap is past the initial goal), so it waits
+	// until a short script has printed, or ended. GOMEMLIMIT (from the
+	// kernel) still bounds the heap meanwhile.
 	gcPercent := debug.SetGCPercent(-1)
-	var gcOn sync.Once
-	startGC := func() { gcOn.Do(func() { debug.SetGCPercent(gcPercent) }) }
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(os.Stderr, "ebbnode-native: "+format+"\n", a...)
 		return exitSoftware
@@ -130,14 +129,14 @@ func run() int {
 		Args:     args,
 		Env:      env,
 		Stdin:    c.Stdin(),
-		Stdout:   &firstWrite{w: c.Stdout(), then: startGC},
+		Stdout:   &firstWrite{w: c.Stdout()},
 		Stderr:   c.Stderr(),
 		Runtime:  ebb,
 		Cwd:      cwd,
 		ExecPath: execPath,
 		Ready: func() {
 			kernel.BootMark("jsrt set up")
-			time.AfterFunc(100*time.Millisecond, startGC)
+			time.AfterFunc(100*time.Millisecond, func() { debug.SetGCPercent(gcPercent) })
 		},
 	})
 	if err != nil {
@@ -258,19 +257,15 @@ func (l *lazyStack) Interfaces() ([]netstack.Interface, error) {
 	return s.Interfaces()
 }
 
-// firstWrite passes writes to w; after the first it marks a boot stage
-// (ebbnode.debug=boot: the time to first output) and calls then.
+// firstWrite passes writes to w and marks the first as a boot stage
+// (ebbnode.debug=boot: the time to first output).
 type firstWrite struct {
 	w    io.Writer
-	then func()
 	once sync.Once
 }
 
 func (f *firstWrite) Write(p []byte) (int, error) {
 	n, err := f.w.Write(p)
-	f.once.Do(func() {
-		kernel.BootMark("first write to stdout")
-		f.then()
-	})
+	f.once.Do(func() { kernel.BootMark("first write to stdout") })
 	return n, err
 }
