@@ -285,6 +285,13 @@ func WriteBootTable(w io.Writer, r *BootResult) error {
 	}
 	row("run to first output (host)", func(k string) []float64 { return r.FirstOut[k] })
 	row("run to exit (host)", func(k string) []float64 { return r.Total[k] })
+	if b, n := r.FirstOut["baseline"], r.FirstOut["new"]; len(b) > 0 && len(b) == len(n) {
+		ratios := make([]float64, len(n))
+		for i := range n {
+			ratios[i] = n[i] / b[i]
+		}
+		fmt.Fprintf(w, "%-44s%24.2f\n", "first output new/baseline, median of pairs", bootMedian(ratios))
+	}
 	// Stages in the order of their medians in the newest build.
 	var stages []string
 	for s := range r.Stages["new"] {
