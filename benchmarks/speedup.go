@@ -202,7 +202,7 @@ func RunSpeedup(ctx context.Context, o SpeedupOptions) (*SpeedupResult, error) {
 		Date: time.Now().UTC().Format(time.RFC3339), Quick: o.Quick, Reps: o.reps(), CPUs: o.cpus(),
 		Host: hostInfo(), Go: runtime.Version(),
 		VM:      VM{Machine: e.vm.Machine, MemoryMiB: e.vm.MemoryMiB, Accel: accel, AccelNote: why},
-		LoadAvg: [2]float64{loadAvg(), 0},
+		LoadAvg: [2]float64{load1(), 0},
 		Notes: []string{
 			"each program times its own work after it has booted; the rows differ only in the OS (and, for js, in the engine's host: the image's kernel or Linux)",
 			"runs are interleaved: each repetition runs every row on every vCPU count once",
@@ -242,7 +242,7 @@ func RunSpeedup(ctx context.Context, o SpeedupOptions) (*SpeedupResult, error) {
 			}
 		}
 		r.Completed = rep
-		r.LoadAvg[1] = loadAvg()
+		r.LoadAvg[1] = load1()
 		r.summarize()
 		if o.AfterRep != nil {
 			o.AfterRep(r)
@@ -375,8 +375,8 @@ func median(v []float64) float64 {
 	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
-// loadAvg is the host's 1-minute load average (0 if unknown).
-func loadAvg() float64 {
+// load1 is the host's 1-minute load average (0 if unknown).
+func load1() float64 {
 	b, err := os.ReadFile("/proc/loadavg")
 	if err != nil {
 		return 0

@@ -1,6 +1,8 @@
 package jsrt
 
 import (
+	"sync"
+
 	_ "embed"
 	"net/url"
 	"path"
@@ -19,7 +21,9 @@ import (
 //go:embed esm.js
 var esmSrc string
 
-var esmPrg = goja.MustCompile("node:internal/esm", esmSrc, true)
+// esmPrg is compiled on first use, not at init: only transformed modules
+// need it, and compiling costs every image's boot (tens of ms under TCG).
+var esmPrg = sync.OnceValue(func() *goja.Program { return goja.MustCompile("node:internal/esm", esmSrc, true) })
 
 // dynamicImport is import(id) from module m (esbuild lowers it to a call
 // of this): "import" conditions, and the module's namespace as node
@@ -110,7 +114,7 @@ func (l *loader) runTransformed(m *goja.Object, filename, text string, fn goja.C
 // interopObject is the __ebbnode object of transformed modules (esm.js).
 func (l *loader) interopObject() goja.Value {
 	if l.interop == nil {
-		v, err := l.rt.RunProgram(esmPrg)
+		v, err := l.rt.RunProgram(esmPrg())
 		if err != nil {
 			panic(err)
 		}

@@ -53,6 +53,10 @@ type Options struct {
 	// File, on esbuild). Nil means such files load only pre-transformed,
 	// as `ebbnode build` stores them: the native image has no esbuild.
 	Transform bundle.Transformer
+	// Ready, if set, is called once the JavaScript runtime is set up
+	// (goja, the prelude, the core modules), just before the main module
+	// runs: the native image marks a boot stage there.
+	Ready func()
 }
 
 // Version is process.version: the node API level ebbnode follows, marked
@@ -116,6 +120,9 @@ func Run(opts Options) (exitCode int, err error) {
 			fmt.Fprintf(opts.Stderr, "ebbnode: %v\n", err)
 			v.exit(70)
 			return
+		}
+		if opts.Ready != nil {
+			opts.Ready()
 		}
 		v.runMain(main)
 	})

@@ -1,6 +1,8 @@
 package jsrt
 
 import (
+	"sync"
+
 	_ "embed"
 	"fmt"
 
@@ -34,11 +36,12 @@ func (v *vm) installWeb(timers *goja.Object) (goja.Value, error) {
 //go:embed readline.js
 var readlineSrc string
 
-var readlinePrg = goja.MustCompile("node:readline", readlineSrc, true)
+// readlinePrg is compiled on first require, not at init (see esmPrg).
+var readlinePrg = sync.OnceValue(func() *goja.Program { return goja.MustCompile("node:readline", readlineSrc, true) })
 
 // readlineModule builds require('readline') (readline.js).
 func (l *loader) readlineModule() goja.Value {
-	fnv, err := l.rt.RunProgram(readlinePrg)
+	fnv, err := l.rt.RunProgram(readlinePrg())
 	if err != nil {
 		panic(err)
 	}

@@ -40,7 +40,10 @@ var (
 		mods     [maxModules]bootModule
 		nmods    int
 		entryTSC uint64
-		rsdp     uint64 // ACPI RSDP from hvm_start_info, 0 if none given
+		// TSC after timeInit and just before thread 1 first runs
+		// (_rt0_amd64_linux), for ebbnode.debug=boot (boottime.go).
+		timeTSC, rt0TSC uint64
+		rsdp            uint64 // ACPI RSDP from hvm_start_info, 0 if none given
 	}
 	mainStack [mainStackSize]byte
 )
@@ -69,6 +72,7 @@ func bootMain(startInfo uintptr) {
 		kpanic("thread table is not 16-byte aligned")
 	}
 	timeInit()
+	bootInfo.timeTSC = rdtsc()
 	if debugBoot {
 		kprint("ebbnode: boot: TSC ")
 		kprintDec(clock.tscHz / 1000000)
@@ -103,6 +107,7 @@ func bootMain(startInfo uintptr) {
 	}
 	startAPs()
 	setupMainThread()
+	bootInfo.rt0TSC = rdtsc()
 	startScheduler()
 }
 
@@ -395,7 +400,13 @@ func setupMainThread() {
 	p := top
 	p = pushString(p, "ebbnode")
 	argv0 := p
-	p = pushString(p, "GODEBUG=asyncpreemptoff=1,madvdontneed=0")
+	// With ebbnode.debug=boot the runtime also reports each package's
+	// init time and the collections (the boot's Go share).
+	if debugBoot {
+		p = pushString(p, "GODEBUG=asyncpreemptoff=1,madvdontneed=0,inittrace=1,gctrace=1")
+	} else {
+		p = pushString(p, "GODEBUG=asyncpreemptoff=1,madvdontneed=0")
+	}
 	env0 := p
 	p = pushString(p, "TZ=")
 	env1 := p

@@ -148,13 +148,36 @@ TEXT ·store8(SB),NOSPLIT,$0-9
 	MOVB BX, (AX)
 	RET
 
-// memclr zeroes n bytes at addr: REP STOSQ for the 8-byte words (TCG
-// emulates string instructions per element, so wider is much faster),
-// REP STOSB for the tail.
+// memclr zeroes n bytes at addr. A 16-aligned addr gets an unrolled SSE
+// loop for its 128-byte blocks: TCG runs a string instruction one element
+// at a time, each element a trip through its loop, so 8 MOVOs per turn
+// clear a 2 MiB page in a fraction of REP STOSQ's time (the trap entry
+// saved the thread's SSE state: trap-world code may use X registers).
+// REP STOSQ then clears the remaining words and REP STOSB the tail.
 TEXT ·memclr(SB),NOSPLIT,$0-16
 	MOVQ addr+0(FP), DI
-	MOVQ n+8(FP), CX
-	MOVQ CX, DX
+	MOVQ n+8(FP), DX
+	TESTQ $15, DI
+	JNZ words
+	MOVQ DX, CX
+	SHRQ $7, CX // 128-byte blocks
+	JZ words
+	PXOR X0, X0
+blocks:
+	MOVO X0, 0(DI)
+	MOVO X0, 16(DI)
+	MOVO X0, 32(DI)
+	MOVO X0, 48(DI)
+	MOVO X0, 64(DI)
+	MOVO X0, 80(DI)
+	MOVO X0, 96(DI)
+	MOVO X0, 112(DI)
+	ADDQ $128, DI
+	DECQ CX
+	JNZ blocks
+	ANDQ $127, DX
+words:
+	MOVQ DX, CX
 	SHRQ $3, CX
 	XORL AX, AX
 	CLD

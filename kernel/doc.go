@@ -151,8 +151,11 @@
 //	          spin time, and the time (TSC) spent in the trap world per
 //	          kind and halted
 //	boot      print the clock calibration, the E820 map, the boot modules,
-//	          the CPUs online and, from this package's init, the time from the PVH entry to
-//	          the Go world's package initialisation
+//	          the CPUs online, and each boot stage's end by the TSC (PVH
+//	          entry, calibration, _rt0, this package's init, then the
+//	          marks the image's main sets with BootMark); GODEBUG gets
+//	          inittrace=1,gctrace=1 (each package's init time, the
+//	          collections)
 //	mmap      print every mmap and, at exit, the demand-paged page counts
 //	novdso    leave the vDSO out (every clock read traps)
 //	apfail    withhold the start-up IPI from the last AP (tests that the

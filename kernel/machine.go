@@ -90,6 +90,9 @@ type cpuState struct {
 	// CPU holds: the one resumeUser last returned to (trap_amd64.s).
 	fxOwner uintptr
 	devices uint64 // device interrupts taken (irq_trap.go)
+	// profAt is the nanotime at which the profiling timer sends this CPU's
+	// thread SIGPROF; idle time pushes it back (itimer_trap.go).
+	profAt uint64
 }
 
 var (

@@ -81,8 +81,13 @@ func TestBootDebugAndLargePages(t *testing.T) {
 	if !regexp.MustCompile(`ebbnode: boot: TSC \d+ MHz \(PIT\)`).MatchString(r.Output()) {
 		t.Error("no TSC calibration line")
 	}
-	if !regexp.MustCompile(`ebbnode: boot: entry to Go init \d+ us`).MatchString(r.Output()) {
-		t.Error("no boot time line")
+	for _, stage := range []string{"pvh-entry", "clock calibrated", "_rt0", "kernel package init"} {
+		if !regexp.MustCompile(`ebbnode: boot: ` + regexp.QuoteMeta(stage) + `.* at \d+ us \(\+ \d+ us\)`).MatchString(r.Output()) {
+			t.Errorf("no boot time line for %q", stage)
+		}
+	}
+	if !strings.Contains(r.Output(), "init github.com/ebbnode/ebbnode/kernel @") {
+		t.Error("no package init trace (GODEBUG inittrace)")
 	}
 	if !regexp.MustCompile(`demand-paged mappings: 2M=[1-9]\d* `).MatchString(r.Output()) {
 		t.Errorf("the Go heap got no 2 MiB pages: %s", regexp.MustCompile(`demand-paged mappings:.*`).FindString(r.Output()))

@@ -292,8 +292,10 @@ func schedule(yield bool) {
 		c.idle = true
 		prof.halts++
 		unlockTrap()
+		idle0 := nanotime()
 		d := profiledIdleWait()
 		lockTrap()
+		profIdled(nanotime() - idle0)
 		prof.idleTSC += d
 		c.idle = false
 		yield = false
@@ -386,7 +388,7 @@ func armAtExit() {
 	if waiting > 0 && (next == 0 || c.quantumEnd < next) {
 		next = c.quantumEnd
 	}
-	setTimer(next, nanotime())
+	setTimer(profDeadline(next), nanotime())
 }
 
 // timerInterrupt handles the LAPIC timer from ring 3: wake sleepers and
@@ -400,10 +402,11 @@ func timerInterrupt() {
 	lapicEOIWrite()
 	now := nanotime()
 	tlbGrow(now)
+	profiled := profTick(now)
 	expired := now >= c.quantumEnd
 	w0 := prof.deadlineWakes
 	schedule(expired)
-	if !expired && prof.deadlineWakes == w0 {
+	if !expired && !profiled && prof.deadlineWakes == w0 {
 		prof.earlyTimers++
 	}
 }

@@ -23,7 +23,7 @@ var implemented = []uint64{
 	libc.SysFutex, libc.SysSchedSetaffinity, libc.SysSchedGetaffinity, libc.SysClockGettime, libc.SysExitGroup,
 	libc.SysOpenat, libc.SysEpollCtl, libc.SysEpollPwait, libc.SysEventfd2, libc.SysEpollCreate1,
 	libc.SysPrlimit64, libc.SysGetcpu, libc.SysGetrandom, libc.SysEbbIRQWait, libc.SysEbbDMAAlloc,
-	libc.SysEbbIRQFD,
+	libc.SysEbbIRQFD, libc.SysSetitimer, libc.SysTimerCreate,
 }
 
 // TestSysTableRows checks every row: a handler, libc's name, a note; and
@@ -155,6 +155,7 @@ func TestEveryCallAnswered(t *testing.T) {
 		`getpid=1 ids=0,0,0,0 ppid=0 uname=<nil> getcwd="/"` + "\n",
 		"prctl: invalid argument getrandom: <nil> prlimit: <nil> nofile=1024/4096 cpus=1\n",
 		"arch_prctl: fs=true <nil>\n",
+		"setitimer: errno 0,errno 0 old-interval=1s real=invalid argument timer_create: invalid argument\n",
 		"getcpu: cpu=0 errno 0 sched_setaffinity: errno 0 none=invalid argument\n",
 		"sysinfo: <nil> ram=true free=true unit=1 procs=1\n",
 		"gettid: two=true sched_yield: errno 0 nanosleep: <nil>\n",

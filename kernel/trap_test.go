@@ -19,6 +19,28 @@ func TestVectorStubs(t *testing.T) {
 	}
 }
 
+// TestMemclrAligned covers memclr's SSE path: 16-aligned starts, sizes
+// with whole 128-byte blocks and a remainder of words and bytes.
+func TestMemclrAligned(t *testing.T) {
+	for _, n := range []int{128, 129, 200, 4096, 4096 + 127, 2 << 20} {
+		buf := make([]byte, n+64)
+		for i := range buf {
+			buf[i] = 0xAA
+		}
+		off := int((16 - sliceAddr(buf)%16) % 16)
+		memclr(sliceAddr(buf)+uintptr(off), uintptr(n))
+		for i, c := range buf {
+			want := byte(0xAA)
+			if i >= off && i < off+n {
+				want = 0
+			}
+			if c != want {
+				t.Fatalf("memclr(aligned, %d): byte %d = %#x, want %#x", n, i, c, want)
+			}
+		}
+	}
+}
+
 func TestMemHelpers(t *testing.T) {
 	for _, n := range []int{0, 1, 7, 8, 9, 21, 4096 + 5} {
 		buf := make([]byte, n+16)

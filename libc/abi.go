@@ -15,6 +15,7 @@ const (
 	SysSchedYield       = 24
 	SysMadvise          = 28
 	SysNanosleep        = 35
+	SysSetitimer        = 38
 	SysGetpid           = 39
 	SysClone            = 56
 	SysExit             = 60
@@ -34,6 +35,7 @@ const (
 	SysFutex            = 202
 	SysSchedSetaffinity = 203
 	SysSchedGetaffinity = 204
+	SysTimerCreate      = 222
 	SysClockGettime     = 228
 	SysExitGroup        = 231
 	SysOpenat           = 257
@@ -103,6 +105,15 @@ const (
 	FutexClockRT     = 256
 )
 
+// setitimer: which timer, and struct itimerval (two struct timevals:
+// it_interval, then it_value; each seconds then microseconds).
+const (
+	ItimerReal    = 0
+	ItimerVirtual = 1
+	ItimerProf    = 2
+	ItimervalSize = 32
+)
+
 // arch_prctl codes.
 const (
 	ArchSetFS = 0x1002
@@ -114,6 +125,7 @@ const (
 	SIGILL     = 4
 	SIGFPE     = 8
 	SIGSEGV    = 11
+	SIGPROF    = 27
 	NSig       = 64
 	SaSiginfo  = 0x4
 	SaOnstack  = 0x08000000
@@ -122,7 +134,7 @@ const (
 	SegvAccerr = 2
 	IllIllopn  = 2    // SIGILL si_code: illegal operand (Linux's for #UD)
 	FpeIntdiv  = 1    // SIGFPE si_code: integer divide by zero
-	SiKernel   = 0x80 // si_code of a SIGSEGV from #GP (no fault address)
+	SiKernel   = 0x80 // si_code of a SIGSEGV from #GP (no fault address), and of setitimer's SIGPROF
 	SsDisable  = 2
 	SigBlock   = 0
 	SigUnblock = 1

@@ -24,12 +24,18 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
+	"net"
+	"net/netip"
 	"os"
 	"path"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/ebbnode/ebbnode/jsrt"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
@@ -59,6 +65,15 @@ func main() {
 }
 
 func run() int {
+	kernel.BootMark("main (Go init done)")
+	// No collections until 100 ms into the script: setting up the system
+	// Ebbs and the JavaScript runtime allocates a few MiB that mostly
+	// stay live, and under TCG the cycles it would cost are a fifth of
+	// the time to first output. Turning the collector back on starts a
+	// cycle at once (the heap is past the initial goal), so it waits
+	// until a short script has printed, or ended. GOMEMLIMIT (from the
+	// kernel) still bounds the heap meanwhile.
+	gcPercent := debug.SetGCPercent(-1)
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(os.Stderr, "ebbnode-native: "+format+"\n", a...)
 		return exitSoftware
@@ -71,6 +86,7 @@ func run() int {
 	if err != nil {
 		return fail("app bundle: %v", err)
 	}
+	kernel.BootMark("bundle read")
 	con, err := virtio.OpenConsoleAuto(consoleVector)
 	if err != nil {
 		return fail("messenger channel (boot with 'ebbnode run', which attaches it): %v", err)
@@ -79,6 +95,7 @@ func run() int {
 	if err != nil {
 		return fail("messenger: %v", err)
 	}
+	kernel.BootMark("messenger handshake done")
 	args, env, err := c.Args()
 	if err != nil {
 		return fail("messenger: %v", err)
@@ -91,26 +108,50 @@ func run() int {
 	if cwd == "" {
 		cwd = b.Root
 	}
+	profPath, err := c.CPUProfile()
+	if err != nil {
+		return fail("messenger: %v", err)
+	}
 	ebb, err := systemEbbs(c, b)
 	if err != nil {
 		return fail("%v", err)
 	}
 	defer ebb.Stop()
+	kernel.BootMark("system Ebbs up")
+	// The CPU profile (ebbnode run --cpuprofile) covers the JavaScript
+	// runtime's set-up and the script; the kernel's SIGPROF drives it, and
+	// it goes to the host as one file write at the end.
+	var prof bytes.Buffer
+	if profPath != "" {
+		if err := pprof.StartCPUProfile(&prof); err != nil {
+			return fail("cpu profile: %v", err)
+		}
+	}
 	code, err := jsrt.Run(jsrt.Options{
 		Script:   path.Join(b.Root, b.Entry),
 		Args:     args,
 		Env:      env,
 		Stdin:    c.Stdin(),
-		Stdout:   c.Stdout(),
+		Stdout:   &firstWrite{w: c.Stdout()},
 		Stderr:   c.Stderr(),
 		Runtime:  ebb,
 		Cwd:      cwd,
 		ExecPath: execPath,
+		Ready: func() {
+			kernel.BootMark("jsrt set up")
+			time.AfterFunc(100*time.Millisecond, func() { debug.SetGCPercent(gcPercent) })
+		},
 	})
 	if err != nil {
 		// As node and `ebbnode exec`: one line naming the script.
 		fmt.Fprintf(c.Stderr(), "Error: %v\n", err)
 		code = 1
+	}
+	if profPath != "" {
+		pprof.StopCPUProfile()
+		if err := c.WriteFile(profPath, prof.Bytes(), false, 0o644); err != nil {
+			fmt.Fprintf(c.Stderr(), "ebbnode: cpu profile: %v\n", err)
+		}
 	}
 	if err := c.Exit(code); err != nil {
 		fmt.Fprintf(os.Stderr, "ebbnode-native: messenger exit: %v\n", err)
@@ -136,6 +177,7 @@ func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
 		ebb.Stop()
 		return nil, err
 	}
+	kernel.BootMark("file system Ebb up")
 	if err := installNetwork(ebb, c.Stderr()); err != nil {
 		ebb.Stop()
 		return nil, err
@@ -145,24 +187,96 @@ func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
 
 // installNetwork makes gVisor's stack the network Ebb: over the virtio-net
 // device when the machine has one (QEMU user networking's addresses),
-// else loopback alone. A device that cannot be brought up (its rings need
-// DMA memory a very small VM may not have) costs the script its outside
+// else loopback alone. The stack and the device come up on the script's
+// first network call, not at boot: under TCG they cost a quarter of the
+// time to first output, which a script that never touches the network
+// should not pay. A device that cannot be brought up (its rings need DMA
+// memory a very small VM may not have) costs the script its outside
 // network, not its run: one line on stderr says so.
 func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) error {
-	var dev native.Device
-	if virtio.HasNet() {
-		n, err := virtio.OpenNetAuto(netVector)
-		if err != nil {
-			fmt.Fprintf(stderr, "ebbnode-native: network device: %v; only loopback is up\n", err)
-		} else {
-			dev = n
+	return netstack.Install(ebb, &lazyStack{open: func() (netstack.Stack, error) {
+		var dev native.Device
+		if virtio.HasNet() {
+			n, err := virtio.OpenNetAuto(netVector)
+			if err != nil {
+				fmt.Fprintf(stderr, "ebbnode-native: network device: %v; only loopback is up\n", err)
+			} else {
+				dev = n
+			}
 		}
-	}
-	st, err := native.New(dev, native.Config{})
+		return native.New(dev, native.Config{})
+	}})
+}
+
+// lazyStack is a netstack.Stack opened on first use.
+type lazyStack struct {
+	open func() (netstack.Stack, error)
+	once sync.Once
+	s    netstack.Stack
+	err  error
+}
+
+func (l *lazyStack) get() (netstack.Stack, error) {
+	l.once.Do(func() {
+		l.s, l.err = l.open()
+		if l.err == nil {
+			kernel.BootMark("network up (first use)")
+		}
+	})
+	return l.s, l.err
+}
+
+func (l *lazyStack) Listen(ctx context.Context, network, address string) (net.Listener, error) {
+	s, err := l.get()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return netstack.Install(ebb, st)
+	return s.Listen(ctx, network, address)
+}
+
+func (l *lazyStack) Dial(ctx context.Context, network, address string) (net.Conn, error) {
+	s, err := l.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.Dial(ctx, network, address)
+}
+
+func (l *lazyStack) ListenPacket(ctx context.Context, network, address string) (net.PacketConn, error) {
+	s, err := l.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.ListenPacket(ctx, network, address)
+}
+
+func (l *lazyStack) LookupIP(ctx context.Context, network, host string) ([]netip.Addr, error) {
+	s, err := l.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.LookupIP(ctx, network, host)
+}
+
+func (l *lazyStack) Interfaces() ([]netstack.Interface, error) {
+	s, err := l.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.Interfaces()
+}
+
+// firstWrite passes writes to w and marks the first as a boot stage
+// (ebbnode.debug=boot: the time to first output).
+type firstWrite struct {
+	w    io.Writer
+	once sync.Once
+}
+
+func (f *firstWrite) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	f.once.Do(func() { kernel.BootMark("first write to stdout") })
+	return n, err
 }
 
 // tmpDir is os.tmpdir() in an image.

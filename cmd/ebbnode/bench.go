@@ -34,6 +34,8 @@ type benchOptions struct {
 
 	// --suite speedup
 	vcpus string
+	// --suite boot
+	baseline string
 }
 
 func init() {
@@ -96,13 +98,30 @@ median times, the speedup over the first count, and the host's load
 average (the machine is shared). Runs are interleaved. Results go to
 <out>/<name>.{json,txt,svg} (default name "speedup" or "speedup-quick").
 
+--suite boot measures how long "ebbnode run hello.img" takes to the
+script's first output byte (host wall clock, image built beforehand), for
+this binary and, with --baseline, another one, interleaved run by run, and
+the guest's own breakdown from further runs with --debug boot: firmware,
+clock calibration, kernel, Go runtime, package inits, system Ebbs, jsrt,
+first write. Results go to <out>/<name>.{json,txt} (default name "boot").
+
+--suite tsc runs a compiler-class app (benchmarks/tsc/tsc.js: the npm
+package typescript, pinned and cached under ~/.cache/ebbnode/tsc,
+type-checking a small program against the DOM's types; over 800 MB RSS
+under "ebbnode exec") on node, "ebbnode exec" and as an image in a 1024
+MiB VM, and records each one's time, peak RSS and whether it printed what
+node printed. Under TCG the image's run takes tens of minutes. Results go
+to <out>/<name>.{json,txt} (default name "tsc").
+
 Exit status: 0 when every run of every available configuration succeeded,
 1 otherwise (the results are still written), 2 for bad flags.`,
 		Example: `  ebbnode bench --quick
   ebbnode bench --configs a,b --reps 5
   ebbnode bench --out benchmarks/results --name v8-full
   ebbnode bench --suite http --configs a,b,c --duration 10s
-  ebbnode bench --suite speedup --configs gn,gl --reps 5`,
+  ebbnode bench --suite speedup --configs gn,gl --reps 5
+
+  ebbnode bench --suite boot --reps 10 --baseline ../main/bin/ebbnode`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch o.suite {
@@ -112,8 +131,12 @@ Exit status: 0 when every run of every available configuration succeeded,
 				return runHTTPBench(cmd, o)
 			case "speedup":
 				return runSpeedupBench(cmd, o)
+			case "boot":
+				return runBootBench(cmd, o)
+			case "tsc":
+				return runTSCBench(cmd, o)
 			}
-			return fmt.Errorf("bench: --suite %q: want v8, http or speedup", o.suite)
+			return fmt.Errorf("bench: --suite %q: want v8, http, speedup, boot or tsc", o.suite)
 		},
 	}
 	f := cmd.Flags()
@@ -125,8 +148,9 @@ Exit status: 0 when every run of every available configuration succeeded,
 	f.StringVar(&o.suites, "suites", "", "run only these suites, comma-separated (default all eight)")
 	f.StringVar(&o.ebbnode, "ebbnode", "", "static ebbnode binary for b, c and d (default: build one from the source tree)")
 	f.DurationVar(&o.timeout, "run-timeout", 0, "v8: limit for one run (default 30m with --quick, else 3h); http: the wait for a server's first answer (default 30s on the host, 10m in a VM)")
-	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7), http (a 148-byte HTTP server under load) or speedup (CPU-bound Go and JS on 1 and 2 vCPUs)")
+	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7), http (a 148-byte HTTP server under load) speedup (CPU-bound Go and JS on 1 and 2 vCPUs), boot (time to first output of examples/hello.js as an image) or tsc (the typescript compiler type-checking a program: node, exec, and an image in 1 GiB)")
 	f.StringVar(&o.vcpus, "vcpus", "1,2", "speedup: vCPU counts to compare, comma-separated; the first is the baseline")
+	f.StringVar(&o.baseline, "baseline", "", "boot: another ebbnode binary (say, main's bin/ebbnode) run interleaved with this one")
 	f.DurationVar(&o.duration, "duration", 0, "http: length of each measurement (default 2s with --quick, else 10s)")
 	f.IntVar(&o.rate, "rate", 0, "http: fixed request rate for the latency measurement (default a quarter of the lowest saturation)")
 	f.IntVar(&o.connections, "connections", 0, "http: concurrent connections at saturation (default 32)")
@@ -301,4 +325,61 @@ func runSpeedupBench(cmd *cobra.Command, o benchOptions) error {
 	return report(cmd, runErr,
 		func() error { return benchmarks.WriteSpeedupTable(cmd.OutOrStdout(), res) },
 		func() ([]string, error) { return benchmarks.SaveSpeedup(res, o.out, name) })
+}
+
+// runBootBench runs `bench --suite boot`.
+func runBootBench(cmd *cobra.Command, o benchOptions) error {
+	for _, name := range []string{"configs", "suites", "quick"} {
+		if cmd.Flags().Changed(name) {
+			return fmt.Errorf("bench: --%s does not apply to the boot suite", name)
+		}
+	}
+	if o.reps < 0 {
+		return fmt.Errorf("bench: --reps must not be negative")
+	}
+	bin := o.ebbnode
+	if bin == "" {
+		self, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		bin = self
+	}
+	name := o.name
+	if name == "" {
+		name = "boot"
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, runErr := benchmarks.RunBoot(ctx, benchmarks.BootOptions{
+		Ebbnode: bin, Baseline: o.baseline, Reps: o.reps, Timeout: o.timeout, Log: cmd.ErrOrStderr(),
+	})
+	return report(cmd, runErr,
+		func() error { return benchmarks.WriteBootTable(cmd.OutOrStdout(), res) },
+		func() ([]string, error) { return benchmarks.SaveBoot(res, o.out, name) })
+}
+
+// runTSCBench runs `bench --suite tsc`.
+func runTSCBench(cmd *cobra.Command, o benchOptions) error {
+	bin := o.ebbnode
+	if bin == "" {
+		self, err := os.Executable()
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		bin = self
+	}
+	name := o.name
+	if name == "" {
+		name = "tsc"
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, runErr := benchmarks.RunTSC(ctx, benchmarks.TSCOptions{Ebbnode: bin, Timeout: o.timeout, Log: cmd.ErrOrStderr()})
+	if res == nil {
+		return fmt.Errorf("bench: %w", runErr)
+	}
+	return report(cmd, runErr,
+		func() error { return benchmarks.WriteTSCTable(cmd.OutOrStdout(), res) },
+		func() ([]string, error) { return benchmarks.SaveTSC(res, o.out, name) })
 }

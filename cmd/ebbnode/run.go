@@ -28,6 +28,8 @@ type runOptions struct {
 	timeout time.Duration
 	gdb     bool
 	verbose bool
+	debug   string   // --debug: the kernel's ebbnode.debug switches
+	cpuprof string   // --cpuprofile: host file for the guest's CPU profile
 	net     string   // --net: user, tap:IFNAME or none
 	publish []string // -p: [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp]
 
@@ -107,6 +109,17 @@ fault); 127 after a kernel panic; 130 on SIGINT (Ctrl-C), SIGTERM, SIGHUP
 or SIGPIPE (a closed output pipe) — QEMU is stopped; 1 if the image or a
 flag is bad, QEMU cannot run it, or the host side failed.
 
+Profiling: --cpuprofile FILE writes a CPU profile of the app's run (the
+JavaScript runtime's set-up and the script, sampled at 100 Hz by the
+kernel's SIGPROF) to the host file FILE in pprof format, for "go tool
+pprof -top FILE"; the guest writes it through a grant of its own, not
+FILE's directory. --debug LIST passes the kernel's debug switches
+(ebbnode.debug=LIST) and shows the kernel console on standard error:
+"boot" prints where the boot's time went, stage by stage (firmware, clock
+calibration, kernel, Go runtime and package inits, system Ebbs, jsrt,
+first write); "syscalls" the system-call counts and trap profile at exit;
+"mmap" every mapping.
+
 KVM is used when the host CPU has vmx/svm and /dev/kvm works (kvm-pvm
 cannot run these guests); otherwise TCG, which is slower, and a one-line
 notice says so on a terminal's standard error (always with --verbose).`,
@@ -133,6 +146,8 @@ notice says so on a terminal's standard error (always with --verbose).`,
 	f.DurationVar(&o.timeout, "timeout", launch.Default.Timeout, "kill the guest after this long (0: no limit; none by default with --gdb)")
 	f.BoolVar(&o.gdb, "gdb", false, "start QEMU's gdb stub on localhost:1234 and wait for a debugger before the first instruction")
 	f.BoolVar(&o.verbose, "verbose", false, "show the accelerator choice, the QEMU command line and the kernel console on standard error")
+	f.StringVar(&o.debug, "debug", "", "kernel debug switches, comma-separated (boot: where the boot's time went; syscalls; mmap): ebbnode.debug= on the kernel command line, with the kernel console on standard error")
+	f.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile of the app's run (pprof format: go tool pprof reads it) to this host file")
 	f.StringArrayVarP(&o.env, "env", "e", nil, "set KEY=VALUE in the script's environment (repeatable)")
 	f.BoolVar(&o.envAll, "env-all", false, "pass this process's whole environment to the script (-e entries override)")
 	f.StringArrayVar(&o.mounts, "mount", nil, "grant the host directory HOST at guest path GUEST: HOST[:GUEST][:ro] (repeatable; default: the working directory, read-write)")
@@ -181,6 +196,20 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 			return fail(err)
 		}
 	}
+	if o.cpuprof != "" {
+		if err := checkProfilePath(o.cpuprof); err != nil {
+			return fail(err)
+		}
+		if r.Dir == "" {
+			if r.Dir, err = launch.NewRunDir(); err != nil {
+				return fail(err)
+			}
+			defer os.RemoveAll(r.Dir)
+		}
+		if err := grantProfileDir(&cfg, r.Dir); err != nil {
+			return fail(err)
+		}
+	}
 	im, err := launch.Inspect(r.Image)
 	app := im.App
 	r.Checked = &im // Boot need not read and hash the image again
@@ -189,11 +218,13 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 		return fail(err)
 	case !app && len(args) > 0:
 		return fail(fmt.Errorf("%s is a raw image (no app): it takes no arguments", path))
+	case !app && o.cpuprof != "":
+		return fail(fmt.Errorf("--cpuprofile %s: %s is a raw image (no app, no Messenger to write the profile through)", o.cpuprof, path))
 	case !app:
 		r.VM.Console = cmd.OutOrStdout() // a raw image's console is its output
 	default:
 		r.App = &cfg
-		if o.verbose {
+		if o.verbose || o.debug != "" {
 			r.VM.Console = stderr
 		}
 	}
@@ -213,6 +244,14 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 	r.Started = func(qemuArgs []string) { announce(stderr, o, notice, qemuArgs, symbols) }
 	out := launch.Boot(ctx, r)
 	out.Report(stderr)
+	if o.cpuprof != "" {
+		if err := saveProfile(r.Dir, o.cpuprof); err != nil {
+			fmt.Fprintf(stderr, "ebbnode: --cpuprofile %s: %v\n", o.cpuprof, err)
+			if out.Code == 0 {
+				return exitError{1}
+			}
+		}
+	}
 	if out.Code != 0 {
 		return exitError{out.Code}
 	}
@@ -230,6 +269,12 @@ func (o runOptions) vm(stderr io.Writer) (launch.VM, error) {
 		Timeout:   o.timeout,
 		GDB:       o.gdb,
 		Log:       stderr, // QEMU's own warnings and errors
+	}
+	if o.debug != "" {
+		if strings.ContainsAny(o.debug, " \t\n") {
+			return vm, fmt.Errorf("--debug %q: want switches separated by commas, no spaces", o.debug)
+		}
+		vm.Append = "ebbnode.debug=" + o.debug
 	}
 	n, err := o.network()
 	if err != nil {

@@ -304,12 +304,14 @@ func TestRunHelp(t *testing.T) {
 		"(HOSTIP 127.0.0.1 unless given)",
 		"--net tap:IFNAME attaches an existing tap device",
 		"every -p host port free (else the port and the process holding it are named)",
+		"--cpuprofile FILE writes a CPU profile of the app's run",
+		"--debug LIST passes the kernel's debug switches",
 	} {
 		if !strings.Contains(help, want) {
 			t.Errorf("run --help lacks %q", want)
 		}
 	}
-	for flag, want := range map[string]string{"memory": "128", "cpus": "1", "timeout": "10m0s", "machine": "q35", "net": "user"} {
+	for flag, want := range map[string]string{"memory": "1024", "cpus": "1", "timeout": "10m0s", "machine": "q35", "net": "user"} {
 		if got := cmd.Flags().Lookup(flag).DefValue; got != want {
 			t.Errorf("--%s default %q, want %q", flag, got, want)
 		}

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -58,4 +60,45 @@ func setEnv(env []string, kv string) []string {
 		}
 	}
 	return append(env, kv)
+}
+
+// profileGuestDir is where the guest sees the run directory's profile
+// subdirectory (--cpuprofile): a grant of its own, so the guest needs no
+// access to the directory of the file the user named.
+const profileGuestDir = "/.ebbnode-cpuprofile"
+
+// checkProfilePath checks, before anything boots, that --cpuprofile's
+// file can be written where it is named: its directory exists.
+func checkProfilePath(path string) error {
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("--cpuprofile %s: directory %s does not exist", path, dir)
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("--cpuprofile %s: is a directory", path)
+	}
+	return nil
+}
+
+// grantProfileDir makes runDir/cpuprofile, grants it to the guest
+// read-write at profileGuestDir and asks the guest for its profile there.
+func grantProfileDir(cfg *offload.Config, runDir string) error {
+	host := filepath.Join(runDir, "cpuprofile")
+	if err := os.Mkdir(host, 0o700); err != nil {
+		return fmt.Errorf("--cpuprofile: %w", err)
+	}
+	cfg.Mounts = append(cfg.Mounts, offload.Mount{Host: host, Guest: profileGuestDir})
+	cfg.CPUProfile = profileGuestDir + "/cpu.pprof"
+	return launch.CheckMounts(cfg.Mounts)
+}
+
+// saveProfile moves the profile the guest wrote into runDir to path.
+func saveProfile(runDir, path string) error {
+	data, err := os.ReadFile(filepath.Join(runDir, "cpuprofile", "cpu.pprof"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("the guest wrote no profile (it ended before its script did)")
+	} else if err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
 }

@@ -51,8 +51,18 @@ type VM struct {
 	Devices []Device
 }
 
+// DefaultMemoryMiB is `ebbnode run`'s guest RAM: room for real apps (the
+// typescript compiler type-checking a program against the DOM's types
+// keeps about 500 MB live), while costing a small app nothing, because
+// QEMU commits guest RAM only as the guest touches it and the kernel
+// touches a frame only when it hands it out: hello's QEMU peaks at the
+// same RSS (about 136 MB under TCG, mostly QEMU's own) with 128, 1024 or
+// 4096 MiB. The Go heap's soft limit follows it (GOMEMLIMIT from the e820
+// map), so a larger VM does not make the collector lazier below the limit.
+const DefaultMemoryMiB = 1024
+
 // Default is `ebbnode run`'s machine.
-var Default = VM{Machine: qemu.MachineQ35, MemoryMiB: 128, CPUs: 1, Accel: qemu.AccelAuto, Timeout: 10 * time.Minute,
+var Default = VM{Machine: qemu.MachineQ35, MemoryMiB: DefaultMemoryMiB, CPUs: 1, Accel: qemu.AccelAuto, Timeout: 10 * time.Minute,
 	Net: qemu.Net{Mode: qemu.NetUser}}
 
 // SettingError is a VM setting out of range. Setting is the name of

@@ -19,10 +19,13 @@ type Config struct {
 	// Cwd is the guest path the program starts in (process.cwd()).
 	// `ebbnode run` passes the host's working directory, which the
 	// default mount puts at the same guest path; "" leaves it to the guest.
-	Cwd    string
-	Stdin  io.Reader // nil: stdin is empty
-	Stdout io.Writer // nil: output is discarded
-	Stderr io.Writer // nil: output is discarded
+	Cwd string
+	// CPUProfile, if set, is the guest path (inside a read-write mount)
+	// the guest writes a CPU profile of its run to.
+	CPUProfile string
+	Stdin      io.Reader // nil: stdin is empty
+	Stdout     io.Writer // nil: output is discarded
+	Stderr     io.Writer // nil: output is discarded
 	// Mounts are the host directories the guest may reach. None means no
 	// file access at all; `ebbnode run` passes DefaultMounts when the user
 	// names none.
@@ -202,7 +205,7 @@ func (s *server) dispatch(id uint32, m messenger.Message, size int) {
 		for i, m := range s.cfg.Mounts {
 			mounts[i] = m.Guest
 		}
-		s.reply(id, &messenger.ArgsReply{Args: s.cfg.Args, Env: s.cfg.Env, Cwd: s.cfg.Cwd, Mounts: mounts})
+		s.reply(id, &messenger.ArgsReply{Args: s.cfg.Args, Env: s.cfg.Env, Cwd: s.cfg.Cwd, Mounts: mounts, CPUProfile: s.cfg.CPUProfile})
 	case *messenger.WriteRequest:
 		s.queue(s.stdio, id, m, size)
 	case *messenger.ReadStdinRequest:

@@ -25,7 +25,12 @@ func Args(c Config, accel string) []string {
 		// and isa-debug-exit works on its ISA bus as on q35.
 		args = append(args, "-M", "microvm,isa-serial=on,rtc=on")
 	default:
-		args = append(args, "-M", MachineQ35)
+		// qboot (QEMU's own minimal firmware, as microvm uses) instead
+		// of SeaBIOS: it sets up PCI, ACPI and the PVH entry and
+		// nothing else, so the kernel starts in a few milliseconds
+		// instead of 70-200 under TCG (no option ROM scan, no boot
+		// menu, no BIOS disk or keyboard probes).
+		args = append(args, "-M", MachineQ35, "-bios", QBoot)
 	}
 	if accel == AccelKVM {
 		args = append(args, "-accel", "kvm", "-cpu", "host")

@@ -19,7 +19,7 @@ func TestArgs(t *testing.T) {
 			c:     Config{Kernel: "k.elf"},
 			accel: AccelTCG,
 			want: []string{
-				"-M q35", "-m 128", "-smp 1", "-kernel k.elf", "-no-reboot",
+				"-M q35 -bios qboot.rom", "-m 128", "-smp 1", "-kernel k.elf", "-no-reboot",
 				"-accel tcg -cpu max", "-serial stdio", "-display none",
 				"-device isa-debug-exit,iobase=0xf4,iosize=0x04",
 			},
@@ -34,7 +34,7 @@ func TestArgs(t *testing.T) {
 				"-accel kvm -cpu host", "-kernel /x/k",
 				"-device isa-debug-exit,iobase=0xf4,iosize=0x04",
 			},
-			not: []string{"tcg"},
+			not: []string{"tcg", "-bios"},
 		},
 		{
 			name:  "tcg smp",

@@ -20,6 +20,10 @@ import (
 	"time"
 )
 
+// QBoot is the firmware q35 boots with: QEMU's qboot, which it ships and
+// finds in its data directory by this name.
+const QBoot = "qboot.rom"
+
 // Machine types Run supports.
 const (
 	MachineQ35     = "q35"     // PCIe PC: the default, closest to a cloud VM

@@ -1,5 +1,6 @@
 // Package pci reads and programs PCI configuration space for Go-world
-// drivers: enumeration of bus 0, BAR decoding, capabilities and MSI. The
+// drivers: enumeration of bus 0, BAR assignment (qboot leaves it to the
+// driver: call AssignBARs before Find) and decoding, capabilities and MSI. The
 // hardware access sits behind the Config interface, so everything but the
 // port accessor is tested on the host against a fake configuration space.
 package pci
@@ -191,4 +192,113 @@ func (d Device) EnableMSI(vector int) error {
 	cmd := d.Read32(regCommand) & 0xffff
 	d.Write32(regCommand, cmd|cmdIntxOff|cmdMaster)
 	return nil
+}
+
+// The windows AssignBARs hands addresses out of: q35's, as SeaBIOS uses
+// them (I/O above the ISA and legacy ports; memory from the end of the
+// MMCONFIG area up to the I/O APIC).
+const (
+	ioWindow, ioWindowEnd   = 0xc000, 0x10000
+	memWindow, memWindowEnd = 0xc0000000, 0xfec00000
+)
+
+// AssignBARs gives every base address register on bus 0 that the firmware
+// left at zero an address in q35's windows and turns on the decoding it
+// needs. qboot, which boots the machine in a few milliseconds, leaves
+// BARs unassigned; SeaBIOS assigns them all, and then this changes
+// nothing. Addresses go above the highest one already assigned in each
+// window, naturally aligned; 64-bit BARs get addresses below 4 GiB (the
+// kernel's identity map). Calling it again is harmless.
+func AssignBARs(c Config) error {
+	devs := Scan(c)
+	next := [2]uint64{ioWindow, memWindow} // [0] I/O, [1] memory
+	type slot struct {
+		d    Device
+		i    int
+		size uint64
+		io   bool
+	}
+	var todo []slot
+	for _, d := range devs {
+		if (d.Read32(regHeader)>>16)&0x7f != 0 {
+			continue // a bridge: its two BARs stay the firmware's
+		}
+		for i := 0; i < 6; i++ {
+			b, err := d.BAR(i)
+			if err != nil {
+				return err
+			}
+			size := d.barSize(i, b)
+			k := 1
+			if b.IO {
+				k = 0
+			}
+			switch {
+			case size == 0:
+			case b.Valid && b.Addr+size > next[k] && b.Addr < [2]uint64{ioWindowEnd, memWindowEnd}[k]:
+				next[k] = b.Addr + size
+			case !b.Valid:
+				todo = append(todo, slot{d, i, size, b.IO})
+			}
+			if b.Wide {
+				i++
+			}
+		}
+	}
+	for _, s := range todo {
+		k, end := 1, uint64(memWindowEnd)
+		if s.io {
+			k, end = 0, ioWindowEnd
+		}
+		a := (next[k] + s.size - 1) &^ (s.size - 1)
+		if a+s.size > end {
+			return fmt.Errorf("pci %v: no room for BAR %d (%d bytes)", s.d, s.i, s.size)
+		}
+		next[k] = a + s.size
+		off := regBAR0 + uint8(4*s.i)
+		low := s.d.Read32(off) & 0xf
+		s.d.Write32(off, uint32(a)|low)
+		if !s.io && (low>>1)&3 == 2 {
+			s.d.Write32(off+4, 0)
+		}
+		en := uint32(cmdMemory)
+		if s.io {
+			en = cmdIO
+		}
+		s.d.Write32(regCommand, s.d.Read32(regCommand)&0xffff|en)
+	}
+	return nil
+}
+
+// barSize probes the size of BAR i (decoded as b) by writing all ones
+// with decoding off, and restores it. 0 means the BAR is not implemented.
+func (d Device) barSize(i int, b BAR) uint64 {
+	off := regBAR0 + uint8(4*i)
+	cmd := d.Read32(regCommand) & 0xffff
+	d.Write32(regCommand, cmd&^(cmdIO|cmdMemory))
+	defer d.Write32(regCommand, cmd)
+	orig := d.Read32(off)
+	d.Write32(off, 0xffffffff)
+	lo := d.Read32(off)
+	d.Write32(off, orig)
+	if lo == 0 {
+		return 0 // not implemented
+	}
+	if b.IO {
+		mask := uint64(lo&^3) | 0xffff0000
+		return uint64(uint32(^mask) + 1)
+	}
+	mask := uint64(lo &^ 0xf)
+	if b.Wide {
+		origHi := d.Read32(off + 4)
+		d.Write32(off+4, 0xffffffff)
+		mask |= uint64(d.Read32(off+4)) << 32
+		d.Write32(off+4, origHi)
+	} else {
+		mask |= 0xffffffff00000000
+	}
+	if mask == 0 {
+		return 0
+	}
+	return ^mask + 1
 }

@@ -116,3 +116,78 @@ func TestCapabilityAndMSI(t *testing.T) {
 		t.Error("looping capability list yielded MSI")
 	}
 }
+
+// barConfig is a configuration space whose BARs decode as hardware does:
+// a write keeps only the address bits the BAR's size allows, and the
+// type bits stay.
+type barConfig struct {
+	fakeConfig
+	sizes map[[4]uint8]uint64 // BAR register -> size (1: the upper half of a 64-bit BAR); others are not implemented
+}
+
+func (b barConfig) Write32(bus, dev, fn, off uint8, v uint32) {
+	k := [4]uint8{bus, dev, fn, off}
+	size, ok := b.sizes[k]
+	switch {
+	case off < regBAR0 || off >= regBAR0+24 || size == 1:
+	case !ok:
+		v = 0 // not implemented: reads zero
+	default:
+		typ := b.fakeConfig[k] & 0xf
+		if typ&1 != 0 {
+			typ &= 3
+		}
+		v = v&^uint32(size-1)&^0xf | typ
+	}
+	b.fakeConfig.Write32(bus, dev, fn, off, v)
+}
+
+func TestAssignBARs(t *testing.T) {
+	// A virtio device as qboot leaves it (I/O BAR0 of 64 bytes, 32-bit
+	// memory BAR1 of 4 KiB, 64-bit BAR4 of 16 KiB, all at zero), and a
+	// device whose memory BAR0 the firmware placed at 0xc0000000.
+	c := barConfig{
+		fakeConfig: fakeConfig{
+			{0, 0, 0, regID}:        0x29c08086,
+			{0, 2, 0, regID}:        0x10031af4,
+			{0, 2, 0, regBAR0}:      0x1,
+			{0, 2, 0, regBAR0 + 4}:  0x0,
+			{0, 2, 0, regBAR0 + 16}: 0xc,
+			{0, 3, 0, regID}:        0x11e81234,
+			{0, 3, 0, regBAR0}:      0xc0000000,
+		},
+		sizes: map[[4]uint8]uint64{
+			{0, 2, 0, regBAR0}: 64, {0, 2, 0, regBAR0 + 4}: 4096, {0, 2, 0, regBAR0 + 16}: 16384,
+			{0, 2, 0, regBAR0 + 20}: 1,
+			{0, 3, 0, regBAR0}:      1 << 20,
+		},
+	}
+	if err := AssignBARs(c); err != nil {
+		t.Fatal(err)
+	}
+	d, _ := Find(c, 0x1af4, 0x1003)
+	want := []BAR{
+		{Addr: 0xc000, IO: true, Valid: true},
+		{Addr: 0xc0100000, Valid: true},
+		{}, {},
+		{Addr: 0xc0104000, Wide: true, Valid: true},
+	}
+	for i, w := range want {
+		if got, _ := d.BAR(i); got != w {
+			t.Errorf("BAR%d = %+v, want %+v", i, got, w)
+		}
+	}
+	if cmd := d.Read32(regCommand); cmd&(cmdIO|cmdMemory) != cmdIO|cmdMemory {
+		t.Errorf("command = %#x: I/O and memory decoding not both on", cmd)
+	}
+	if b, _ := Find(c, 0x1234, 0x11e8); b.Read32(regBAR0) != 0xc0000000 {
+		t.Errorf("firmware's BAR moved to %#x", b.Read32(regBAR0))
+	}
+	// Idempotent: a second pass moves nothing.
+	if err := AssignBARs(c); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := d.BAR(0); got != want[0] {
+		t.Errorf("after a second pass BAR0 = %+v", got)
+	}
+}

@@ -328,6 +328,10 @@ func (c *Console) Transport() string { return c.t.name() }
 // a driver (virtio 1.x, 3.1.2 legacy sequence). The caller negotiates
 // features and wires its interrupts.
 func openLegacyPCI(cfg pci.Config, id uint16, what string) (pci.Device, legacy, error) {
+	// Under qboot the BARs are still unassigned.
+	if err := pci.AssignBARs(cfg); err != nil {
+		return pci.Device{}, legacy{}, err
+	}
 	d, ok := pci.Find(cfg, VendorID, id)
 	if !ok {
 		return d, legacy{}, fmt.Errorf("virtio: no transitional %s on PCI bus 0", what)

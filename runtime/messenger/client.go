@@ -230,6 +230,16 @@ func (c *Client) Mounts() ([]string, error) {
 	return r.Mounts, nil
 }
 
+// CPUProfile returns the guest path the program writes a CPU profile of
+// its run to (pprof format), or "" when the host asks for none.
+func (c *Client) CPUProfile() (string, error) {
+	r, err := c.process()
+	if err != nil {
+		return "", err
+	}
+	return r.CPUProfile, nil
+}
+
 func (c *Client) process() (*ArgsReply, error) {
 	m, err := c.roundTrip(&ArgsRequest{})
 	if err != nil {

@@ -130,12 +130,14 @@ func (*ArgsRequest) decode(*decoder) {}
 
 // ArgsReply carries argv, the environment ("KEY=value" strings), the
 // working directory the guest should start in (a guest path; empty when
-// the host names none) and the guest paths of the granted directories
-// (so the guest knows which paths its own in-memory /tmp must not hide).
+// the host names none), the guest paths of the granted directories (so
+// the guest knows which paths its own in-memory /tmp must not hide) and
+// where the guest writes a CPU profile of its run (a guest path, `ebbnode
+// run --cpuprofile`; empty: no profile).
 type ArgsReply struct {
-	Args, Env []string
-	Cwd       string
-	Mounts    []string
+	Args, Env       []string
+	Cwd, CPUProfile string
+	Mounts          []string
 }
 
 func (*ArgsReply) Type() Type { return TypeArgs | Reply }
@@ -144,12 +146,14 @@ func (m *ArgsReply) encode(e *encoder) {
 	e.strs(m.Env)
 	e.str(m.Cwd)
 	e.strs(m.Mounts)
+	e.str(m.CPUProfile)
 }
 func (m *ArgsReply) decode(d *decoder) {
 	m.Args = d.strs()
 	m.Env = d.strs()
 	m.Cwd = d.str()
 	m.Mounts = d.strs()
+	m.CPUProfile = d.str()
 }
 
 // WriteRequest writes Data to the host's stdout (FD 1) or stderr (FD 2).

@@ -17,7 +17,7 @@ func sampleMessages() []Message {
 		&Hello{Magic: Magic, Version: Version},
 		&Hello{Magic: Magic, Version: Version, IsReply: true},
 		&ArgsRequest{},
-		&ArgsReply{Args: []string{"node", "app.js", ""}, Env: []string{"A=b", "PATH=/bin"}, Cwd: "/home/u", Mounts: []string{"/home/u", "/tmp/x"}},
+		&ArgsReply{Args: []string{"node", "app.js", ""}, Env: []string{"A=b", "PATH=/bin"}, Cwd: "/home/u", Mounts: []string{"/home/u", "/tmp/x"}, CPUProfile: "/p/cpu.pprof"},
 		&WriteRequest{FD: StderrFD, Data: []byte{0, 1, 2, 0xff}},
 		&ReadStdinRequest{Max: 4096},
 		&ReadStdinReply{Data: []byte("tail"), EOF: true},

@@ -88,7 +88,7 @@ func (t Type) IsReply() bool { return t&Reply != 0 }
 // and Version; the host answers with its own. Any difference is fatal.
 const (
 	Magic   uint32 = 0x4e424245 // "EBBN" as little-endian bytes
-	Version uint32 = 2
+	Version uint32 = 3          // 3: ArgsReply.CPUProfile
 )
 
 // RemoveKind says which removal a Remove request asks for, so that the

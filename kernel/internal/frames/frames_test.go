@@ -115,3 +115,21 @@ func TestPool(t *testing.T) {
 		t.Fatal("Owns rejects the span's ends")
 	}
 }
+
+// TestAddFreeWords checks the word-at-a-time path of AddFree against a
+// frame count: unaligned ends, and a second range overlapping the first
+// (its already free frames are not counted twice).
+func TestAddFreeWords(t *testing.T) {
+	a := new(Allocator)
+	a.AddFree(0x3000, 0x1234000)   // frames 3 .. 0x1233
+	a.AddFree(0x1000, 0x2000000+1) // frames 1 .. 0x1fff
+	if want := uint64(0x2000 - 1); a.nfree != want {
+		t.Fatalf("nfree = %#x, want %#x", a.nfree, want)
+	}
+	for f := uint64(0); f < 0x2100; f++ {
+		free := a.free[f/64]&(1<<(f%64)) != 0
+		if want := f >= 1 && f < 0x2000; free != want {
+			t.Fatalf("frame %#x free = %v, want %v", f, free, want)
+		}
+	}
+}

@@ -39,6 +39,10 @@ func fail(format string, args ...any) {
 }
 
 func main() {
+	// qboot leaves BARs unassigned: a driver assigns them first.
+	if err := pci.AssignBARs(pci.Ports{}); err != nil {
+		fail("%v", err)
+	}
 	d, ok := pci.Find(pci.Ports{}, 0x1234, 0x11e8)
 	if !ok {
 		fail("no edu device on bus 0")

@@ -94,6 +94,17 @@ func process() {
 	serr := syscall.Sysinfo(&si)
 	fmt.Printf("sysinfo: %v ram=%v free=%v unit=%d procs=%d\n", serr, si.Totalram > 0,
 		si.Freeram > 0 && si.Freeram < si.Totalram, si.Unit, si.Procs)
+	// setitimer: ITIMER_PROF set (1 s, so it never fires here), read
+	// back, turned off; ITIMER_REAL refused. timer_create: refused.
+	it := [4]int64{1, 0, 1, 0}
+	var old [4]int64
+	_, _, e1 := syscall.RawSyscall(syscall.SYS_SETITIMER, 2, uintptr(unsafe.Pointer(&it)), 0)
+	off := [4]int64{}
+	_, _, e2 := syscall.RawSyscall(syscall.SYS_SETITIMER, 2, uintptr(unsafe.Pointer(&off)), uintptr(unsafe.Pointer(&old)))
+	_, _, e3 := syscall.RawSyscall(syscall.SYS_SETITIMER, 0, uintptr(unsafe.Pointer(&it)), 0)
+	var tid int32
+	_, _, e4 := syscall.RawSyscall(syscall.SYS_TIMER_CREATE, 3, 0, uintptr(unsafe.Pointer(&tid)))
+	fmt.Printf("setitimer: %v,%v old-interval=%ds real=%v timer_create: %v\n", e1, e2, old[0], e3, e4)
 }
 
 // threads: clone, gettid, futex, sched_yield, nanosleep, exit (a thread
