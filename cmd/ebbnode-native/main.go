@@ -27,6 +27,9 @@ import (
 	"io"
 	"os"
 	"path"
+	goruntime "runtime"
+	"slices"
+	"time"
 
 	"github.com/ebbnode/ebbnode/jsrt"
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
@@ -87,11 +90,13 @@ func run() int {
 	if cwd == "" {
 		cwd = b.Root
 	}
-	ebb, err := systemEbbs(c, b)
+	ebb, st, err := systemEbbs(c, b)
 	if err != nil {
 		return fail("%v", err)
 	}
 	defer ebb.Stop()
+	report := resourceReporter(env, st, c.Stderr())
+	report("before the script")
 	code, err := jsrt.Run(jsrt.Options{
 		Script:   path.Join(b.Root, b.Entry),
 		Args:     args,
@@ -108,6 +113,7 @@ func run() int {
 		fmt.Fprintf(c.Stderr(), "Error: %v\n", err)
 		code = 1
 	}
+	report("after the script")
 	if err := c.Exit(code); err != nil {
 		fmt.Fprintf(os.Stderr, "ebbnode-native: messenger exit: %v\n", err)
 	}
@@ -116,21 +122,22 @@ func run() int {
 
 // systemEbbs starts the image's one-core Ebb runtime with its system Ebbs:
 // the Messenger client, and the file system (the bundle over the client).
-func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
+func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, *native.Stack, error) {
 	ebb := ebbrt.New(ebbrt.Config{Cores: 1})
 	if err := messenger.Install(ebb, c); err != nil {
 		ebb.Stop()
-		return nil, err
+		return nil, nil, err
 	}
 	if err := vfs.Install(ebb, vfs.NewOverlay(b.FS(), b.Root, c)); err != nil {
 		ebb.Stop()
-		return nil, err
+		return nil, nil, err
 	}
-	if err := installNetwork(ebb, c.Stderr()); err != nil {
+	st, err := installNetwork(ebb, c.Stderr())
+	if err != nil {
 		ebb.Stop()
-		return nil, err
+		return nil, nil, err
 	}
-	return ebb, nil
+	return ebb, st, nil
 }
 
 // installNetwork makes gVisor's stack the network Ebb: over the virtio-net
@@ -138,7 +145,7 @@ func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
 // else loopback alone. A device that cannot be brought up (its rings need
 // DMA memory a very small VM may not have) costs the script its outside
 // network, not its run: one line on stderr says so.
-func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) error {
+func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) (*native.Stack, error) {
 	var dev native.Device
 	if virtio.HasNet() {
 		n, err := virtio.OpenNetAuto(netVector)
@@ -150,7 +157,37 @@ func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) error {
 	}
 	st, err := native.New(dev, native.Config{})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return netstack.Install(ebb, st)
+	return st, netstack.Install(ebb, st)
+}
+
+// resourceReporter returns the function that, when the script's
+// environment has EBBNODE_DEBUG=resources, writes one line to its stderr
+// with the goroutines and the stack's endpoints (the image's sockets):
+// the load test compares them before and after the script. Goroutines that
+// a finished script's connections leave winding down get a moment to end.
+func resourceReporter(env []string, st *native.Stack, stderr io.Writer) func(when string) {
+	if !slices.Contains(env, "EBBNODE_DEBUG=resources") {
+		return func(string) {}
+	}
+	return func(when string) {
+		g := settledGoroutines()
+		fmt.Fprintf(stderr, "ebbnode-native: resources %s: goroutines %d endpoints %d\n", when, g, st.Endpoints())
+	}
+}
+
+// settledGoroutines counts goroutines once the count has stopped falling
+// (for at most a second).
+func settledGoroutines() int {
+	n := goruntime.NumGoroutine()
+	for i := 0; i < 20; i++ {
+		time.Sleep(50 * time.Millisecond)
+		m := goruntime.NumGoroutine()
+		if m >= n {
+			return m
+		}
+		n = m
+	}
+	return n
 }

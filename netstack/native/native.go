@@ -232,3 +232,23 @@ func (st *Stack) Interfaces() ([]netstack.Interface, error) {
 	}
 	return out, nil
 }
+
+// Endpoints counts the transport endpoints (TCP and UDP sockets, listeners
+// included) the stack still has registered: what an image holds open, as
+// a process's descriptor count does. TCP endpoints in TIME_WAIT are left
+// out: closed by the program, they only wait out the peer's last segments.
+func (st *Stack) Endpoints() int {
+	n := 0
+	for _, ep := range st.s.RegisteredEndpoints() {
+		if s, ok := ep.(interface{ State() uint32 }); ok && isTCP(ep) && tcp.EndpointState(s.State()) == tcp.StateTimeWait {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+func isTCP(ep stack.TransportEndpoint) bool {
+	_, ok := ep.(*tcp.Endpoint)
+	return ok
+}
