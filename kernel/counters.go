@@ -29,3 +29,7 @@ func ReadCounters() Counters {
 // OnlineCPUs returns the number of CPUs the kernel started (the boot CPU
 // included): the set sched_getaffinity reports.
 func OnlineCPUs() int { return nonline }
+
+// Cmdline is the kernel command line the loader passed (QEMU -append);
+// "" when hosted. Go world.
+func Cmdline() string { return string(bootInfo.cmdline[:bootInfo.cmdlen]) }

@@ -155,11 +155,26 @@ func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) (*native.Stack, error)
 			dev = n
 		}
 	}
-	st, err := native.New(dev, native.Config{})
+	st, err := native.New(dev, netConfig(stderr))
 	if err != nil {
 		return nil, err
 	}
 	return st, netstack.Install(ebb, st)
+}
+
+// netConfig is the stack's configuration: the kernel command line's
+// ebbnode.ip= (`ebbnode run --ip`), else QEMU user networking's. A
+// malformed one (`ebbnode run` checks the flag, so only a hand-made
+// command line has one) is said on stderr and the default used.
+func netConfig(stderr io.Writer) native.Config {
+	c, ok, err := netstack.IPConfigFromCmdline(kernel.Cmdline())
+	if err != nil {
+		fmt.Fprintf(stderr, "ebbnode-native: %v; using %s\n", err, native.Default.Addr)
+	}
+	if !ok || err != nil {
+		return native.Config{}
+	}
+	return native.FromIPConfig(c)
 }
 
 // resourceReporter returns the function that, when the script's

@@ -8,7 +8,9 @@
 // The default configuration is QEMU's user network: 10.0.2.15/24, gateway
 // 10.0.2.2 (the host's loopback as seen from the image), DNS at 10.0.2.3,
 // and IPv6 by SLAAC from the router's advertisements (plus a link-local
-// address). DHCP is not implemented: a static address is given in Config.
+// address). DHCP is not implemented (gVisor has no DHCP client): another
+// network's static address is given in Config (FromIPConfig; images take
+// it from the kernel command line's ebbnode.ip=).
 //
 // This package is linked only into the native runtime (cmd/ebbnode-native
 // and guests): the hosted CLI must not pull gVisor in.
@@ -55,6 +57,12 @@ type Config struct {
 	// Addr6 is a static IPv6 address; SLAAC and a link-local address
 	// are configured either way.
 	Addr6 netip.Prefix
+}
+
+// FromIPConfig is the stack's configuration for a static address (the
+// kernel command line's ebbnode.ip=, see netstack.IPConfig).
+func FromIPConfig(c netstack.IPConfig) Config {
+	return Config{Addr: c.Addr, Gateway: c.Gateway, DNS: c.DNS}
 }
 
 // Default is QEMU user networking's configuration.
