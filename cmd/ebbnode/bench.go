@@ -73,10 +73,12 @@ well below every configuration's); every response must be 200 with 148 bytes. a 
 the server under node, b under "ebbnode exec", c as a native image booted
 with -p (QEMU user networking), d under "ebbnode exec" in the Linux VM
 with the same netdev; dg runs the same page as a Go net/http server in
-the Linux VM, and cg would run it as a native Go image (not built yet).
-dt and dgt are d and dg on a tap device in a private network namespace
-that the session creates and removes (root only), the load sent from
-inside it. The default is all eight. A configuration whose runtime cannot serve yet
+the Linux VM, and cg as a native image (the Go program linked with the
+kernel, listening on gVisor's stack). ct, cgt, dt and dgt are c, cg, d
+and dg on a tap device in a private network namespace that the session
+creates and removes (root only; the native images get 10.0.3.2/24 on the
+kernel command line), the load sent from inside it. The default is all
+ten. A configuration whose runtime cannot serve yet
 (no http module, no network in the image: the server ends before
 answering) is reported as not available, with its error. Results go
 to <out>/<name>.{json,txt,svg} (default name "http" or "http-quick").
@@ -100,7 +102,7 @@ Exit status: 0 when every run of every available configuration succeeded,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.quick, "quick", false, "one run per benchmark, no warm-up: a fast check")
-	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated (http: also cg, dg, dt, dgt; default all)")
+	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated (http: also cg, dg, ct, cgt, dt, dgt; default all)")
 	f.StringVar(&o.out, "out", "benchmarks/results", "directory for the JSON, table and chart")
 	f.StringVar(&o.name, "name", "", `file name (no extension) of the results; default "quick" or "full"`)
 	f.IntVar(&o.reps, "reps", 0, "runs per configuration (default 1 with --quick, else 3)")
