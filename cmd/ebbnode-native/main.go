@@ -201,30 +201,33 @@ func netConfig(stderr io.Writer) native.Config {
 
 // resourceReporter returns the function that, when the script's
 // environment has EBBNODE_DEBUG=resources, writes one line to its stderr
-// with the goroutines and the stack's endpoints (the image's sockets):
-// the load test compares them before and after the script. Goroutines that
-// a finished script's connections leave winding down get a moment to end.
+// with the goroutines and the stack's endpoints (the image's sockets, with
+// their states): the load test compares them before and after the script.
+// Connections the script has just closed get a moment to finish (their
+// goroutines to end, their last segments to be acknowledged).
 func resourceReporter(env []string, st *native.Stack, stderr io.Writer) func(when string) {
 	if !slices.Contains(env, "EBBNODE_DEBUG=resources") {
 		return func(string) {}
 	}
 	return func(when string) {
-		g := settledGoroutines()
-		fmt.Fprintf(stderr, "ebbnode-native: resources %s: goroutines %d endpoints %d\n", when, g, st.Endpoints())
+		g, eps := settled(st)
+		fmt.Fprintf(stderr, "ebbnode-native: resources %s: goroutines %d endpoints %d %q\n", when, g, len(eps), eps)
 	}
 }
 
-// settledGoroutines counts goroutines once the count has stopped falling
-// (for at most a second).
-func settledGoroutines() int {
-	n := goruntime.NumGoroutine()
-	for i := 0; i < 20; i++ {
+// settled counts goroutines and endpoints once neither count has fallen
+// for half a second (for at most three seconds).
+func settled(st *native.Stack) (int, []string) {
+	g, eps := goruntime.NumGoroutine(), st.Endpoints()
+	for i, still := 0, 0; i < 60 && still < 10; i++ {
 		time.Sleep(50 * time.Millisecond)
-		m := goruntime.NumGoroutine()
-		if m >= n {
-			return m
+		g2, eps2 := goruntime.NumGoroutine(), st.Endpoints()
+		if g2 < g || len(eps2) < len(eps) {
+			still = 0
+		} else {
+			still++
 		}
-		n = m
+		g, eps = g2, eps2
 	}
-	return n
+	return g, eps
 }

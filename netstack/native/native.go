@@ -241,19 +241,24 @@ func (st *Stack) Interfaces() ([]netstack.Interface, error) {
 	return out, nil
 }
 
-// Endpoints counts the transport endpoints (TCP and UDP sockets, listeners
-// included) the stack still has registered: what an image holds open, as
-// a process's descriptor count does. TCP endpoints in TIME_WAIT are left
-// out: closed by the program, they only wait out the peer's last segments.
-func (st *Stack) Endpoints() int {
-	n := 0
+// Endpoints lists the transport endpoints (TCP and UDP sockets, listeners
+// included) the stack still has registered, by state: what an image holds
+// open, as a process's descriptors are. TCP endpoints in TIME_WAIT are
+// left out: closed by the program, they only wait out the peer's last
+// segments.
+func (st *Stack) Endpoints() []string {
+	var out []string
 	for _, ep := range st.s.RegisteredEndpoints() {
-		if s, ok := ep.(interface{ State() uint32 }); ok && isTCP(ep) && tcp.EndpointState(s.State()) == tcp.StateTimeWait {
+		if !isTCP(ep) {
+			out = append(out, "udp")
 			continue
 		}
-		n++
+		s := tcp.EndpointState(ep.(*tcp.Endpoint).State())
+		if s != tcp.StateTimeWait {
+			out = append(out, "tcp "+s.String())
+		}
 	}
-	return n
+	return out
 }
 
 func isTCP(ep stack.TransportEndpoint) bool {
