@@ -98,25 +98,31 @@ func TestRunLoadLoopbackOnly(t *testing.T) {
 	}
 }
 
-// TestRunHTTPHost runs a short session on configuration a (node) and cg
-// (not built yet): a is measured at saturation and at a fixed rate below
-// it, cg is recorded as unavailable with its reason, and the table, JSON
-// and chart are written.
+// TestRunHTTPHost runs a short session on configuration a (node) and b
+// on an "ebbnode" whose runtime lacks http (a stand-in that ends at once
+// with node's error): a is measured at saturation and at a fixed rate
+// below it, b is recorded as unavailable with its reason, and the table,
+// JSON and chart are written.
 func TestRunHTTPHost(t *testing.T) {
 	var log bytes.Buffer
-	res, err := RunHTTP(context.Background(), HTTPOptions{Quick: true, Configs: []string{"a", "cg"}, Duration: time.Second, Connections: 4, Log: &log})
+	fake := filepath.Join(t.TempDir(), "ebbnode")
+	script := "#!/bin/sh\necho \"Error: Cannot find module 'http'\" >&2\nexit 1\n"
+	if err := os.WriteFile(fake, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	res, err := RunHTTP(context.Background(), HTTPOptions{Quick: true, Configs: []string{"a", "b"}, Duration: time.Second, Connections: 4, Log: &log, Ebbnode: fake})
 	if err != nil {
 		t.Fatalf("RunHTTP: %v\n%s", err, log.String())
 	}
-	a, d := res.config("a"), res.config("cg")
+	a, d := res.config("a"), res.config("b")
 	if a == nil || a.Saturation == nil || a.Fixed == nil || a.Saturation.Bad+a.Fixed.Bad != 0 {
 		t.Fatalf("a: %+v\n%s", a, log.String())
 	}
 	if res.Rate < 1 || float64(res.Rate) >= a.Saturation.Throughput || a.Fixed.Rate != res.Rate {
 		t.Errorf("fixed rate %d (a's ran at %d), saturation %.0f: want below saturation", res.Rate, a.Fixed.Rate, a.Saturation.Throughput)
 	}
-	if d == nil || d.Available || !strings.Contains(d.Unavailable, "not built yet") {
-		t.Errorf("cg: %+v, want unavailable with a reason", d)
+	if d == nil || d.Available || !strings.Contains(d.Unavailable, "Cannot find module 'http'") {
+		t.Errorf("b: %+v, want unavailable with a reason", d)
 	}
 	dir := t.TempDir()
 	paths, err := SaveHTTP(res, dir, "http-test")
@@ -124,7 +130,7 @@ func TestRunHTTPHost(t *testing.T) {
 		t.Fatalf("SaveHTTP = %v, %v", paths, err)
 	}
 	table, _ := os.ReadFile(filepath.Join(dir, "http-test.txt"))
-	for _, want := range []string{"a node", "cg Go native", "cg (Go native): not available: not built yet", "c/d"} {
+	for _, want := range []string{"a node", "b ebbnode exec", "b (ebbnode exec): not available: ", "Cannot find module 'http'", "c/d"} {
 		if !strings.Contains(string(table), want) {
 			t.Errorf("table lacks %q:\n%s", want, table)
 		}

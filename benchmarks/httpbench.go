@@ -93,6 +93,10 @@ type httpEnv struct {
 	accelWhy string
 	image    string // the server as a native app image (c)
 
+	goImgOnce sync.Once
+	goImage   string // the Go server as a raw native image (cg)
+	goImgErr  error
+
 	// The Linux VM (d, dg): see httplinuxvm.go.
 	lvmOnce                  sync.Once
 	lvmErr                   error

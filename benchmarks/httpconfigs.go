@@ -44,13 +44,17 @@ var HTTPConfigs = []HTTPConfig{
 	{Key: "d", Name: "Linux VM", Title: "ebbnode exec in a Debian Linux VM under QEMU, same machine and netdev as c", VM: true,
 		prepare: prepareLinuxVMHTTP, start: startLinuxVMHTTP},
 	{Key: "cg", Name: "Go native", Title: "the same server as a Go net/http program, native image under QEMU", VM: true,
-		prepare: prepareGoNativeHTTP},
+		prepare: prepareGoNativeHTTP, start: startGoNativeHTTP},
 	{Key: "dg", Name: "Go Linux VM", Title: "the Go net/http server in the Linux VM, same machine and netdev as c", VM: true,
 		prepare: prepareGoLinuxVMHTTP, start: startGoLinuxVMHTTP},
 	// Tap rows: the VM on a tap device in a private network namespace
 	// the session creates and removes, the load sent from inside it.
+	{Key: "ct", Name: "ebbnode native tap", Title: "c on a tap device in a private network namespace (--ip 10.0.3.2/24)", VM: true,
+		prepare: prepareNativeTapHTTP, start: startNativeTapHTTP},
 	{Key: "dt", Name: "Linux VM tap", Title: "d on a tap device in a private network namespace", VM: true,
 		prepare: prepareLinuxVMTapHTTP, start: startLinuxVMTapHTTP},
+	{Key: "cgt", Name: "Go native tap", Title: "cg on a tap device in a private network namespace", VM: true,
+		prepare: prepareGoNativeTapHTTP, start: startGoNativeTapHTTP},
 	{Key: "dgt", Name: "Go Linux VM tap", Title: "dg on a tap device in a private network namespace", VM: true,
 		prepare: prepareGoLinuxVMTapHTTP, start: startGoLinuxVMTapHTTP},
 }
@@ -127,19 +131,30 @@ func startNativeHTTP(ctx context.Context, e *httpEnv) (*httpServer, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &httpServer{url: loopbackURL(port), done: make(chan struct{}), out: &syncBuffer{}}
 	vm := e.vm
 	vm.Net = httpNet(port)
+	return e.bootNative(ctx, loopbackURL(port), vm, e.image, true), nil
+}
+
+// bootNative boots image (an app image when app, else raw: its console
+// is the server's output) on vm in the background as the server at url.
+func (e *httpEnv) bootNative(ctx context.Context, url string, vm launch.VM, image string, app bool) *httpServer {
+	s := &httpServer{url: url, done: make(chan struct{}), out: &syncBuffer{}}
 	vm.Timeout = e.runTimeout()
 	vm.Log = s.out
+	run := launch.Run{VM: vm, Image: image}
+	if app {
+		run.App = &offload.Config{
+			Args:   []string{strconv.Itoa(HTTPGuestPort), "0.0.0.0"},
+			Cwd:    filepath.ToSlash(e.work),
+			Stdout: s.out,
+			Stderr: s.out,
+			Mounts: []offload.Mount{{Host: e.work, Guest: filepath.ToSlash(e.work)}},
+		}
+	} else {
+		run.VM.Console = s.out
+	}
 	runCtx, cancel := context.WithCancel(ctx)
-	run := launch.Run{VM: vm, Image: e.image, App: &offload.Config{
-		Args:   []string{strconv.Itoa(HTTPGuestPort), "0.0.0.0"},
-		Cwd:    filepath.ToSlash(e.work),
-		Stdout: s.out,
-		Stderr: s.out,
-		Mounts: []offload.Mount{{Host: e.work, Guest: filepath.ToSlash(e.work)}},
-	}}
 	go func() {
 		out := launch.Boot(runCtx, run)
 		out.Report(s.out)
@@ -147,7 +162,7 @@ func startNativeHTTP(ctx context.Context, e *httpEnv) (*httpServer, error) {
 		close(s.done)
 	}()
 	s.stop = func() { cancel(); <-s.done }
-	return s, nil
+	return s
 }
 
 // nodeAvailable reports whether node is installed.

@@ -135,13 +135,6 @@ func prepareGoLinuxVMHTTP(ctx context.Context, e *httpEnv) error {
 	return err
 }
 
-// prepareGoNativeHTTP: the Go server as a native image needs netstack's
-// native backend (gVisor over the virtio-net driver) linked into a raw
-// image; not built yet.
-func prepareGoNativeHTTP(ctx context.Context, e *httpEnv) error {
-	return &UnavailableError{Reason: "not built yet: a Go net/http image needs netstack's native backend (gVisor tcpip over virtio-net) and a main that serves on it"}
-}
-
 func startLinuxVMHTTP(ctx context.Context, e *httpEnv) (*httpServer, error) {
 	return e.startLinuxVM(ctx, e.initrdJS)
 }

@@ -564,7 +564,7 @@ var builtinNames = []string{
 	"dns", "dns/promises", "events", "fs", "fs/promises", "http", "https", "module", "net",
 	"os", "path", "perf_hooks", "process", "querystring", "readline", "readline/promises",
 	"stream", "stream/consumers", "stream/promises", "string_decoder", "timers",
-	"timers/promises", "tty", "url", "util", "worker_threads", "zlib",
+	"timers/promises", "tls", "tty", "url", "util", "worker_threads", "zlib",
 }
 
 // runMain loads the main module as the loop's first macrotask.

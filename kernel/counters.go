@@ -46,3 +46,12 @@ func DeviceInterrupts(cpu int) uint64 {
 // OnlineCPUs returns the number of CPUs the kernel started (the boot CPU
 // included): the set sched_getaffinity reports.
 func OnlineCPUs() int { return nonline }
+
+// Cmdline is the kernel command line the loader passed (QEMU -append);
+// "" when hosted. Go world.
+func Cmdline() string { return string(bootInfo.cmdline[:bootInfo.cmdlen]) }
+
+// TSCHz is the time-stamp counter's frequency as calibrated at boot (0
+// when hosted): the clock the Go world reads runs on it, so a duration
+// in nanoseconds is TSCHz/1e9 cycles per nanosecond. Go world.
+func TSCHz() uint64 { return clock.tscHz }

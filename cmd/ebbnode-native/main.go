@@ -31,8 +31,10 @@ import (
 	"net/netip"
 	"os"
 	"path"
+	goruntime "runtime"
 	"runtime/debug"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -66,6 +68,7 @@ func main() {
 
 func run() int {
 	kernel.BootMark("main (Go init done)")
+	sizeHeap(kernel.ReadCounters().FreeBytes)
 	// No collections until 100 ms into the script: setting up the system
 	// Ebbs and the JavaScript runtime allocates a few MiB that mostly
 	// stay live, and under TCG the cycles it would cost are a fifth of
@@ -73,7 +76,7 @@ func run() int {
 	// cycle at once (the heap is past the initial goal), so it waits
 	// until a short script has printed, or ended. GOMEMLIMIT (from the
 	// kernel) still bounds the heap meanwhile.
-	gcPercent := debug.SetGCPercent(-1)
+	gogc := debug.SetGCPercent(-1)
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(os.Stderr, "ebbnode-native: "+format+"\n", a...)
 		return exitSoftware
@@ -112,7 +115,7 @@ func run() int {
 	if err != nil {
 		return fail("messenger: %v", err)
 	}
-	ebb, err := systemEbbs(c, b)
+	ebb, st, err := systemEbbs(c, b)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -127,6 +130,8 @@ func run() int {
 			return fail("cpu profile: %v", err)
 		}
 	}
+	report := resourceReporter(env, st, c.Stderr())
+	report("before the script")
 	code, err := jsrt.Run(jsrt.Options{
 		Script:   path.Join(b.Root, b.Entry),
 		Args:     args,
@@ -139,7 +144,7 @@ func run() int {
 		ExecPath: execPath,
 		Ready: func() {
 			kernel.BootMark("jsrt set up")
-			time.AfterFunc(100*time.Millisecond, func() { debug.SetGCPercent(gcPercent) })
+			time.AfterFunc(100*time.Millisecond, func() { debug.SetGCPercent(gogc) })
 		},
 	})
 	if err != nil {
@@ -147,6 +152,7 @@ func run() int {
 		fmt.Fprintf(c.Stderr(), "Error: %v\n", err)
 		code = 1
 	}
+	report("after the script")
 	if profPath != "" {
 		pprof.StopCPUProfile()
 		if err := c.WriteFile(profPath, prof.Bytes(), false, 0o644); err != nil {
@@ -162,39 +168,41 @@ func run() int {
 // systemEbbs starts the image's one-core Ebb runtime, pinned to vCPU 0,
 // with its system Ebbs: the Messenger client, and the file system (the
 // bundle over the client).
-func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, error) {
+func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, *lazyStack, error) {
 	ebb := ebbrt.New(ebbrt.Config{Cores: 1, Pin: true})
 	if err := messenger.Install(ebb, c); err != nil {
 		ebb.Stop()
-		return nil, err
+		return nil, nil, err
 	}
 	fsys, err := withTmp(vfs.NewOverlay(b.FS(), b.Root, c), c)
 	if err != nil {
 		ebb.Stop()
-		return nil, err
+		return nil, nil, err
 	}
 	if err := vfs.Install(ebb, fsys); err != nil {
 		ebb.Stop()
-		return nil, err
+		return nil, nil, err
 	}
 	kernel.BootMark("file system Ebb up")
-	if err := installNetwork(ebb, c.Stderr()); err != nil {
+	st, err := installNetwork(ebb, c.Stderr())
+	if err != nil {
 		ebb.Stop()
-		return nil, err
+		return nil, nil, err
 	}
-	return ebb, nil
+	return ebb, st, nil
 }
 
 // installNetwork makes gVisor's stack the network Ebb: over the virtio-net
-// device when the machine has one (QEMU user networking's addresses),
+// device when the machine has one (addressed as the kernel command line's
+// ebbnode.ip= says, else as QEMU user networking expects),
 // else loopback alone. The stack and the device come up on the script's
 // first network call, not at boot: under TCG they cost a quarter of the
 // time to first output, which a script that never touches the network
 // should not pay. A device that cannot be brought up (its rings need DMA
 // memory a very small VM may not have) costs the script its outside
 // network, not its run: one line on stderr says so.
-func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) error {
-	return netstack.Install(ebb, &lazyStack{open: func() (netstack.Stack, error) {
+func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) (*lazyStack, error) {
+	l := &lazyStack{open: func() (*native.Stack, error) {
 		var dev native.Device
 		if virtio.HasNet() {
 			n, err := virtio.OpenNetAuto(netVector)
@@ -204,15 +212,16 @@ func installNetwork(ebb *ebbrt.Runtime, stderr io.Writer) error {
 				dev = n
 			}
 		}
-		return native.New(dev, native.Config{})
-	}})
+		return native.New(dev, netConfig(stderr))
+	}}
+	return l, netstack.Install(ebb, l)
 }
 
 // lazyStack is a netstack.Stack opened on first use.
 type lazyStack struct {
-	open func() (netstack.Stack, error)
+	open func() (*native.Stack, error)
 	once sync.Once
-	s    netstack.Stack
+	s    *native.Stack
 	err  error
 }
 
@@ -306,4 +315,76 @@ func withTmp(fsys vfs.FS, c *messenger.Client) (vfs.FS, error) {
 		limit = 64 << 20
 	}
 	return vfs.NewMount(fsys, tmpDir, vfs.NewMemFS(tmpDir, limit), keep), nil
+}
+
+// gcPercent is the image's GOGC. The image owns its VM's memory, so the
+// heap may grow to several times what is live between collections (Go's
+// default, 100, suits a process sharing its machine): under TCG a
+// collection is costly, and the HTTP benchmark's JS server answered 1.5
+// to 2 times as many requests/s at 400 (8 connections, 400 requests,
+// interleaved runs at load average 28).
+const gcPercent = 400
+
+// sizeHeap sets the collector for a machine of which free bytes are
+// left: GOGC gcPercent, capped by a soft memory limit at three quarters
+// of them, so a heap that grows toward the VM's RAM is collected more
+// often instead of running out.
+func sizeHeap(free uint64) {
+	debug.SetGCPercent(gcPercent)
+	if free > 0 {
+		debug.SetMemoryLimit(int64(free / 4 * 3))
+	}
+}
+
+// netConfig is the stack's configuration: the kernel command line's
+// ebbnode.ip= (`ebbnode run --ip`), else QEMU user networking's. A
+// malformed one (`ebbnode run` checks the flag, so only a hand-made
+// command line has one) is said on stderr and the default used.
+func netConfig(stderr io.Writer) native.Config {
+	c, ok, err := netstack.IPConfigFromCmdline(kernel.Cmdline())
+	if err != nil {
+		fmt.Fprintf(stderr, "ebbnode-native: %v; using %s\n", err, native.Default.Addr)
+	}
+	if !ok || err != nil {
+		return native.Config{}
+	}
+	return native.FromIPConfig(c)
+}
+
+// resourceReporter returns the function that, when the script's
+// environment has EBBNODE_DEBUG=resources, writes one line to its stderr
+// with the goroutines and the stack's endpoints (the image's sockets, with
+// their states): the load test compares them before and after the script.
+// Connections the script has just closed get a moment to finish (their
+// goroutines to end, their last segments to be acknowledged).
+func resourceReporter(env []string, st *lazyStack, stderr io.Writer) func(when string) {
+	if !slices.Contains(env, "EBBNODE_DEBUG=resources") {
+		return func(string) {}
+	}
+	return func(when string) {
+		ns, err := st.get()
+		if err != nil {
+			fmt.Fprintf(stderr, "ebbnode-native: resources %s: %v\n", when, err)
+			return
+		}
+		g, eps := settled(ns.(*native.Stack))
+		fmt.Fprintf(stderr, "ebbnode-native: resources %s: goroutines %d endpoints %d %q\n", when, g, len(eps), eps)
+	}
+}
+
+// settled counts goroutines and endpoints once neither count has fallen
+// for half a second (for at most three seconds).
+func settled(st *native.Stack) (int, []string) {
+	g, eps := goruntime.NumGoroutine(), st.Endpoints()
+	for i, still := 0, 0; i < 60 && still < 10; i++ {
+		time.Sleep(50 * time.Millisecond)
+		g2, eps2 := goruntime.NumGoroutine(), st.Endpoints()
+		if g2 < g || len(eps2) < len(eps) {
+			still = 0
+		} else {
+			still++
+		}
+		g, eps = g2, eps2
+	}
+	return g, eps
 }

@@ -79,10 +79,12 @@ well below every configuration's); every response must be 200 with 148 bytes. a 
 the server under node, b under "ebbnode exec", c as a native image booted
 with -p (QEMU user networking), d under "ebbnode exec" in the Linux VM
 with the same netdev; dg runs the same page as a Go net/http server in
-the Linux VM, and cg would run it as a native Go image (not built yet).
-dt and dgt are d and dg on a tap device in a private network namespace
-that the session creates and removes (root only), the load sent from
-inside it. The default is all eight. A configuration whose runtime cannot serve yet
+the Linux VM, and cg as a native image (the Go program linked with the
+kernel, listening on gVisor's stack). ct, cgt, dt and dgt are c, cg, d
+and dg on a tap device in a private network namespace that the session
+creates and removes (root only; the native images get 10.0.3.2/24 on the
+kernel command line), the load sent from inside it. The default is all
+ten. A configuration whose runtime cannot serve yet
 (no http module, no network in the image: the server ends before
 answering) is reported as not available, with its error. Results go
 to <out>/<name>.{json,txt,svg} (default name "http" or "http-quick").
@@ -141,14 +143,14 @@ Exit status: 0 when every run of every available configuration succeeded,
 	}
 	f := cmd.Flags()
 	f.BoolVar(&o.quick, "quick", false, "one run per benchmark, no warm-up: a fast check")
-	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated (http: also cg, dg, dt, dgt; default all; speedup: gn, gl, jn, jl, default all)")
+	f.StringVar(&o.configs, "configs", "a,b,c,d", "configurations to run, comma-separated (http: also cg, dg, ct, cgt, dt, dgt; default all; speedup: gn, gl, jn, jl, default all)")
 	f.StringVar(&o.out, "out", "benchmarks/results", "directory for the JSON, table and chart")
 	f.StringVar(&o.name, "name", "", `file name (no extension) of the results; default "quick" or "full"`)
 	f.IntVar(&o.reps, "reps", 0, "runs per configuration (speedup: per configuration and vCPU count; default 1 with --quick, else 3)")
 	f.StringVar(&o.suites, "suites", "", "run only these suites, comma-separated (default all eight)")
 	f.StringVar(&o.ebbnode, "ebbnode", "", "static ebbnode binary for b, c and d (default: build one from the source tree)")
 	f.DurationVar(&o.timeout, "run-timeout", 0, "v8: limit for one run (default 30m with --quick, else 3h); http: the wait for a server's first answer (default 30s on the host, 10m in a VM)")
-	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7), http (a 148-byte HTTP server under load) speedup (CPU-bound Go and JS on 1 and 2 vCPUs), boot (time to first output of examples/hello.js as an image) or tsc (the typescript compiler type-checking a program: node, exec, and an image in 1 GiB)")
+	f.StringVar(&o.suite, "suite", "v8", "benchmark: v8 (the V8 suite v7), http (a 148-byte HTTP server under load), speedup (CPU-bound Go and JS on 1 and 2 vCPUs), boot (time to first output of examples/hello.js as an image) or tsc (the typescript compiler type-checking a program: node, exec, and an image in 1 GiB)")
 	f.StringVar(&o.vcpus, "vcpus", "1,2", "speedup: vCPU counts to compare, comma-separated; the first is the baseline")
 	f.StringVar(&o.baseline, "baseline", "", "boot: another ebbnode binary (say, main's bin/ebbnode) run interleaved with this one")
 	f.DurationVar(&o.duration, "duration", 0, "http: length of each measurement (default 2s with --quick, else 10s)")

@@ -18,6 +18,7 @@ import (
 	"github.com/ebbnode/ebbnode/host/image"
 	"github.com/ebbnode/ebbnode/host/launch"
 	"github.com/ebbnode/ebbnode/host/qemu"
+	"github.com/ebbnode/ebbnode/netstack"
 )
 
 type runOptions struct {
@@ -32,6 +33,7 @@ type runOptions struct {
 	cpuprof string   // --cpuprofile: host file for the guest's CPU profile
 	net     string   // --net: user, tap:IFNAME or none
 	publish []string // -p: [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp]
+	ip      string   // --ip: ADDR/BITS[,GATEWAY[,DNS]], tap only
 
 	// App images only (see runapp.go).
 	env      []string
@@ -80,7 +82,11 @@ guest except through -p [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp]
 (repeatable, TCP by default), which forwards HOSTIP:HOSTPORT on this host
 (HOSTIP 127.0.0.1 unless given) to GUESTPORT in the guest. --net
 tap:IFNAME attaches an existing tap device instead (faster; configure it
-and reach the guest at its own address; -p does not apply). --net none
+and reach the guest at its own address; -p does not apply); the guest
+then takes its address from --ip ADDR/BITS[,GATEWAY[,DNS]] (passed on the
+kernel command line as ebbnode.ip=; the gateway defaults to the subnet's
+first address, DNS to the gateway; there is no DHCP client), else
+10.0.2.15/24. --net none
 attaches no network device. The guest reaches the network only where the
 image has a network driver and stack.
 
@@ -127,7 +133,7 @@ notice says so on a terminal's standard error (always with --verbose).`,
   ebbnode run examples/hello.js -- Ada          # builds, boots, prints "Hello, Ada! ..."
   ebbnode run -e DEBUG=1 --mount ./data:/data:ro app.img
   ebbnode run -p 8080:8080 examples/http.js   # then: curl 127.0.0.1:8080
-  ebbnode run --net tap:tap0 server.img
+  ebbnode run --net tap:tap0 --ip 10.0.3.2/24 server.img
   ebbnode run --machine microvm --memory 256 --timeout 30s hello.elf
   ebbnode run --gdb app.img    # then: gdb -ex 'target remote localhost:1234' bin/ebbnode-native.elf`,
 		Args: cobra.MinimumNArgs(1),
@@ -153,6 +159,7 @@ notice says so on a terminal's standard error (always with --verbose).`,
 	f.StringArrayVar(&o.mounts, "mount", nil, "grant the host directory HOST at guest path GUEST: HOST[:GUEST][:ro] (repeatable; default: the working directory, read-write)")
 	f.StringVar(&o.net, "net", launch.NetString(launch.Default.Net), "network: user (QEMU user networking, no root), user:restrict (no outbound traffic), tap:IFNAME (an existing tap device) or none")
 	f.StringArrayVarP(&o.publish, "publish", "p", nil, "forward a host port to the guest: [HOSTIP:]HOSTPORT:GUESTPORT[/tcp|/udp] (repeatable; HOSTIP defaults to 127.0.0.1; --net user only)")
+	f.StringVar(&o.ip, "ip", "", "the guest's static address on a --net tap network: ADDR/BITS[,GATEWAY[,DNS]] (gateway: the subnet's first address, DNS: the gateway, unless given; no DHCP)")
 	f.StringArrayVar(&o.includes, "include", nil, "when running a .js file: also bundle this file or directory tree (repeatable)")
 	rootCmd.AddCommand(cmd)
 }
@@ -281,6 +288,16 @@ func (o runOptions) vm(stderr io.Writer) (launch.VM, error) {
 		return vm, err
 	}
 	vm.Net = n
+	if o.ip != "" {
+		c, err := netstack.ParseIPConfig(o.ip)
+		if err != nil {
+			return vm, fmt.Errorf("--ip %w", err)
+		}
+		if n.Mode != qemu.NetTap {
+			return vm, fmt.Errorf("--ip %s: a static address needs --net tap:IFNAME (the network is %s, whose address is 10.0.2.15)", o.ip, launch.NetString(n))
+		}
+		vm.Append = netstack.CmdlineKey + c.String()
+	}
 	var se *launch.SettingError
 	if err := vm.Validate(); errors.As(err, &se) {
 		return vm, fmt.Errorf("--%s %v: %s", se.Setting, se.Value, se.Reason)

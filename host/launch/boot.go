@@ -55,8 +55,10 @@ func Boot(ctx context.Context, r Run) Outcome {
 			return failed(err)
 		}
 	}
-	if err := CheckNet(r.VM.Net); err != nil {
-		return failed(err)
+	if r.VM.Netns == "" {
+		if err := CheckNet(r.VM.Net); err != nil {
+			return failed(err)
+		}
 	}
 	accel, notice, err := qemu.ResolveAccel(r.VM.Accel, qemu.DefaultHost)
 	if err != nil {

@@ -46,6 +46,10 @@ type VM struct {
 	// none. Boot checks its host side (free forward ports, the tap
 	// device) before QEMU starts (CheckNet).
 	Net qemu.Net
+	// Netns runs QEMU inside this named network namespace (`ip netns
+	// exec`), where Net's tap device is: Boot then leaves the tap's
+	// checks to QEMU, which makes them from inside.
+	Netns string
 	// Devices are attached besides the board's fixed ones. Boot adds the
 	// Messenger channel of an app itself.
 	Devices []Device
@@ -114,6 +118,7 @@ func (vm VM) QEMU(kernel string) qemu.Config {
 		GDB:       vm.GDB,
 		Console:   vm.Console,
 		Log:       vm.Log,
+		Netns:     vm.Netns,
 	}
 	c.ExtraArgs = vm.Net.Args(vm.Machine)
 	for _, d := range vm.Devices {

@@ -8,7 +8,9 @@
 // The default configuration is QEMU's user network: 10.0.2.15/24, gateway
 // 10.0.2.2 (the host's loopback as seen from the image), DNS at 10.0.2.3,
 // and IPv6 by SLAAC from the router's advertisements (plus a link-local
-// address). DHCP is not implemented: a static address is given in Config.
+// address). DHCP is not implemented (gVisor has no DHCP client): another
+// network's static address is given in Config (FromIPConfig; images take
+// it from the kernel command line's ebbnode.ip=).
 //
 // This package is linked only into the native runtime (cmd/ebbnode-native
 // and guests): the hosted CLI must not pull gVisor in.
@@ -55,6 +57,12 @@ type Config struct {
 	// Addr6 is a static IPv6 address; SLAAC and a link-local address
 	// are configured either way.
 	Addr6 netip.Prefix
+}
+
+// FromIPConfig is the stack's configuration for a static address (the
+// kernel command line's ebbnode.ip=, see netstack.IPConfig).
+func FromIPConfig(c netstack.IPConfig) Config {
+	return Config{Addr: c.Addr, Gateway: c.Gateway, DNS: c.DNS}
 }
 
 // Default is QEMU user networking's configuration.
@@ -231,4 +239,29 @@ func (st *Stack) Interfaces() ([]netstack.Interface, error) {
 		out[0], out[1] = out[1], out[0]
 	}
 	return out, nil
+}
+
+// Endpoints lists the transport endpoints (TCP and UDP sockets, listeners
+// included) the stack still has registered, by state: what an image holds
+// open, as a process's descriptors are. TCP endpoints in TIME_WAIT are
+// left out: closed by the program, they only wait out the peer's last
+// segments.
+func (st *Stack) Endpoints() []string {
+	var out []string
+	for _, ep := range st.s.RegisteredEndpoints() {
+		if !isTCP(ep) {
+			out = append(out, "udp")
+			continue
+		}
+		s := tcp.EndpointState(ep.(*tcp.Endpoint).State())
+		if s != tcp.StateTimeWait {
+			out = append(out, "tcp "+s.String())
+		}
+	}
+	return out
+}
+
+func isTCP(ep stack.TransportEndpoint) bool {
+	_, ok := ep.(*tcp.Endpoint)
+	return ok
 }

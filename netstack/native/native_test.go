@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/netip"
 	"os"
+	"sort"
 	"strings"
 	"sync"
 	"syscall"
@@ -515,4 +516,54 @@ func TestLingerReset(t *testing.T) {
 	if _, err := c.Read(make([]byte, 1)); !errors.Is(err, syscall.ECONNRESET) {
 		t.Fatalf("read after the peer's abortive close: %v, want ECONNRESET", err)
 	}
+}
+
+// TestEndpoints: a listener and both ends of a loopback connection are
+// listed with their states while open; once both ends close, only the
+// listener remains (the closing side's TIME_WAIT is not counted), and
+// after it closes nothing.
+func TestEndpoints(t *testing.T) {
+	img, _ := pair(t)
+	ctx := ctxT(t)
+	ln, err := img.Listen(ctx, "tcp4", "127.0.0.1:7001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	accepted := make(chan net.Conn, 1)
+	go func() {
+		c, _ := ln.Accept()
+		accepted <- c
+	}()
+	c, err := img.Dial(ctx, "tcp4", "127.0.0.1:7001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := <-accepted
+	if got := strings.Join(sortedCopy(img.Endpoints()), ","); got != "tcp ESTABLISHED,tcp ESTABLISHED,tcp LISTEN" {
+		t.Errorf("open: %s", got)
+	}
+	c.Close()
+	s.Close()
+	waitFor(t, func() bool { return len(img.Endpoints()) == 1 }, func() string { return fmt.Sprint(img.Endpoints()) })
+	ln.Close()
+	waitFor(t, func() bool { return len(img.Endpoints()) == 0 }, func() string { return fmt.Sprint(img.Endpoints()) })
+}
+
+func sortedCopy(s []string) []string {
+	s = append([]string(nil), s...)
+	sort.Strings(s)
+	return s
+}
+
+// waitFor polls cond for up to ten seconds (closing runs on the stack's
+// goroutines).
+func waitFor(t *testing.T, cond func() bool, state func() string) {
+	t.Helper()
+	for i := 0; i < 1000; i++ {
+		if cond() {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("still %s", state())
 }

@@ -1,6 +1,11 @@
 // Command goserver is the HTTP benchmark's server as a Go net/http
 // program: every request gets the same 148-byte page as http/server.js
 // gives. Usage: goserver [PORT] (8080 by default), on every address.
+//
+// Built as usual it listens with Go's net (the Linux VM's rows, dg); built
+// with -tags ebbnode and linked with the kernel (host/image Link) it is a
+// raw native image listening on netstack's native backend, gVisor over
+// the virtio-net driver (rows cg, cgt; listen_ebbnode.go).
 package main
 
 import (
@@ -25,8 +30,13 @@ func main() {
 		w.Header().Set("Content-Length", fmt.Sprint(len(body)))
 		w.Write(body)
 	})
+	ln, err := listen(port)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "goserver:", err)
+		os.Exit(1)
+	}
 	fmt.Println("listening on " + port)
-	if err := http.ListenAndServe(":"+port, nil); err != nil {
+	if err := http.Serve(ln, nil); err != nil {
 		fmt.Fprintln(os.Stderr, "goserver:", err)
 		os.Exit(1)
 	}

@@ -11,7 +11,8 @@
 // (IncomingMessage, a Readable), server.js (Server, ServerResponse,
 // the 400 answer to malformed input), client.js (ClientRequest, Agent
 // with keep-alive reuse) and the exports. https.js is the https module
-// (its own scope, on http and net's TLS binding); fetch.js is a module of its own
+// (its own scope, on http and net's TLS binding), tls.js the tls module
+// (on https's listen and connect); fetch.js is a module of its own
 // (internal/fetch) on the http client; package all installs its globals.
 // Node's lib/_http_*.js is the reference for behaviour; the code is ours.
 package http
@@ -51,6 +52,8 @@ var (
 	fetchJS string
 	//go:embed https.js
 	httpsJS string
+	//go:embed tls.js
+	tlsJS string
 )
 
 var (
@@ -59,6 +62,7 @@ var (
 	}, "\n"))
 	fetchSrc = jsmod.NewSource("node:internal/fetch", "'use strict';\n"+fetchJS)
 	httpsSrc = jsmod.NewSource("node:https", "'use strict';\n"+httpsJS)
+	tlsSrc   = jsmod.NewSource("node:tls", "'use strict';\n"+tlsJS)
 )
 
 func init() {
@@ -68,6 +72,9 @@ func init() {
 	// https runs on the TLS binding of the net package (tls.go there).
 	jsmod.Register("https", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
 		return httpsSrc.Run(rt, exports, jsmod.GetObject(rt, "internal/tlsbinding"))
+	})
+	jsmod.Register("tls", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
+		return tlsSrc.Run(rt, exports, jsmod.GetObject(rt, "internal/tlsbinding"))
 	})
 	jsmod.RegisterInternal("internal/fetch", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
 		return fetchSrc.Run(rt, exports, nil)

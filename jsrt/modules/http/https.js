@@ -42,7 +42,15 @@ for (const name of ['setTimeout', 'close', 'closeAllConnections', 'closeIdleConn
   Server.prototype[name] = http.Server.prototype[name];
 }
 
-Server.prototype.listen = function (...args) {
+Server.prototype.listen = function (...args) { return listenTLS(this, args, onconnection); };
+
+// listenTLS is listen for an https or tls server: each accepted
+// connection's handle goes to onconn(server, handle).
+function listenTLS(server, args, onconn) {
+  return listenOn.call(server, args, onconn);
+}
+
+function listenOn(args, onconn) {
   const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
   let options = {};
   if (typeof args[0] === 'object' && args[0] !== null) options = args[0];
@@ -50,14 +58,14 @@ Server.prototype.listen = function (...args) {
   if (cb) this.once('listening', cb);
   if (this._handle) throw errors.makeNodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   if (!this._tlsOptions.key || !this._tlsOptions.cert) {
-    throw errors.makeNodeError(Error, 'ERR_TLS_MISSING_CERT', 'ebbnode: an https server needs key and cert options');
+    throw errors.makeNodeError(Error, 'ERR_TLS_MISSING_CERT', 'ebbnode: a TLS server needs key and cert options');
   }
   const host = options.host || '';
   const port = options.port === undefined || options.port === null ? 0 : Number(options.port);
   const go = () => {
     if (this._handle) return;
     const res = binding.listenTLS(host, port, this._tlsOptions,
-      (handle) => onconnection(this, handle),
+      (handle) => onconn(this, handle),
       (info) => this.emit('error', errnoException(info, 'accept')));
     if (res.error) {
       const err = new Error(`listen ${res.error.code}: ${res.error.message} ${host || '::'}:${port}`);
@@ -174,3 +182,7 @@ function get(...args) {
 }
 
 module.exports = { Agent, globalAgent, Server, createServer, get, request };
+// The tls module builds on the same listen and connect.
+Object.defineProperty(module.exports, Symbol.for('ebbnode.tls.internal'), {
+  value: { listenTLS, tlsConnect, pem }, enumerable: false,
+});

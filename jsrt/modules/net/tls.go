@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -82,7 +83,7 @@ func (b *binding) listenTLS(host string, port int, opts goja.Value, onConnection
 		if err == nil {
 			b.open.add(ln)
 			dual := host == "" || network(host) == "tcp6"
-			b.set(res, "handle", b.newServer(tls.NewListener(ln, cfg), dual, onConnection, onError))
+			b.set(res, "handle", b.newServer(newHandshakeListener(tls.NewListener(ln, cfg)), dual, onConnection, onError))
 			return res
 		}
 	}
@@ -186,4 +187,69 @@ func (b *binding) tlsErrInfo(err error) goja.Value {
 	b.set(o, "message", msg)
 	b.set(o, "tls", true)
 	return o
+}
+
+// handshakeTimeout bounds a server handshake: a peer that connects and
+// says nothing costs a goroutine only this long.
+const handshakeTimeout = time.Minute
+
+// handshakeListener hands out TLS server connections once their handshake
+// has completed, as node emits 'secureConnection' only then; each
+// handshake runs on its own goroutine, so a slow client holds up no other.
+// A failed handshake is closed and dropped (node reports it as the
+// server's 'tlsClientError', which ebbnode does not emit).
+type handshakeListener struct {
+	net.Listener // the TLS listener
+	ready        chan net.Conn
+	errc         chan error
+	done         chan struct{}
+	once         sync.Once
+}
+
+func newHandshakeListener(ln net.Listener) *handshakeListener {
+	h := &handshakeListener{Listener: ln, ready: make(chan net.Conn), errc: make(chan error, 1), done: make(chan struct{})}
+	go h.acceptLoop()
+	return h
+}
+
+func (h *handshakeListener) acceptLoop() {
+	for {
+		c, err := h.Listener.Accept()
+		if err != nil {
+			h.errc <- err
+			return
+		}
+		go h.handshake(c.(*tls.Conn))
+	}
+}
+
+func (h *handshakeListener) handshake(c *tls.Conn) {
+	ctx, cancel := context.WithTimeout(context.Background(), handshakeTimeout)
+	defer cancel()
+	if err := c.HandshakeContext(ctx); err != nil {
+		_ = c.Close()
+		return
+	}
+	select {
+	case h.ready <- c:
+	case <-h.done:
+		_ = c.Close()
+	}
+}
+
+// Accept returns the next connection whose handshake is done, or the
+// listener's error.
+func (h *handshakeListener) Accept() (net.Conn, error) {
+	select {
+	case c := <-h.ready:
+		return c, nil
+	case err := <-h.errc:
+		h.errc <- err // every later Accept sees it too
+		return nil, err
+	}
+}
+
+func (h *handshakeListener) Close() error {
+	h.once.Do(func() { close(h.done) })
+	return h.Listener.Close()
 }
