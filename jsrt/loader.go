@@ -554,10 +554,10 @@ func (l *loader) moduleModule() goja.Value {
 
 var builtinNames = []string{
 	"assert", "assert/strict", "buffer", "child_process", "console", "crypto", "dgram",
-	"dns", "dns/promises", "events", "fs", "fs/promises", "http", "https", "module", "net",
+	"diagnostics_channel", "dns", "dns/promises", "events", "fs", "fs/promises", "http", "http2", "https", "module", "net",
 	"os", "path", "perf_hooks", "process", "querystring", "readline", "readline/promises",
 	"stream", "stream/consumers", "stream/promises", "string_decoder", "timers",
-	"timers/promises", "tty", "url", "util", "zlib",
+	"timers/promises", "tty", "url", "util", "v8", "zlib",
 }
 
 // runMain loads the main module as the loop's first macrotask.

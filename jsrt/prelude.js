@@ -123,22 +123,68 @@ if (typeof String.prototype.isWellFormed !== 'function') {
   });
 }
 
+// CallSite is V8's stack frame object, which Error.prepareStackTrace
+// receives: made from one "    at name (file:line:col)" line of goja's
+// stack text. Packages read the caller's file this way (depd, which
+// express loads, and callsites).
+class CallSite {
+  constructor(line) {
+    const m = /^\s*at (?:(.*?) \()?(.*?)(?::(\d+):(\d+))?\)?$/.exec(line) || [];
+    this._fn = m[1] || null;
+    this._file = m[2] && m[2] !== 'native' ? m[2] : undefined;
+    this._line = m[3] ? Number(m[3]) : null;
+    this._col = m[4] ? Number(m[4]) : null;
+    this._native = m[2] === 'native';
+  }
+  getThis() { return undefined; }
+  getTypeName() { return null; }
+  getFunction() { return undefined; }
+  getFunctionName() { return this._fn; }
+  getMethodName() { return null; }
+  getFileName() { return this._file; }
+  getLineNumber() { return this._line; }
+  getColumnNumber() { return this._col; }
+  getEvalOrigin() { return undefined; }
+  getScriptNameOrSourceURL() { return this._file; }
+  isToplevel() { return this._fn === null; }
+  isEval() { return false; }
+  isNative() { return this._native; }
+  isConstructor() { return false; }
+  isAsync() { return false; }
+  isPromiseAll() { return false; }
+  getPromiseIndex() { return null; }
+  toString() {
+    const where = this._native ? 'native' : `${this._file}:${this._line}:${this._col}`;
+    return this._fn ? `${this._fn} (${where})` : where;
+  }
+}
+
 // V8's Error.captureStackTrace and Error.stackTraceLimit, which goja lacks
-// and many libraries call from their error constructors.
+// and many libraries call from their error constructors. With
+// Error.prepareStackTrace set, obj.stack is what it returns for the
+// CallSites, as in V8.
 if (typeof Error.captureStackTrace !== 'function') {
   Object.defineProperty(Error, 'captureStackTrace', {
     value: function captureStackTrace(obj) {
       // V8's own check, which names no argument.
       if (obj === null || typeof obj !== 'object') throw new TypeError('invalid_argument');
-      const frames = String(new Error().stack).split('\n').slice(2);
-      let head;
-      try {
-        head = Error.prototype.toString.call(obj);
-      } catch {
-        head = 'Error';
+      let frames = String(new Error().stack).split('\n').slice(2);
+      const limit = Error.stackTraceLimit;
+      if (typeof limit === 'number' && limit >= 0 && frames.length > limit) frames = frames.slice(0, limit);
+      let stack;
+      if (typeof Error.prepareStackTrace === 'function') {
+        stack = Error.prepareStackTrace(obj, frames.map((f) => new CallSite(f)));
+      } else {
+        let head;
+        try {
+          head = Error.prototype.toString.call(obj);
+        } catch {
+          head = 'Error';
+        }
+        stack = [head].concat(frames).join('\n');
       }
       Object.defineProperty(obj, 'stack', {
-        value: [head].concat(frames).join('\n'),
+        value: stack,
         writable: true, enumerable: false, configurable: true,
       });
     },

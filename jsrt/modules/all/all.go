@@ -11,8 +11,10 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/child_process"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/crypto"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/diagnostics_channel"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/http"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/http2"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/net"
@@ -25,6 +27,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/tty"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/url"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/util"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/v8"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/zlib"
 )
 
