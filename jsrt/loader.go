@@ -553,7 +553,7 @@ func (l *loader) moduleModule() goja.Value {
 }
 
 var builtinNames = []string{
-	"assert", "assert/strict", "buffer", "child_process", "console", "crypto", "dgram",
+	"assert", "assert/strict", "async_hooks", "buffer", "child_process", "console", "crypto", "dgram",
 	"diagnostics_channel", "dns", "dns/promises", "events", "fs", "fs/promises", "http", "http2", "https", "module", "net",
 	"os", "path", "perf_hooks", "process", "querystring", "readline", "readline/promises",
 	"stream", "stream/consumers", "stream/promises", "string_decoder", "timers",

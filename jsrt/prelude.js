@@ -123,13 +123,43 @@ if (typeof String.prototype.isWellFormed !== 'function') {
   });
 }
 
+// Annex B's legacy accessor methods, which goja lacks and old packages
+// still call (delegates, which koa uses, defines its getters with them).
+if (typeof Object.prototype.__defineGetter__ !== 'function') {
+  const define = (name, kind) => function (key, fn) {
+    const obj = Object(this);
+    if (this === undefined || this === null) throw new TypeError(`Cannot convert undefined or null to object`);
+    if (typeof fn !== 'function') throw new TypeError(`Object.prototype.${name}: Expecting function`);
+    Object.defineProperty(obj, key, { [kind]: fn, enumerable: true, configurable: true });
+  };
+  const lookup = (kind) => function (key) {
+    if (this === undefined || this === null) throw new TypeError(`Cannot convert undefined or null to object`);
+    for (let o = Object(this); o !== null; o = Object.getPrototypeOf(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, key);
+      if (d !== undefined) return d[kind];
+    }
+    return undefined;
+  };
+  const legacy = {
+    __defineGetter__: define('__defineGetter__', 'get'),
+    __defineSetter__: define('__defineSetter__', 'set'),
+    __lookupGetter__: lookup('get'),
+    __lookupSetter__: lookup('set'),
+  };
+  for (const [name, fn] of Object.entries(legacy)) {
+    Object.defineProperty(fn, 'name', { value: name });
+    Object.defineProperty(Object.prototype, name, { value: fn, writable: true, enumerable: false, configurable: true });
+  }
+}
+
 // CallSite is V8's stack frame object, which Error.prepareStackTrace
 // receives: made from one "    at name (file:line:col)" line of goja's
 // stack text. Packages read the caller's file this way (depd, which
 // express loads, and callsites).
 class CallSite {
   constructor(line) {
-    const m = /^\s*at (?:(.*?) \()?(.*?)(?::(\d+):(\d+))?\)?$/.exec(line) || [];
+    // goja ends a position with the bytecode offset: "file:31:33(3)".
+    const m = /^\s*at (?:(.*?) \()?(.*?)(?::(\d+):(\d+)(?:\(\d+\))?)?\)?$/.exec(line) || [];
     this._fn = m[1] || null;
     this._file = m[2] && m[2] !== 'native' ? m[2] : undefined;
     this._line = m[3] ? Number(m[3]) : null;
@@ -205,15 +235,18 @@ function nextTick(callback) {
     args = new Array(arguments.length - 1);
     for (let i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
   }
-  ticks.push(callback, args);
+  ticks.push(callback, args, binding.asyncContext());
 }
 
 function drainTicks() {
   while (head < ticks.length) {
     const cb = ticks[head];
     const args = ticks[head + 1];
-    ticks[head] = ticks[head + 1] = undefined;
-    head += 2;
+    const ctx = ticks[head + 2];
+    ticks[head] = ticks[head + 1] = ticks[head + 2] = undefined;
+    head += 3;
+    // Each tick runs in the async context it was queued in.
+    binding.setAsyncContext(ctx);
     if (args === undefined) cb();
     else Reflect.apply(cb, undefined, args);
   }
@@ -229,6 +262,9 @@ function runTop(fn, thisArg, args) {
     else Reflect.apply(fn, thisArg, args);
   }
   if (head < ticks.length) drainTicks();
+  // Back to the root context: one left by enterWith(), or by a tick that
+  // threw, must not leak into the next macrotask.
+  binding.setAsyncContext(undefined);
 }
 
 function hasTicks() { return head < ticks.length; }

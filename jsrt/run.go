@@ -11,6 +11,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
+	"github.com/ebbnode/ebbnode/jsrt/internal/hostenv"
 	"github.com/ebbnode/ebbnode/netstack"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
@@ -174,6 +175,7 @@ func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 // vm is one running script: its goja runtime, its loop and its exit state.
 // Everything except done belongs to events on the loop's core.
 type vm struct {
+	actx     *hostenv.AsyncContext // the current async context (setup.go)
 	opts     Options
 	fs       FS     // the runtime's file-system Ebb
 	mainPath string // process.argv[1]

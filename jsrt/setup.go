@@ -44,9 +44,12 @@ func (v *vm) setup() error {
 	})
 	v.mods = newLoader(v)
 	g := rt.GlobalObject()
+	v.actx = &hostenv.AsyncContext{}
+	rt.SetAsyncContextTracker(v.actx)
 	hostenv.Set(rt, &hostenv.Env{
 		Stdin: v.opts.Stdin, Stdout: v.opts.Stdout, Stderr: v.opts.Stderr,
-		Async: func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
+		Async:   func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
+		Context: v.actx,
 	})
 
 	all.EnableGlobals(rt)
@@ -113,6 +116,13 @@ func (v *vm) binding() *goja.Object {
 		"goja":    gojaVersion(),
 	})
 	set("arch", nodeArch())
+	set("asyncContext", func() goja.Value { return v.actx.Value })
+	set("setAsyncContext", func(c goja.Value) {
+		if goja.IsUndefined(c) || goja.IsNull(c) {
+			c = nil
+		}
+		v.actx.Value = c
+	})
 	set("isatty", func(fd int) bool { return tty.IsTerminal(rt, fd) })
 	argv := append([]string{v.opts.ExecPath, v.mainPath}, v.opts.Args...)
 	set("argv", rt.NewArray(toAny(argv)...))

@@ -24,7 +24,29 @@ type Env struct {
 	// loop as a callback (ticks and promise jobs drained after it); the
 	// loop stays alive in between. Safe only on the loop's goroutine.
 	Async func(work, done func())
+	// Context is the current async context, which the loop carries into
+	// every callback it schedules (async_hooks' AsyncLocalStorage).
+	Context *AsyncContext
 }
+
+// AsyncContext is the async context the running code sees: an opaque
+// value (async_hooks keeps a Map of stores in it; nil is the root
+// context). The event loop captures it when a timer, immediate or tick is
+// scheduled and restores it around the callback; as goja's
+// AsyncContextTracker it does the same for every promise reaction.
+type AsyncContext struct {
+	Value goja.Value
+}
+
+// Grab returns the context to resume a promise reaction in.
+func (c *AsyncContext) Grab() any { return c.Value }
+
+// Resumed enters the context grabbed when the reaction was scheduled.
+func (c *AsyncContext) Resumed(v any) { c.Value, _ = v.(goja.Value) }
+
+// Exited returns to the root context: reactions run from the loop's top
+// level, never nested (goja's contract).
+func (c *AsyncContext) Exited() { c.Value = nil }
 
 // envSym keys the Env on the global object, out of the way of scripts.
 var envSym = goja.NewSymbol("ebbnode.hostenv")

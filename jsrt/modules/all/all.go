@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja"
 
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/assert"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/async_hooks"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/child_process"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/crypto"

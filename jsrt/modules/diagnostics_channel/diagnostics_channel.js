@@ -190,6 +190,7 @@ class TracingChannel {
     const callback = args.at(position);
     errors.validateFunction(callback, 'callback');
     function wrapped(err, res) {
+      const argv = arguments;
       if (err) {
         context.error = err;
         error.publish(context);
@@ -198,7 +199,7 @@ class TracingChannel {
       }
       asyncStart.runStores(context, () => {
         try {
-          return Reflect.apply(callback, this, arguments);
+          return Reflect.apply(callback, this, argv);
         } finally {
           asyncEnd.publish(context);
         }
