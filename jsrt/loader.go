@@ -556,7 +556,7 @@ var builtinNames = []string{
 	"assert", "assert/strict", "async_hooks", "buffer", "child_process", "console", "crypto", "dgram",
 	"diagnostics_channel", "dns", "dns/promises", "events", "fs", "fs/promises", "http", "http2", "https", "module", "net",
 	"os", "path", "perf_hooks", "process", "querystring", "readline", "readline/promises",
-	"stream", "stream/consumers", "stream/promises", "string_decoder", "timers",
+	"stream", "stream/consumers", "stream/promises", "stream/web", "string_decoder", "timers",
 	"timers/promises", "tty", "url", "util", "v8", "zlib",
 }
 

@@ -39,7 +39,6 @@ const npmDir = "testdata/npm"
 // deleted.
 var npmKnownFailures = map[string]string{
 	"express": "goja: Unicode property escapes (\\p{ID_Start}) never match, so path-to-regexp rejects '/users/:id'",
-	"koa":     "no web streams: koa 3 tests a body with instanceof ReadableStream, a global ebbnode lacks",
 	"luxon":   "no Intl (luxon asks Intl.DateTimeFormat for the system locale)",
 	"yargs":   "no Intl.Segmenter (cliui's string-width creates one at load)",
 }
