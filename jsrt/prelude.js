@@ -235,18 +235,23 @@ function nextTick(callback) {
     args = new Array(arguments.length - 1);
     for (let i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
   }
-  ticks.push(callback, args, binding.asyncContext());
+  if (asyncOn) ticks.push(runInContext, [binding.asyncContext(), callback, args]);
+  else ticks.push(callback, args);
+}
+
+// runInContext runs a tick in the async context it was queued in.
+function runInContext(ctx, callback, args) {
+  binding.setAsyncContext(ctx);
+  if (args === undefined) callback();
+  else Reflect.apply(callback, undefined, args);
 }
 
 function drainTicks() {
   while (head < ticks.length) {
     const cb = ticks[head];
     const args = ticks[head + 1];
-    const ctx = ticks[head + 2];
-    ticks[head] = ticks[head + 1] = ticks[head + 2] = undefined;
-    head += 3;
-    // Each tick runs in the async context it was queued in.
-    binding.setAsyncContext(ctx);
+    ticks[head] = ticks[head + 1] = undefined;
+    head += 2;
     if (args === undefined) cb();
     else Reflect.apply(cb, undefined, args);
   }
@@ -264,8 +269,13 @@ function runTop(fn, thisArg, args) {
   if (head < ticks.length) drainTicks();
   // Back to the root context: one left by enterWith(), or by a tick that
   // threw, must not leak into the next macrotask.
-  binding.setAsyncContext(undefined);
+  if (asyncOn) binding.setAsyncContext(undefined);
 }
+
+// asyncOn: whether ticks carry the async context, from the first use of
+// one (hostenv.AsyncContext.Enable) on.
+let asyncOn = false;
+function enableAsyncContext() { asyncOn = true; }
 
 function hasTicks() { return head < ticks.length; }
 
@@ -594,7 +604,7 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
 defineGlobal('process', process, false);
 
 return {
-  process, runTop, hasTicks,
+  process, runTop, hasTicks, enableAsyncContext,
   timers: { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate },
   emitExit() { process.exit(); },
   emitBeforeExit() { process.emit('beforeExit', exitCodeOf()); },

@@ -189,6 +189,7 @@ type vm struct {
 	fns         *goja.Object // prelude.js's exports
 	runTop      goja.Callable
 	hasTicks    goja.Callable
+	enableTicks goja.Callable // prelude's enableAsyncContext
 	emitExit    goja.Callable
 	listenerCnt goja.Callable
 	emit        goja.Callable

@@ -45,7 +45,12 @@ func (v *vm) setup() error {
 	v.mods = newLoader(v)
 	g := rt.GlobalObject()
 	v.actx = &hostenv.AsyncContext{}
-	rt.SetAsyncContextTracker(v.actx)
+	v.actx.OnEnable = func() {
+		rt.SetAsyncContextTracker(v.actx)
+		if _, err := v.enableTicks(goja.Undefined()); err != nil {
+			panic(err)
+		}
+	}
 	hostenv.Set(rt, &hostenv.Env{
 		Stdin: v.opts.Stdin, Stdout: v.opts.Stdout, Stderr: v.opts.Stderr,
 		Async:   func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
@@ -77,7 +82,7 @@ func (v *vm) setup() error {
 	v.fns = exp
 	v.process = exp.Get("process").ToObject(rt)
 	for name, dst := range map[string]*goja.Callable{
-		"runTop": &v.runTop, "hasTicks": &v.hasTicks, "emitExit": &v.emitExit,
+		"runTop": &v.runTop, "hasTicks": &v.hasTicks, "emitExit": &v.emitExit, "enableAsyncContext": &v.enableTicks,
 		"listenerCount": &v.listenerCnt, "emit": &v.emit,
 	} {
 		f, ok := goja.AssertFunction(exp.Get(name))

@@ -76,6 +76,10 @@ func (v *vm) timerBinding(set func(string, any)) {
 // inContext runs fn in async context ctx (captured when its callback was
 // scheduled), then returns to the context before.
 func (v *vm) inContext(ctx goja.Value, fn func()) {
+	if !v.actx.Enabled() {
+		fn()
+		return
+	}
 	prev := v.actx.Value
 	v.actx.Value = ctx
 	defer func() { v.actx.Value = prev }()

@@ -34,9 +34,29 @@ type Env struct {
 // context). The event loop captures it when a timer, immediate or tick is
 // scheduled and restores it around the callback; as goja's
 // AsyncContextTracker it does the same for every promise reaction.
+//
+// Carrying starts with Enable, when a script first uses a context
+// (AsyncLocalStorage.run, AsyncResource): until then every context is the
+// root one, and programs that never use one pay nothing per callback.
 type AsyncContext struct {
 	Value goja.Value
+	// OnEnable, set by the runtime, starts the carrying.
+	OnEnable func()
+	enabled  bool
 }
+
+// Enable starts carrying the context into callbacks (once).
+func (c *AsyncContext) Enable() {
+	if !c.enabled {
+		c.enabled = true
+		if c.OnEnable != nil {
+			c.OnEnable()
+		}
+	}
+}
+
+// Enabled reports whether Enable was called.
+func (c *AsyncContext) Enabled() bool { return c.enabled }
 
 // Grab returns the context to resume a promise reaction in.
 func (c *AsyncContext) Grab() any { return c.Value }

@@ -33,6 +33,7 @@ func init() {
 			ctx = env.Context
 		}
 		h := rt.NewObject()
+		_ = h.Set("enable", ctx.Enable)
 		_ = h.Set("get", func() goja.Value { return ctx.Value })
 		_ = h.Set("set", func(v goja.Value) {
 			if goja.IsUndefined(v) || goja.IsNull(v) {

@@ -8,6 +8,10 @@
 const errors = require('internal/errors');
 const getContext = internal.get;
 const setContext = internal.set;
+// enable starts the loop carrying contexts (see hostenv.AsyncContext):
+// called on the first use of one, so a program that only loads this module
+// pays nothing.
+const enable = internal.enable;
 
 let nextAsyncId = 2;
 
@@ -37,6 +41,7 @@ class AsyncLocalStorage {
   }
 
   static snapshot() {
+    enable();
     const ctx = getContext();
     return function runInAsyncScope(fn, ...args) {
       return runInContext(ctx, fn, this, args);
@@ -61,11 +66,13 @@ class AsyncLocalStorage {
   }
 
   enterWith(store) {
+    enable();
     this._enabled = true;
     setContext(withStore(this, store));
   }
 
   run(store, callback, ...args) {
+    enable();
     this._enabled = true;
     return runInContext(withStore(this, store), callback, undefined, args);
   }
@@ -88,6 +95,7 @@ class AsyncResource {
     if (!Number.isSafeInteger(triggerAsyncId) || triggerAsyncId < -1) {
       throw errors.makeNodeError(RangeError, 'ERR_INVALID_ASYNC_ID', `Invalid triggerAsyncId value: ${triggerAsyncId}`);
     }
+    enable();
     this._context = getContext();
     this._asyncId = nextAsyncId++;
     this._triggerAsyncId = triggerAsyncId;
