@@ -584,7 +584,7 @@ var builtinNames = []string{
 	"diagnostics_channel", "dns", "dns/promises", "events", "fs", "fs/promises", "http", "http2", "https", "module", "net",
 	"os", "path", "perf_hooks", "process", "querystring", "readline", "readline/promises",
 	"stream", "stream/consumers", "stream/promises", "stream/web", "string_decoder", "timers",
-	"timers/promises", "tty", "url", "util", "util/types", "v8", "zlib",
+	"timers/promises", "tls", "tty", "url", "util", "util/types", "v8", "zlib",
 }
 
 // runMain loads the main module as the loop's first macrotask.

@@ -51,6 +51,8 @@ var (
 	fetchJS string
 	//go:embed https.js
 	httpsJS string
+	//go:embed tls.js
+	tlsJS string
 )
 
 var (
@@ -59,6 +61,7 @@ var (
 	}, "\n"))
 	fetchSrc = jsmod.NewSource("node:internal/fetch", "'use strict';\n"+fetchJS)
 	httpsSrc = jsmod.NewSource("node:https", "'use strict';\n"+httpsJS)
+	tlsSrc   = jsmod.NewSource("node:tls", "'use strict';\n"+tlsJS)
 )
 
 func init() {
@@ -68,6 +71,9 @@ func init() {
 	// https runs on the TLS binding of the net package (tls.go there).
 	jsmod.Register("https", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
 		return httpsSrc.Run(rt, exports, jsmod.GetObject(rt, "internal/tlsbinding"))
+	})
+	jsmod.Register("tls", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
+		return tlsSrc.Run(rt, exports, nil)
 	})
 	jsmod.RegisterInternal("internal/fetch", func(rt *goja.Runtime, exports *goja.Object) goja.Value {
 		return fetchSrc.Run(rt, exports, nil)

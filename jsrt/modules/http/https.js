@@ -58,7 +58,8 @@ Server.prototype.listen = function (...args) {
     if (this._handle) return;
     const res = binding.listenTLS(host, port, this._tlsOptions,
       (handle) => onconnection(this, handle),
-      (info) => this.emit('error', errnoException(info, 'accept')));
+      (info) => this.emit('error', errnoException(info, 'accept')),
+      this._onClientError);
     if (res.error) {
       const err = new Error(`listen ${res.error.code}: ${res.error.message} ${host || '::'}:${port}`);
       Object.assign(err, { code: res.error.code, errno: res.error.errno, syscall: 'listen', address: host || '::', port });
@@ -81,7 +82,10 @@ function onconnection(self, handle) {
   self._connections++;
   socket.server = self;
   socket._server = self;
-  self.emit('connection', socket);
+  // A tls.Server hands over sockets after the handshake (the Go side's
+  // 'connection' was the TCP one); an https.Server before it.
+  if (!self._onClientError) self.emit('connection', socket);
+  else socket.authorized = false;
   self.emit('secureConnection', socket);
 }
 
@@ -174,3 +178,7 @@ function get(...args) {
 }
 
 module.exports = { Agent, globalAgent, Server, createServer, get, request };
+// tls.js builds tls.connect and tls.Server on the same pieces.
+Object.defineProperty(module.exports, Symbol.for('ebbnode.https.internal'), {
+  value: { tlsConnect, pem }, enumerable: false,
+});

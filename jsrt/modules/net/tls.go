@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -64,7 +65,11 @@ func (b *binding) tlsOptions(v goja.Value) (tlsOptions, error) {
 }
 
 // listenTLS is listen with each accepted connection a TLS server side.
-func (b *binding) listenTLS(host string, port int, opts goja.Value, onConnection, onError goja.Value) goja.Value {
+// With onClientError a function (tls.Server), a connection is handed over
+// only once its handshake is done, and a failed handshake goes to
+// onClientError ('tlsClientError'); without it (https.Server, which counts
+// TCP connections as node does) the handshake runs on the first read.
+func (b *binding) listenTLS(host string, port int, opts goja.Value, onConnection, onError, onClientError goja.Value) goja.Value {
 	res := b.rt.NewObject()
 	o, err := b.tlsOptions(opts)
 	if err != nil {
@@ -82,7 +87,13 @@ func (b *binding) listenTLS(host string, port int, opts goja.Value, onConnection
 		if err == nil {
 			b.open.add(ln)
 			dual := host == "" || network(host) == "tcp6"
-			b.set(res, "handle", b.newServer(tls.NewListener(ln, cfg), dual, onConnection, onError))
+			var tl net.Listener = tls.NewListener(ln, cfg)
+			if _, ok := goja.AssertFunction(onClientError); ok {
+				tl = newHandshakeListener(tl, func(err error) {
+					b.host.Post(func() { b.call(onClientError, b.tlsErrInfo(err)) })
+				})
+			}
+			b.set(res, "handle", b.newServer(tl, dual, onConnection, onError))
 			return res
 		}
 	}
@@ -186,4 +197,79 @@ func (b *binding) tlsErrInfo(err error) goja.Value {
 	b.set(o, "message", msg)
 	b.set(o, "tls", true)
 	return o
+}
+
+// handshakeListener accepts from a TLS listener and hands over only
+// connections whose handshake finished (each handshake on its own
+// goroutine, so a slow client holds up no other); a failed one is closed
+// and reported to fail.
+type handshakeListener struct {
+	net.Listener
+	conns chan net.Conn
+	errc  chan error
+	done  chan struct{}
+	once  sync.Once
+	fail  func(error)
+}
+
+// handshakeTimeout bounds one client's handshake, as node's
+// handshakeTimeout (120 s) does.
+const handshakeTimeout = 120 * time.Second
+
+func newHandshakeListener(ln net.Listener, fail func(error)) *handshakeListener {
+	h := &handshakeListener{Listener: ln, conns: make(chan net.Conn), errc: make(chan error, 1),
+		done: make(chan struct{}), fail: fail}
+	go h.loop()
+	return h
+}
+
+func (h *handshakeListener) loop() {
+	for {
+		c, err := h.Listener.Accept()
+		if err != nil {
+			h.errc <- err
+			return
+		}
+		go h.handshake(c)
+	}
+}
+
+func (h *handshakeListener) handshake(c net.Conn) {
+	ctx, cancel := context.WithTimeout(context.Background(), handshakeTimeout)
+	defer cancel()
+	if tc, ok := c.(*tls.Conn); ok {
+		if err := tc.HandshakeContext(ctx); err != nil {
+			_ = c.Close()
+			select {
+			case <-h.done:
+			default:
+				h.fail(err)
+			}
+			return
+		}
+	}
+	select {
+	case h.conns <- c:
+	case <-h.done:
+		_ = c.Close()
+	}
+}
+
+// Accept returns the next connection whose handshake is done.
+func (h *handshakeListener) Accept() (net.Conn, error) {
+	select {
+	case c := <-h.conns:
+		return c, nil
+	case err := <-h.errc:
+		h.errc <- err // every later Accept fails the same way
+		return nil, err
+	case <-h.done:
+		return nil, net.ErrClosed
+	}
+}
+
+// Close stops accepting; handshakes in progress are dropped.
+func (h *handshakeListener) Close() error {
+	h.once.Do(func() { close(h.done) })
+	return h.Listener.Close()
 }
