@@ -63,6 +63,13 @@ func pending(p *goja.Object) bool {
 // import.meta and the interop helpers (see jsrt/transform).
 const transformedHead = "(function (exports, require, module, __filename, __dirname, __ebbnode_meta, __ebbnode, __dynim, __ebbnode_tla) { "
 
+// esmHead is transformedHead for ES modules, which have no __filename or
+// __dirname: the parameters are renamed so a module may declare its own
+// (const __dirname = path.dirname(fileURLToPath(import.meta.url)), as
+// yargs does) — esbuild already renames a top-level require, module or
+// exports.
+const esmHead = "(function (exports, require, module, __ebbnode_filename, __ebbnode_dirname, __ebbnode_meta, __ebbnode, __dynim, __ebbnode_tla) { \"use strict\"; "
+
 // loadTransformed compiles and runs transformed text (bundle.MarkESM or
 // MarkCJS first), mapping positions through its inline source map.
 func (l *loader) loadTransformed(m *goja.Object, filename, text string) error {
@@ -78,7 +85,7 @@ func (l *loader) compileTransformed(filename, text string) (goja.Callable, error
 	_, esm := bundle.Transformed(text)
 	head := transformedHead
 	if esm {
-		head += `"use strict"; `
+		head = esmHead
 	}
 	return l.compileWrapper(filename, text, head+text+"\n})", esm)
 }

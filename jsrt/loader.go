@@ -88,6 +88,8 @@ func newLoader(v *vm) *loader {
 		"readline/promises": func() goja.Value {
 			return l.requireCore("readline").ToObject(rt).Get("promises")
 		},
+		"util/types": func() goja.Value { return l.requireCore("util").ToObject(rt).Get("types") },
+		"constants":  func() goja.Value { return l.constantsModule() },
 	}
 	return l
 }
@@ -541,6 +543,31 @@ func (l *loader) compileWrapper(filename, src, wrapped string, strict bool, opts
 	return fn, nil
 }
 
+// constantsModule is node's deprecated require('constants'): os's
+// dlopen, errno, priority and signal constants, fs's and crypto's, in one
+// object (graceful-fs, under fs-extra, still loads it).
+func (l *loader) constantsModule() goja.Value {
+	rt := l.rt
+	out := rt.NewObject()
+	osc := l.requireCore("os").ToObject(rt).Get("constants").ToObject(rt)
+	var from []goja.Value
+	for _, k := range []string{"dlopen", "errno", "priority", "signals"} {
+		from = append(from, osc.Get(k))
+	}
+	from = append(from, l.requireCore("fs").ToObject(rt).Get("constants"),
+		l.requireCore("crypto").ToObject(rt).Get("constants"))
+	for _, v := range from {
+		if v == nil || goja.IsUndefined(v) {
+			continue
+		}
+		o := v.ToObject(rt)
+		for _, k := range o.Keys() {
+			_ = out.Set(k, o.Get(k))
+		}
+	}
+	return out
+}
+
 // moduleModule is a small require('module'): builtinModules and
 // createRequire, which scripts use most.
 func (l *loader) moduleModule() goja.Value {
@@ -560,11 +587,12 @@ func (l *loader) moduleModule() goja.Value {
 }
 
 var builtinNames = []string{
-	"assert", "assert/strict", "buffer", "child_process", "cluster", "console", "crypto", "dgram",
-	"dns", "dns/promises", "events", "fs", "fs/promises", "http", "https", "module", "net",
-	"os", "path", "perf_hooks", "process", "querystring", "readline", "readline/promises",
-	"stream", "stream/consumers", "stream/promises", "string_decoder", "timers",
-	"timers/promises", "tls", "tty", "url", "util", "worker_threads", "zlib",
+	"assert", "assert/strict", "async_hooks", "buffer", "child_process", "cluster", "console",
+	"constants", "crypto", "dgram", "diagnostics_channel", "dns", "dns/promises", "events", "fs",
+	"fs/promises", "http", "http2", "https", "module", "net", "os", "path", "perf_hooks",
+	"process", "querystring", "readline", "readline/promises", "stream", "stream/consumers",
+	"stream/promises", "stream/web", "string_decoder", "timers", "timers/promises", "tls", "tty",
+	"url", "util", "util/types", "v8", "worker_threads", "zlib",
 }
 
 // runMain loads the main module as the loop's first macrotask.

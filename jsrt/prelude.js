@@ -123,22 +123,98 @@ if (typeof String.prototype.isWellFormed !== 'function') {
   });
 }
 
+// Annex B's legacy accessor methods, which goja lacks and old packages
+// still call (delegates, which koa uses, defines its getters with them).
+if (typeof Object.prototype.__defineGetter__ !== 'function') {
+  const define = (name, kind) => function (key, fn) {
+    const obj = Object(this);
+    if (this === undefined || this === null) throw new TypeError(`Cannot convert undefined or null to object`);
+    if (typeof fn !== 'function') throw new TypeError(`Object.prototype.${name}: Expecting function`);
+    Object.defineProperty(obj, key, { [kind]: fn, enumerable: true, configurable: true });
+  };
+  const lookup = (kind) => function (key) {
+    if (this === undefined || this === null) throw new TypeError(`Cannot convert undefined or null to object`);
+    for (let o = Object(this); o !== null; o = Object.getPrototypeOf(o)) {
+      const d = Object.getOwnPropertyDescriptor(o, key);
+      if (d !== undefined) return d[kind];
+    }
+    return undefined;
+  };
+  const legacy = {
+    __defineGetter__: define('__defineGetter__', 'get'),
+    __defineSetter__: define('__defineSetter__', 'set'),
+    __lookupGetter__: lookup('get'),
+    __lookupSetter__: lookup('set'),
+  };
+  for (const [name, fn] of Object.entries(legacy)) {
+    Object.defineProperty(fn, 'name', { value: name });
+    Object.defineProperty(Object.prototype, name, { value: fn, writable: true, enumerable: false, configurable: true });
+  }
+}
+
+// CallSite is V8's stack frame object, which Error.prepareStackTrace
+// receives: made from one "    at name (file:line:col)" line of goja's
+// stack text. Packages read the caller's file this way (depd, which
+// express loads, and callsites).
+class CallSite {
+  constructor(line) {
+    // goja ends a position with the bytecode offset: "file:31:33(3)".
+    const m = /^\s*at (?:(.*?) \()?(.*?)(?::(\d+):(\d+)(?:\(\d+\))?)?\)?$/.exec(line) || [];
+    this._fn = m[1] || null;
+    this._file = m[2] && m[2] !== 'native' ? m[2] : undefined;
+    this._line = m[3] ? Number(m[3]) : null;
+    this._col = m[4] ? Number(m[4]) : null;
+    this._native = m[2] === 'native';
+  }
+  getThis() { return undefined; }
+  getTypeName() { return null; }
+  getFunction() { return undefined; }
+  getFunctionName() { return this._fn; }
+  getMethodName() { return null; }
+  getFileName() { return this._file; }
+  getLineNumber() { return this._line; }
+  getColumnNumber() { return this._col; }
+  getEvalOrigin() { return undefined; }
+  getScriptNameOrSourceURL() { return this._file; }
+  isToplevel() { return this._fn === null; }
+  isEval() { return false; }
+  isNative() { return this._native; }
+  isConstructor() { return false; }
+  isAsync() { return false; }
+  isPromiseAll() { return false; }
+  getPromiseIndex() { return null; }
+  toString() {
+    const where = this._native ? 'native' : `${this._file}:${this._line}:${this._col}`;
+    return this._fn ? `${this._fn} (${where})` : where;
+  }
+}
+
 // V8's Error.captureStackTrace and Error.stackTraceLimit, which goja lacks
-// and many libraries call from their error constructors.
+// and many libraries call from their error constructors. With
+// Error.prepareStackTrace set, obj.stack is what it returns for the
+// CallSites, as in V8.
 if (typeof Error.captureStackTrace !== 'function') {
   Object.defineProperty(Error, 'captureStackTrace', {
     value: function captureStackTrace(obj) {
       // V8's own check, which names no argument.
       if (obj === null || typeof obj !== 'object') throw new TypeError('invalid_argument');
-      const frames = String(new Error().stack).split('\n').slice(2);
-      let head;
-      try {
-        head = Error.prototype.toString.call(obj);
-      } catch {
-        head = 'Error';
+      let frames = String(new Error().stack).split('\n').slice(2);
+      const limit = Error.stackTraceLimit;
+      if (typeof limit === 'number' && limit >= 0 && frames.length > limit) frames = frames.slice(0, limit);
+      let stack;
+      if (typeof Error.prepareStackTrace === 'function') {
+        stack = Error.prepareStackTrace(obj, frames.map((f) => new CallSite(f)));
+      } else {
+        let head;
+        try {
+          head = Error.prototype.toString.call(obj);
+        } catch {
+          head = 'Error';
+        }
+        stack = [head].concat(frames).join('\n');
       }
       Object.defineProperty(obj, 'stack', {
-        value: [head].concat(frames).join('\n'),
+        value: stack,
         writable: true, enumerable: false, configurable: true,
       });
     },
@@ -159,7 +235,15 @@ function nextTick(callback) {
     args = new Array(arguments.length - 1);
     for (let i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
   }
-  ticks.push(callback, args);
+  if (asyncOn) ticks.push(runInContext, [binding.asyncContext(), callback, args]);
+  else ticks.push(callback, args);
+}
+
+// runInContext runs a tick in the async context it was queued in.
+function runInContext(ctx, callback, args) {
+  binding.setAsyncContext(ctx);
+  if (args === undefined) callback();
+  else Reflect.apply(callback, undefined, args);
 }
 
 function drainTicks() {
@@ -183,7 +267,15 @@ function runTop(fn, thisArg, args) {
     else Reflect.apply(fn, thisArg, args);
   }
   if (head < ticks.length) drainTicks();
+  // Back to the root context: one left by enterWith(), or by a tick that
+  // threw, must not leak into the next macrotask.
+  if (asyncOn) binding.setAsyncContext(undefined);
 }
+
+// asyncOn: whether ticks carry the async context, from the first use of
+// one (hostenv.AsyncContext.Enable) on.
+let asyncOn = false;
+function enableAsyncContext() { asyncOn = true; }
 
 function hasTicks() { return head < ticks.length; }
 
@@ -512,7 +604,7 @@ defineGlobal('queueMicrotask', queueMicrotask, true);
 defineGlobal('process', process, false);
 
 return {
-  process, runTop, hasTicks,
+  process, runTop, hasTicks, enableAsyncContext,
   timers: { setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate },
   emitExit() { process.exit(); },
   emitBeforeExit() { process.emit('beforeExit', exitCodeOf()); },

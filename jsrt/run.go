@@ -11,6 +11,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/ebbnode/ebbnode/jsrt/bundle"
+	"github.com/ebbnode/ebbnode/jsrt/internal/hostenv"
 	"github.com/ebbnode/ebbnode/netstack"
 	ebbrt "github.com/ebbnode/ebbnode/runtime"
 	"github.com/ebbnode/ebbnode/runtime/vfs"
@@ -186,6 +187,7 @@ func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 // vm is one running script: its goja runtime, its loop and its exit state.
 // Everything except done belongs to events on the loop's core.
 type vm struct {
+	actx     *hostenv.AsyncContext // the current async context (setup.go)
 	opts     Options
 	fs       FS     // the runtime's file-system Ebb
 	mainPath string // process.argv[1]
@@ -199,6 +201,7 @@ type vm struct {
 	fns         *goja.Object // prelude.js's exports
 	runTop      goja.Callable
 	hasTicks    goja.Callable
+	enableTicks goja.Callable // prelude's enableAsyncContext
 	emitExit    goja.Callable
 	listenerCnt goja.Callable
 	emit        goja.Callable

@@ -44,11 +44,19 @@ func (v *vm) setup() error {
 	})
 	v.mods = newLoader(v)
 	g := rt.GlobalObject()
+	v.actx = &hostenv.AsyncContext{}
+	v.actx.OnEnable = func() {
+		rt.SetAsyncContextTracker(v.actx)
+		if _, err := v.enableTicks(goja.Undefined()); err != nil {
+			panic(err)
+		}
+	}
 	hostenv.Set(rt, &hostenv.Env{
 		Stdin: v.opts.Stdin, Stdout: v.opts.Stdout, Stderr: v.opts.Stderr,
 		Vars:     v.opts.Env,
 		Async:    func(work, done func()) { v.loop.async(work, func() { v.callGo(done) }) },
 		ReadFile: v.fs.ReadFile,
+		Context:  v.actx,
 	})
 
 	all.EnableGlobals(rt)
@@ -79,7 +87,7 @@ func (v *vm) setup() error {
 	v.fns = exp
 	v.process = exp.Get("process").ToObject(rt)
 	for name, dst := range map[string]*goja.Callable{
-		"runTop": &v.runTop, "hasTicks": &v.hasTicks, "emitExit": &v.emitExit,
+		"runTop": &v.runTop, "hasTicks": &v.hasTicks, "emitExit": &v.emitExit, "enableAsyncContext": &v.enableTicks,
 		"listenerCount": &v.listenerCnt, "emit": &v.emit,
 	} {
 		f, ok := goja.AssertFunction(exp.Get(name))
@@ -118,6 +126,13 @@ func (v *vm) binding() *goja.Object {
 		"goja":    gojaVersion(),
 	})
 	set("arch", nodeArch())
+	set("asyncContext", func() goja.Value { return v.actx.Value })
+	set("setAsyncContext", func(c goja.Value) {
+		if goja.IsUndefined(c) || goja.IsNull(c) {
+			c = nil
+		}
+		v.actx.Value = c
+	})
 	set("isatty", func(fd int) bool { return tty.IsTerminal(rt, fd) })
 	argv := append([]string{v.opts.ExecPath, v.mainPath}, v.opts.Args...)
 	set("argv", rt.NewArray(toAny(argv)...))

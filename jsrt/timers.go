@@ -11,8 +11,9 @@ func (v *vm) timerBinding(set func(string, any)) {
 	rt := v.rt
 	set("timerStart", func(obj *goja.Object, after float64, repeat bool) goja.Value {
 		t := &timer{delay: after, repeat: repeat, ref: true}
+		ctx := v.actx.Value
 		t.fn = func() {
-			v.callJSArgs(obj.Get("_onTimeout"), obj, obj.Get("_timerArgs"))
+			v.inContext(ctx, func() { v.callJSArgs(obj.Get("_onTimeout"), obj, obj.Get("_timerArgs")) })
 			if !t.repeat && !t.armed() {
 				// Fired for good (unless refresh() re-arms it): node marks
 				// a spent timeout destroyed.
@@ -46,9 +47,10 @@ func (v *vm) timerBinding(set func(string, any)) {
 	})
 	set("immediateStart", func(obj *goja.Object) goja.Value {
 		im := &immediate{ref: true}
+		ctx := v.actx.Value
 		im.fn = func() {
 			_ = obj.Set("_destroyed", true)
-			v.callJSArgs(obj.Get("_onImmediate"), obj, obj.Get("_argv"))
+			v.inContext(ctx, func() { v.callJSArgs(obj.Get("_onImmediate"), obj, obj.Get("_argv")) })
 		}
 		v.loop.addImmediate(im)
 		return rt.ToValue(im)
@@ -69,4 +71,17 @@ func (v *vm) timerBinding(set func(string, any)) {
 		im, ok := h.Export().(*immediate)
 		return ok && im.ref
 	})
+}
+
+// inContext runs fn in async context ctx (captured when its callback was
+// scheduled), then returns to the context before.
+func (v *vm) inContext(ctx goja.Value, fn func()) {
+	if !v.actx.Enabled() {
+		fn()
+		return
+	}
+	prev := v.actx.Value
+	v.actx.Value = ctx
+	defer func() { v.actx.Value = prev }()
+	fn()
 }

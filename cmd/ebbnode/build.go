@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -72,7 +73,7 @@ func buildImage(entry, out string, includes []string, stderr io.Writer) error {
 	if err := checkScript(entry); err != nil {
 		return err
 	}
-	rt, err := findRuntime()
+	rt, err := findRuntime(stderr)
 	if err != nil {
 		return err
 	}
@@ -105,11 +106,17 @@ func checkScript(entry string) error {
 }
 
 // findRuntime returns the prebuilt native runtime image for this
-// executable (image.FindRuntime).
-func findRuntime() (string, error) {
+// executable (image.FindRuntime); with none beside it (a `go install`ed
+// CLI) the one linked into the user cache (image.LinkCached), which the
+// first build links, saying so on log.
+func findRuntime(log io.Writer) (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		exe = ""
 	}
-	return image.FindRuntime(exe)
+	p, err := image.FindRuntime(exe)
+	if err == nil || exe == "" || os.Getenv(image.RuntimeEnv) != "" {
+		return p, err
+	}
+	return image.LinkCached(context.Background(), exe, log)
 }

@@ -244,7 +244,7 @@ func runCommand(cmd *cobra.Command, path string, args []string, o runOptions) er
 	if app && o.gdb {
 		// App images carry no symbol table (host/image compact); the
 		// runtime they are built from has it, at the same addresses.
-		if symbols, err = findRuntime(); err != nil {
+		if symbols, err = findRuntime(stderr); err != nil {
 			symbols = image.RuntimeName
 		}
 	}

@@ -154,9 +154,11 @@ func (c *collector) addOne(abs string, lenient bool) ([]string, error) {
 	text, esm, err := c.transform(abs, name, src, nil)
 	if err == nil {
 		reqs, err = scanRequires(name, text)
-		if _, t := Transformed(text); err != nil && !t && c.tf != nil {
-			// Maybe syntax goja lacks, or module syntax in a .js file:
-			// try esbuild, and keep goja's error if that fails too.
+		if _, t := Transformed(text); !t && c.tf != nil && (err != nil || !compiles(text)) {
+			// Maybe syntax goja lacks (its parser takes async generators,
+			// its compiler refuses them), or module syntax in a .js
+			// file: try esbuild, as the loader does, and keep goja's
+			// error if that fails too.
 			for _, k := range Fallbacks(abs, c.res.PackageType(abs)) {
 				if alt, altESM, terr := c.transform(abs, name, src, &k); terr == nil {
 					if areqs, serr := scanRequires(name, alt); serr == nil {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/file"
 	"github.com/dop251/goja/parser"
@@ -61,6 +62,18 @@ func scanRequires(display, src string) ([]request, error) {
 		s.walk(reflect.ValueOf(prog), false, false)
 	}
 	return s.reqs, nil
+}
+
+// compiles reports whether goja compiles src in the loader's wrapper.
+// Its parser accepts some syntax its compiler refuses (async generators);
+// the loader lowers such a file with esbuild, so the build must as well.
+func compiles(src string) bool {
+	prog, err := parser.ParseFile(nil, "", wrapperHead+src+"\n})", 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return false
+	}
+	_, err = goja.CompileAST(prog, false)
+	return err == nil
 }
 
 // wrapperFunc returns the wrapper function literal, or nil when the

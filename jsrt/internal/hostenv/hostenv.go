@@ -30,7 +30,49 @@ type Env struct {
 	// ReadFile reads a file through the runtime's file system (in an
 	// image: the app bundle, then the host over the Messenger).
 	ReadFile func(name string) ([]byte, error)
+	// Context is the current async context, which the loop carries into
+	// every callback it schedules (async_hooks' AsyncLocalStorage).
+	Context *AsyncContext
 }
+
+// AsyncContext is the async context the running code sees: an opaque
+// value (async_hooks keeps a Map of stores in it; nil is the root
+// context). The event loop captures it when a timer, immediate or tick is
+// scheduled and restores it around the callback; as goja's
+// AsyncContextTracker it does the same for every promise reaction.
+//
+// Carrying starts with Enable, when a script first uses a context
+// (AsyncLocalStorage.run, AsyncResource): until then every context is the
+// root one, and programs that never use one pay nothing per callback.
+type AsyncContext struct {
+	Value goja.Value
+	// OnEnable, set by the runtime, starts the carrying.
+	OnEnable func()
+	enabled  bool
+}
+
+// Enable starts carrying the context into callbacks (once).
+func (c *AsyncContext) Enable() {
+	if !c.enabled {
+		c.enabled = true
+		if c.OnEnable != nil {
+			c.OnEnable()
+		}
+	}
+}
+
+// Enabled reports whether Enable was called.
+func (c *AsyncContext) Enabled() bool { return c.enabled }
+
+// Grab returns the context to resume a promise reaction in.
+func (c *AsyncContext) Grab() any { return c.Value }
+
+// Resumed enters the context grabbed when the reaction was scheduled.
+func (c *AsyncContext) Resumed(v any) { c.Value, _ = v.(goja.Value) }
+
+// Exited returns to the root context: reactions run from the loop's top
+// level, never nested (goja's contract).
+func (c *AsyncContext) Exited() { c.Value = nil }
 
 // envSym keys the Env on the global object, out of the way of scripts.
 var envSym = goja.NewSymbol("ebbnode.hostenv")

@@ -8,11 +8,14 @@ import (
 	"github.com/dop251/goja"
 
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/assert"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/async_hooks"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/buffer"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/child_process"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/crypto"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/diagnostics_channel"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/events"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/http"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/http2"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/internal/errors"
 	"github.com/ebbnode/ebbnode/jsrt/modules/internal/jsmod"
 	"github.com/ebbnode/ebbnode/jsrt/modules/intl"
@@ -26,6 +29,7 @@ import (
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/tty"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/url"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/util"
+	_ "github.com/ebbnode/ebbnode/jsrt/modules/v8"
 	_ "github.com/ebbnode/ebbnode/jsrt/modules/zlib"
 )
 
@@ -53,6 +57,23 @@ var globals = []struct {
 	{"Headers", "internal/fetch", "Headers", false},
 	{"Intl", intl.ModuleName, "Intl", false},
 	{"FormData", "internal/fetch", "FormData", false},
+	{"ReadableStream", "stream/web", "ReadableStream", false},
+	{"ReadableStreamDefaultReader", "stream/web", "ReadableStreamDefaultReader", false},
+	{"ReadableStreamBYOBReader", "stream/web", "ReadableStreamBYOBReader", false},
+	{"ReadableStreamBYOBRequest", "stream/web", "ReadableStreamBYOBRequest", false},
+	{"ReadableByteStreamController", "stream/web", "ReadableByteStreamController", false},
+	{"ReadableStreamDefaultController", "stream/web", "ReadableStreamDefaultController", false},
+	{"TransformStream", "stream/web", "TransformStream", false},
+	{"TransformStreamDefaultController", "stream/web", "TransformStreamDefaultController", false},
+	{"WritableStream", "stream/web", "WritableStream", false},
+	{"WritableStreamDefaultWriter", "stream/web", "WritableStreamDefaultWriter", false},
+	{"WritableStreamDefaultController", "stream/web", "WritableStreamDefaultController", false},
+	{"ByteLengthQueuingStrategy", "stream/web", "ByteLengthQueuingStrategy", false},
+	{"CountQueuingStrategy", "stream/web", "CountQueuingStrategy", false},
+	{"TextEncoderStream", "stream/web", "TextEncoderStream", false},
+	{"TextDecoderStream", "stream/web", "TextDecoderStream", false},
+	{"CompressionStream", "stream/web", "CompressionStream", false},
+	{"DecompressionStream", "stream/web", "DecompressionStream", false},
 }
 
 // EnableGlobals installs Buffer, URL, URLSearchParams, TextEncoder,

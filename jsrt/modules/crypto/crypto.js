@@ -72,6 +72,13 @@ class Hmac extends LazyTransform {
   constructor(hmac, key, options) {
     super(options);
     if (typeof hmac !== 'string') throw invalidArgType('hmac', 'string', hmac);
+    // A KeyObject (createSecretKey; jsonwebtoken passes one) gives its bytes.
+    if (key instanceof keys().KeyObject) {
+      if (key.type !== 'secret') {
+        throw makeNodeError(TypeError, 'ERR_CRYPTO_INVALID_KEY_OBJECT_TYPE', `Invalid key object type ${key.type}, expected secret.`);
+      }
+      key = key.export();
+    }
     if (typeof key !== 'string' && !ArrayBuffer.isView(key) &&
         !(key instanceof ArrayBuffer)) {
       throw invalidArgType('key', 'string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey', key);

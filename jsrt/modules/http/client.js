@@ -395,6 +395,10 @@ function tickOnSocket(req, socket) {
   parser.onComplete = () => parserOnComplete(req, socket, st);
   const onData = (d) => {
     const err = parser.execute(d);
+    if (st.upgrade && parser.upgraded) {
+      upgradeSocket(req, socket, st.res, parser.upgradeHead || Buffer.alloc(0), cleanup);
+      return;
+    }
     if (err) {
       cleanup();
       socket.destroy();
@@ -471,6 +475,23 @@ function tickOnSocket(req, socket) {
   req.emit('socket', socket);
 }
 
+// upgradeSocket hands the socket of a 101 response to the request's
+// 'upgrade' listeners (node's socketOnData), or destroys it if none.
+function upgradeSocket(req, socket, res, head, cleanup) {
+  cleanup();
+  if (req.listenerCount('upgrade') === 0) {
+    socket.destroy();
+    return;
+  }
+  req.upgradeOrConnect = true;
+  socket.emit('agentRemove');
+  socket._httpMessage = null;
+  req.emit('upgrade', res, socket, head);
+  req.destroyed = true;
+  req._closed = true;
+  req.emit('close');
+}
+
 function listenSocketTimeout(req) {
   if (req.timeoutCb) return;
   req.timeoutCb = () => req.emit('timeout');
@@ -489,6 +510,9 @@ function parserOnHeaders(req, socket, st, info) {
   res.req = req;
   st.res = res;
   req.res = res;
+  // 101 Switching Protocols: the socket goes to 'upgrade' once the chunk
+  // is parsed (onData), with the bytes after the head.
+  if (info.upgrade) { st.upgrade = true; return 'upgrade'; }
   if (req.shouldKeepAlive && !info.shouldKeepAlive) {
     req.shouldKeepAlive = false;
   }

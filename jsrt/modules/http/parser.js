@@ -61,7 +61,11 @@ class HTTPParser {
   _run(buf) {
     while (buf.length > 0 && !this.dead && !this.upgraded) {
       switch (this.state) {
-        case 'head': buf = this._head(buf); break;
+        case 'head':
+          buf = this._head(buf);
+          // The bytes after an upgrade's head belong to the new protocol.
+          if (this.upgraded) this.upgradeHead = buf;
+          break;
         case 'body-len': buf = this._bodyLen(buf); break;
         case 'chunk-size': buf = this._chunkSize(buf); break;
         case 'chunk-data': buf = this._chunkData(buf); break;
@@ -196,13 +200,13 @@ class HTTPParser {
     if (this.isRequest && hasTE && !chunked) {
       throw parseError('HPE_INVALID_TRANSFER_ENCODING', 'Request has invalid `Transfer-Encoding`', 0, null);
     }
-    info.upgrade = (upgradeHeader && connUpgrade) || info.method === 'CONNECT';
+    info.upgrade = this.isRequest ? (upgradeHeader && connUpgrade) || info.method === 'CONNECT' : info.statusCode === 101;
     const http11 = info.versionMajor === 1 && info.versionMinor === 1;
     info.shouldKeepAlive = http11 ? !close : keepAlive && !close;
     const noBody = !this.isRequest && ((info.statusCode >= 100 && info.statusCode < 200) || info.statusCode === 204 || info.statusCode === 304);
     if (!this.isRequest && !chunked && contentLength === null && !noBody) info.shouldKeepAlive = false;
     const skipBody = this.onHeaders(info);
-    if (info.upgrade && this.isRequest) { this.upgraded = true; return; }
+    if (info.upgrade && (this.isRequest || skipBody === 'upgrade')) { this.upgraded = true; return; }
     if (skipBody || noBody) { this._complete(); return; }
     if (chunked) { this.state = 'chunk-size'; return; }
     if (contentLength !== null) {
