@@ -12,12 +12,15 @@ import (
 	"time"
 )
 
-// tapServer answers with the client's address and its own (the image's
-// address the connection reached), and closes on /quit.
+// tapServer answers with the client's address, its own (the image's
+// address the connection reached) and eth0's IPv4 address as
+// os.networkInterfaces lists it, and closes on /quit.
 const tapServer = `'use strict';
 const http = require('http');
+const os = require('os');
 const server = http.createServer((req, res) => {
-  res.end('you are ' + req.socket.remoteAddress + ', I am ' + req.socket.localAddress + '\n');
+  const eth0 = os.networkInterfaces().eth0.filter((a) => a.family === 'IPv4').map((a) => a.cidr);
+  res.end('you are ' + req.socket.remoteAddress + ', I am ' + req.socket.localAddress + ' on eth0 ' + eth0.join(' ') + '\n');
   if (req.url === '/quit') server.close();
 });
 server.keepAliveTimeout = 0;
@@ -26,7 +29,8 @@ server.listen(8080, '0.0.0.0', () => console.log('listening'));
 
 // TestRunTap: `ebbnode run --net tap:IF --ip ADDR/BITS` in a network
 // namespace this test creates (with the tap device and the host's
-// address in it): the image takes the address given, and a client inside
+// address in it): the image takes the address given (its eth0 shows it),
+// and a client inside
 // the namespace reaches its JS server there. The namespace goes at the end.
 func TestRunTap(t *testing.T) {
 	if os.Geteuid() != 0 {
@@ -76,7 +80,7 @@ func TestRunTap(t *testing.T) {
 		}
 		return string(out)
 	}
-	if got, want := get("/"), "you are 10.0.9.1, I am 10.0.9.2\n"; got != want {
+	if got, want := get("/"), "you are 10.0.9.1, I am 10.0.9.2 on eth0 10.0.9.2/24\n"; got != want {
 		t.Errorf("GET / = %q, want %q", got, want)
 	}
 	get("/quit")

@@ -70,7 +70,8 @@ module.exports = {
   hostname: () => internal.hostname(),
   loadavg: () => Array.from(internal.loadavg()),
   machine: () => uts.machine,
-  networkInterfaces: () => ({}),
+  // From the network service (internal/netif, in the net package).
+  networkInterfaces: () => require('internal/netif').interfaces(),
   platform: () => 'linux',
   release: () => uts.release,
   setPriority: () => {},
