@@ -186,6 +186,12 @@ function socketOnData(conn, d) {
   }
   if (!conn.parsing) startHeadTimer(conn);
   const err = conn.parser.execute(d);
+  if (conn.upgrade) {
+    const { event, req } = conn.upgrade;
+    conn.upgrade = null;
+    server.emit(event, req, socket, conn.parser.upgradeHead || Buffer.alloc(0));
+    return;
+  }
   if (conn.parsing === null && conn.parser.state === 'head' && !conn.parser.pending && conn.headTimer) {
     clearTimeout(conn.headTimer);
     conn.headTimer = null;
@@ -267,7 +273,9 @@ function onIncoming(conn, info) {
       socket.removeAllListeners('data');
       socket.removeAllListeners('end');
       socket._httpUpgraded = true;
-      server.emit(event, req, socket, Buffer.alloc(0));
+      // socketOnData emits it once the chunk is parsed, with the bytes
+      // after the head.
+      conn.upgrade = { event, req };
       return true;
     }
     if (event === 'connect') { socket.destroy(); return true; }
