@@ -38,9 +38,7 @@ const npmDir = "testdata/npm"
 // image only). An entry that starts matching fails the test until it is
 // deleted.
 var npmKnownFailures = map[string]string{
-	"express": "goja: Unicode property escapes (\\p{ID_Start}) never match, so path-to-regexp rejects '/users/:id'",
 	"cheerio": "no worker_threads (undici, which cheerio loads, probes it at load)",
-	"pino":    "no worker_threads (pino requires it at load for its transports)",
 	"ws":      "net event order: a socket's 'close' follows its 'end' a loop turn sooner than in node (libuv closes handles a turn later), so the client's 'close' comes before the server's",
 	"luxon":   "no Intl (luxon asks Intl.DateTimeFormat for the system locale)",
 	"yargs":   "no Intl.Segmenter (cliui's string-width creates one at load)",
