@@ -11,7 +11,7 @@ var names = [...]string{
 	35: "nanosleep", 38: "setitimer", 39: "getpid", 41: "socket", 42: "connect",
 	56: "clone", 57: "fork", 59: "execve", 60: "exit", 61: "wait4", 62: "kill", 63: "uname",
 	72: "fcntl", 79: "getcwd", 89: "readlink", 96: "gettimeofday", 99: "sysinfo", 97: "getrlimit",
-	102: "getuid", 104: "getgid", 107: "geteuid", 108: "getegid", 110: "getppid",
+	102: "getuid", 103: "syslog", 104: "getgid", 107: "geteuid", 108: "getegid", 110: "getppid",
 	131: "sigaltstack", 157: "prctl", 158: "arch_prctl", 186: "gettid", 200: "tkill",
 	202: "futex", 203: "sched_setaffinity", 204: "sched_getaffinity", 213: "epoll_create", 217: "getdents64",
 	218: "set_tid_address", 222: "timer_create", 223: "timer_settime", 226: "timer_delete",

@@ -102,7 +102,7 @@ func TestImageTmp(t *testing.T) {
 	}
 
 	c := serve(host)
-	fsys, err := withTmp(c, c)
+	fsys, err := withTmp(c, c, "/app")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,8 +122,20 @@ func TestImageTmp(t *testing.T) {
 		t.Errorf("a grant under /tmp was not the host's: %q, %v", b, err)
 	}
 
+	// The bundle's root under /tmp is routed as a grant is: a file there
+	// is the host's (which refuses it: the host did not grant that
+	// directory), not the in-memory /tmp's.
+	root := filepath.Join("/tmp", filepath.Base(t.TempDir())+"-root")
+	fsys, err = withTmp(c, c, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fsys.Mkdir(root, false, 0o700); err == nil {
+		t.Errorf("mkdir of the bundle's root under /tmp landed in memory")
+	}
+
 	c = serve("/tmp")
-	if fsys, err := withTmp(c, c); err != nil || fsys != vfs.FS(c) {
+	if fsys, err := withTmp(c, c, "/app"); err != nil || fsys != vfs.FS(c) {
 		t.Errorf("with /tmp granted, withTmp = %T, %v; want the host's FS", fsys, err)
 	}
 }

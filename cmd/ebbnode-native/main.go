@@ -174,7 +174,7 @@ func systemEbbs(c *messenger.Client, b *bundle.Bundle) (*ebbrt.Runtime, *lazySta
 		ebb.Stop()
 		return nil, nil, err
 	}
-	fsys, err := withTmp(vfs.NewOverlay(b.FS(), b.Root, c), c)
+	fsys, err := withTmp(vfs.NewOverlay(b.FS(), b.Root, c), c, b.Root)
 	if err != nil {
 		ebb.Stop()
 		return nil, nil, err
@@ -296,13 +296,15 @@ const tmpDir = "/tmp"
 // directories granted at or under /tmp stay the host's; a grant of /tmp
 // itself or of a parent leaves no room for it. Its files may hold a
 // quarter of the Go heap's limit (GOMEMLIMIT, from the machine's RAM).
-func withTmp(fsys vfs.FS, c *messenger.Client) (vfs.FS, error) {
+// The bundle's root (where the app's modules are, root) counts as a grant:
+// an app built under /tmp still finds its own files.
+func withTmp(fsys vfs.FS, c *messenger.Client, root string) (vfs.FS, error) {
 	mounts, err := c.Mounts()
 	if err != nil {
 		return nil, err
 	}
 	var keep []string
-	for _, g := range mounts {
+	for _, g := range append(mounts, root) {
 		switch {
 		case g == "/" || g == tmpDir || strings.HasPrefix(tmpDir, g+"/"):
 			return fsys, nil

@@ -40,7 +40,8 @@ func TestBuildErrors(t *testing.T) {
 		{"unresolvable require", []string{"build", "-o", img, "needs.js"}, env, []string{"needs.js:2", "./nowhere"}},
 		{"missing package", []string{"build", "-o", img, "needsdep.js"}, env, []string{"needsdep.js:1", "left-pad"}},
 		{"syntax error", []string{"build", "-o", img, "syntax.js"}, env, []string{"syntax.js:1"}},
-		{"no runtime", []string{"build", "-o", img, "ok.js"}, nil, []string{"native runtime not found: run 'make'"}},
+		// No runtime beside the CLI and no Go toolchain to link one.
+		{"no runtime", []string{"build", "-o", img, "ok.js"}, []string{"PATH=" + t.TempDir(), "XDG_CACHE_HOME=" + t.TempDir()}, []string{"native runtime not found beside", "no Go toolchain on PATH"}},
 		{"bad runtime", []string{"build", "-o", img, "ok.js"}, []string{"EBBNODE_RUNTIME=" + filepath.Join(dir, "ok.js")}, []string{"not an ELF"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

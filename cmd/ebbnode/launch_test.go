@@ -70,8 +70,9 @@ func TestRunHostFailure(t *testing.T) {
 }
 
 // TestRunImageIntegrity: an app image whose runtime text was patched
-// after the build (16 bytes of 0xCC in the JavaScript interpreter's main
-// loop) is refused before QEMU starts, in one line naming the file; the
+// after the build (16 bytes of 0xCC at the start of goja's RunProgram,
+// which every script goes through; the interpreter's loop itself, vm.run,
+// is inlined under PGO) is refused before QEMU starts, in one line naming the file; the
 // sealed image still boots with plain QEMU, which ignores the digest note.
 func TestRunImageIntegrity(t *testing.T) {
 	dir := t.TempDir()
@@ -85,7 +86,7 @@ func TestRunImageIntegrity(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, rt := nativeTools(t)
-	off := symbolOffset(t, rt, data, "github.com/dop251/goja.(*vm).run")
+	off := symbolOffset(t, rt, data, "github.com/dop251/goja.(*Runtime).RunProgram")
 	patched := bytes.Clone(data)
 	copy(patched[off:], bytes.Repeat([]byte{0xCC}, 16))
 	if bytes.Equal(patched, data) {

@@ -70,6 +70,10 @@ function waitAsync() {
   console.log(Atomics.waitAsync(ia, 3, 1), Atomics.waitAsync(ia, 3, 0, 0));
   const r = Atomics.waitAsync(ia, 3, 0);
   console.log(r.async, r.value instanceof Promise);
-  r.value.then((v) => console.log('waitAsync', v));
-  new Worker(__filename, { workerData: { sab, role: 'notifier' } }).on('message', (m) => console.log(m));
+  // The promise and the worker's message race (in node too): print both
+  // once both are in, in a fixed order.
+  const seen = [];
+  const both = (s) => { if (seen.push(s) === 2) console.log(seen.sort().join('\n')); };
+  r.value.then((v) => both('waitAsync ' + v));
+  new Worker(__filename, { workerData: { sab, role: 'notifier' } }).on('message', both);
 }

@@ -1,5 +1,5 @@
 // Command enosys makes a system call the kernel does not implement
-// (sysinfo) and prints the error: the kernel must answer ENOSYS and count
+// (syslog) and prints the error: the kernel must answer ENOSYS and count
 // it. It also prints what the small identity calls answer.
 package main
 
@@ -12,8 +12,8 @@ import (
 )
 
 func main() {
-	_, _, errno := syscall.RawSyscall(syscall.SYS_SYSINFO, 0, 0, 0)
-	fmt.Printf("sysinfo: %d %v\n", uintptr(errno), errno)
+	_, _, errno := syscall.RawSyscall(syscall.SYS_SYSLOG, 10, 0, 0) // SYSLOG_ACTION_SIZE_BUFFER
+	fmt.Printf("syslog: %d %v\n", uintptr(errno), errno)
 
 	wd, err := os.Getwd()
 	var u syscall.Utsname
