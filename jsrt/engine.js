@@ -94,6 +94,26 @@ for (const name of ['decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURICo
   }[name]);
 }
 
+// String#split(''): goja splits a string holding surrogates by code point
+// and turns a lone surrogate into U+FFFD; V8 splits by UTF-16 code unit.
+// entities (parse5, cheerio) builds its decode tables that way.
+const origSplit = String.prototype.split;
+const surrogate = /[\ud800-\udfff]/;
+replaceMethod(String.prototype, 'split', {
+  split(separator, limit) {
+    if (separator === '' && this !== null && this !== undefined) {
+      const s = `${this}`;
+      if (surrogate.test(s)) {
+        const max = limit === undefined ? 0xffffffff : limit >>> 0;
+        const out = [];
+        for (let i = 0; i < s.length && out.length < max; i++) out.push(s.charAt(i));
+        return out;
+      }
+    }
+    return origSplit.call(this, separator, limit);
+  },
+}.split);
+
 // RegExp: a pattern given at run time gets the rewrite of Unicode property
 // escapes (\p{L}, \P{Script=Greek}) that jsrt gives the literals of a
 // module (regexp.go): goja reads \p as a plain p. The wrapper is RegExp
