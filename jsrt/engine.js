@@ -131,8 +131,16 @@ const translate = (p, flags) => {
 // a line break outside an escape is escaped.
 const escapeSource = (p) => (p === '' ? '(?:)' : p.replace(/(\\[^]|\[(?:\\[^]|[^\]])*\])|\/|\n/g,
   (m, keep) => (keep !== undefined ? keep : m === '/' ? '\\/' : '\\n')));
+// constructing tells a real `new` from a plain call: goja leaves new.target
+// set to the caller's when a constructor calls a function directly
+// (class T { constructor() { RegExp(s) } } sees new.target === T), so a
+// construction is trusted only with the fresh `this` that `new` makes.
+const constructing = (self, nt) => (nt !== undefined && self !== null && typeof self === 'object' &&
+  Object.getPrototypeOf(self) === (typeof nt.prototype === 'object' && nt.prototype !== null ? nt.prototype : Object.prototype) &&
+  Reflect.ownKeys(self).length === 0 ? nt : undefined);
 const RegExpWrapper = function RegExp(pattern, flags) {
-  if (new.target === undefined && flags === undefined && pattern !== null && typeof pattern === 'object' &&
+  const newTarget = constructing(this, new.target);
+  if (newTarget === undefined && flags === undefined && pattern !== null && typeof pattern === 'object' &&
       pattern[Symbol.match] !== undefined && pattern.constructor === RegExpWrapper) {
     return pattern; // RegExp(re) is re, as the spec says
   }
@@ -169,9 +177,9 @@ const RegExpWrapper = function RegExp(pattern, flags) {
     source = escapeSource(pattern); // goja spells these \u002f and a raw line break
   }
   try {
-    if (new.target === undefined) return fixRegExp(OrigRegExp(pattern, flags), source, sets);
+    if (newTarget === undefined) return fixRegExp(OrigRegExp(pattern, flags), source, sets);
     return fixRegExp(Reflect.construct(OrigRegExp, [pattern, flags],
-      new.target === RegExpWrapper ? OrigRegExp : new.target), source, sets);
+      newTarget === RegExpWrapper ? OrigRegExp : newTarget), source, sets);
   } catch (e) {
     // goja's parser says what is wrong; V8 also quotes the pattern.
     if (e instanceof SyntaxError && typeof pattern === 'string' && !e.message.startsWith('Invalid ')) {

@@ -39,7 +39,6 @@ const npmDir = "testdata/npm"
 // deleted.
 var npmKnownFailures = map[string]string{
 	"ws":    "net event order: a socket's 'close' follows its 'end' a loop turn sooner than in node (libuv closes handles a turn later), so the client's 'close' comes before the server's",
-	"luxon": "no Intl (luxon asks Intl.DateTimeFormat for the system locale)",
 	"yargs": "no Intl.Segmenter (cliui's string-width creates one at load)",
 }
 
