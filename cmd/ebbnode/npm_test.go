@@ -38,8 +38,7 @@ const npmDir = "testdata/npm"
 // image only). An entry that starts matching fails the test until it is
 // deleted.
 var npmKnownFailures = map[string]string{
-	"ws":    "net event order: a socket's 'close' follows its 'end' a loop turn sooner than in node (libuv closes handles a turn later), so the client's 'close' comes before the server's",
-	"yargs": "no Intl.Segmenter (cliui's string-width creates one at load)",
+	"ws": "net event order: a socket's 'close' follows its 'end' a loop turn sooner than in node (libuv closes handles a turn later), so the client's 'close' comes before the server's",
 }
 
 // npmApp is one acceptance app: its name (the package's) and file.
