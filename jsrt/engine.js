@@ -94,6 +94,26 @@ for (const name of ['decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURICo
   }[name]);
 }
 
+// String#split(''): goja splits a string holding surrogates by code point
+// and turns a lone surrogate into U+FFFD; V8 splits by UTF-16 code unit.
+// entities (parse5, cheerio) builds its decode tables that way.
+const origSplit = String.prototype.split;
+const surrogate = /[\ud800-\udfff]/;
+replaceMethod(String.prototype, 'split', {
+  split(separator, limit) {
+    if (separator === '' && this !== null && this !== undefined) {
+      const s = `${this}`;
+      if (surrogate.test(s)) {
+        const max = limit === undefined ? 0xffffffff : limit >>> 0;
+        const out = [];
+        for (let i = 0; i < s.length && out.length < max; i++) out.push(s.charAt(i));
+        return out;
+      }
+    }
+    return origSplit.call(this, separator, limit);
+  },
+}.split);
+
 // RegExp: a pattern given at run time gets the rewrite of Unicode property
 // escapes (\p{L}, \P{Script=Greek}) that jsrt gives the literals of a
 // module (regexp.go): goja reads \p as a plain p. The wrapper is RegExp
@@ -111,8 +131,16 @@ const translate = (p, flags) => {
 // a line break outside an escape is escaped.
 const escapeSource = (p) => (p === '' ? '(?:)' : p.replace(/(\\[^]|\[(?:\\[^]|[^\]])*\])|\/|\n/g,
   (m, keep) => (keep !== undefined ? keep : m === '/' ? '\\/' : '\\n')));
+// constructing tells a real `new` from a plain call: goja leaves new.target
+// set to the caller's when a constructor calls a function directly
+// (class T { constructor() { RegExp(s) } } sees new.target === T), so a
+// construction is trusted only with the fresh `this` that `new` makes.
+const constructing = (self, nt) => (nt !== undefined && self !== null && typeof self === 'object' &&
+  Object.getPrototypeOf(self) === (typeof nt.prototype === 'object' && nt.prototype !== null ? nt.prototype : Object.prototype) &&
+  Reflect.ownKeys(self).length === 0 ? nt : undefined);
 const RegExpWrapper = function RegExp(pattern, flags) {
-  if (new.target === undefined && flags === undefined && pattern !== null && typeof pattern === 'object' &&
+  const newTarget = constructing(this, new.target);
+  if (newTarget === undefined && flags === undefined && pattern !== null && typeof pattern === 'object' &&
       pattern[Symbol.match] !== undefined && pattern.constructor === RegExpWrapper) {
     return pattern; // RegExp(re) is re, as the spec says
   }
@@ -149,9 +177,9 @@ const RegExpWrapper = function RegExp(pattern, flags) {
     source = escapeSource(pattern); // goja spells these \u002f and a raw line break
   }
   try {
-    if (new.target === undefined) return fixRegExp(OrigRegExp(pattern, flags), source, sets);
+    if (newTarget === undefined) return fixRegExp(OrigRegExp(pattern, flags), source, sets);
     return fixRegExp(Reflect.construct(OrigRegExp, [pattern, flags],
-      new.target === RegExpWrapper ? OrigRegExp : new.target), source, sets);
+      newTarget === RegExpWrapper ? OrigRegExp : newTarget), source, sets);
   } catch (e) {
     // goja's parser says what is wrong; V8 also quotes the pattern.
     if (e instanceof SyntaxError && typeof pattern === 'string' && !e.message.startsWith('Invalid ')) {

@@ -60,6 +60,14 @@ func (v *vm) setup() error {
 	})
 
 	all.EnableGlobals(rt)
+	// worker_threads' classes are globals in node 20 too; evaluating
+	// worker_threads.js waits for the first read.
+	for _, name := range []string{"MessagePort", "MessageChannel", "BroadcastChannel"} {
+		name := name
+		all.LazyGlobal(rt, name, false, func() goja.Value {
+			return v.wt().Get("exports").ToObject(rt).Get(name)
+		})
+	}
 	if err := v.provideNet(); err != nil {
 		return err
 	}

@@ -102,6 +102,29 @@ class CustomEvent extends Event {
   }
 }
 
+// MessageEvent: what MessagePort, BroadcastChannel and Worker deliver to
+// onmessage / 'message' listeners (worker_threads.js builds them).
+const kMsg = Symbol('kMessageEvent');
+class MessageEvent extends Event {
+  constructor(type, options = {}) {
+    if (arguments.length === 0) throw new TypeError('The "type" argument must be specified');
+    super(type, options);
+    const o = options == null ? {} : options;
+    Object.defineProperty(this, kMsg, { value: {
+      data: o.data === undefined ? null : o.data,
+      origin: o.origin === undefined ? '' : String(o.origin),
+      lastEventId: o.lastEventId === undefined ? '' : String(o.lastEventId),
+      source: o.source === undefined ? null : o.source,
+      ports: o.ports === undefined ? [] : [...o.ports],
+    } });
+  }
+  get data() { return this[kMsg].data; }
+  get origin() { return this[kMsg].origin; }
+  get lastEventId() { return this[kMsg].lastEventId; }
+  get source() { return this[kMsg].source; }
+  get ports() { return this[kMsg].ports; }
+}
+
 const kListeners = Symbol('listeners');
 class EventTarget {
   constructor() { this[kListeners] = new Map(); }
@@ -257,6 +280,7 @@ for (const name of ['atob', 'btoa', 'performance', 'fetch', 'crypto']) {
 define('DOMException', DOMException);
 define('Event', Event);
 define('CustomEvent', CustomEvent);
+define('MessageEvent', MessageEvent);
 define('EventTarget', EventTarget);
 define('AbortSignal', AbortSignal);
 define('AbortController', AbortController);

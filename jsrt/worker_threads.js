@@ -290,11 +290,8 @@ const kOnMessage = Symbol('kOnMessage');
 let constructing = false;
 
 function messageEvent(data, target) {
-  const Event = globalThis.Event;
-  const e = new Event('message');
-  Object.defineProperty(e, 'data', { value: data, enumerable: true });
+  const e = new globalThis.MessageEvent('message', { data });
   Object.defineProperty(e, 'target', { value: target });
-  Object.defineProperty(e, 'ports', { value: [] });
   return e;
 }
 

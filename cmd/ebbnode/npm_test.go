@@ -38,10 +38,7 @@ const npmDir = "testdata/npm"
 // image only). An entry that starts matching fails the test until it is
 // deleted.
 var npmKnownFailures = map[string]string{
-	"cheerio": "no worker_threads (undici, which cheerio loads, probes it at load)",
-	"ws":      "net event order: a socket's 'close' follows its 'end' a loop turn sooner than in node (libuv closes handles a turn later), so the client's 'close' comes before the server's",
-	"luxon":   "no Intl (luxon asks Intl.DateTimeFormat for the system locale)",
-	"yargs":   "no Intl.Segmenter (cliui's string-width creates one at load)",
+	"ws": "net event order: a socket's 'close' follows its 'end' a loop turn sooner than in node (libuv closes handles a turn later), so the client's 'close' comes before the server's",
 }
 
 // npmApp is one acceptance app: its name (the package's) and file.

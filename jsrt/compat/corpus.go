@@ -44,6 +44,7 @@ var KnownEngineGaps = map[string]string{
 	"lang_json_stringify_deep":   "goja: JSON.stringify has no depth limit and scans all ancestors for cycles, O(depth^2): 8,000 levels serialise where node throws RangeError",
 	"lang_json_stringify_indent": "goja: JSON.stringify indentation wrong after an empty {} or []",
 	"lang_labels_templates":      "goja: tagged-template strings objects are not cached per site",
+	"lang_new_target_call":       "goja: a function a constructor calls directly sees the constructor's new.target (engine.js's RegExp works around it)",
 	"lang_number_format":         "goja: (-0.5).toString(16) loses the sign",
 	"lang_regexp":                "goja: a literal's source spells / in a class as \\u002f (/[/]/.source)",
 	"lang_sloppy_mode":           "goja: no Annex B hoisting of a function declared in a block (sloppy mode)",

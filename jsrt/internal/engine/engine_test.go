@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // zones load the same on every machine
@@ -131,5 +132,28 @@ func TestTranslateUnicodeSets(t *testing.T) {
 	}
 	if _, err := TranslateUnicodeSets(`[\q{ab}]`); err == nil {
 		t.Error("a string in a class: no error")
+	}
+}
+
+// TestStringProperties checks \p{RGI_Emoji} becomes an alternation with
+// the sequences before the single code points, longest first, and that
+// \P of a property of strings is refused.
+func TestStringProperties(t *testing.T) {
+	got, err := TranslateUnicodeSets(`^\p{Emoji_Keycap_Sequence}$`)
+	if err != nil || !strings.HasPrefix(got, `^(?:\u0023\ufe0f\u20e3|`) || !strings.HasSuffix(got, `)$`) {
+		t.Errorf("keycaps = %q, %v", got, err)
+	}
+	got, err = TranslateUnicodeSets(`\p{RGI_Emoji}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	family := `\u{1f468}\u200d\u{1f469}\u200d\u{1f467}\u200d\u{1f466}` // 👨‍👩‍👧‍👦
+	flag := `\u{1f1eb}\u{1f1f7}`                                       // 🇫🇷
+	i, j, k := strings.Index(got, family), strings.Index(got, flag), strings.LastIndex(got, "|[")
+	if i < 0 || j < 0 || k < 0 || !(i < j && j < k) {
+		t.Errorf("RGI_Emoji: family at %d, flag at %d, singles at %d", i, j, k)
+	}
+	if _, err := TranslateUnicodeSets(`\P{RGI_Emoji}`); err == nil || err.Error() != "Invalid property name" {
+		t.Errorf(`\P{RGI_Emoji}: %v`, err)
 	}
 }

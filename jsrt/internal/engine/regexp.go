@@ -1,6 +1,7 @@
 package engine
 
 //go:generate sh -c "node gen_tables.js $(go run scripts.go) | gofmt > tables_gen.go"
+//go:generate sh -c "node gen_emoji.js | gofmt > emoji_gen.go"
 
 import (
 	"fmt"

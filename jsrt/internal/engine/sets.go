@@ -12,7 +12,9 @@ import (
 // class, with its nested classes, set subtraction (--) and intersection
 // (&&), becomes one class of explicit ranges. Outside classes the v and u
 // syntaxes agree (property escapes there are TranslatePropertyEscapes'
-// business). Strings in classes (\q{abc}) are not supported.
+// business), except properties of strings (\p{RGI_Emoji}), rewritten
+// here. Strings in classes (\q{abc}, \p{RGI_Emoji} in a class) are not
+// supported.
 func TranslateUnicodeSets(pattern string) (string, error) {
 	var b strings.Builder
 	p := &setParser{s: pattern}
@@ -20,6 +22,16 @@ func TranslateUnicodeSets(pattern string) (string, error) {
 		c := p.s[p.i]
 		switch c {
 		case '\\':
+			if name, n, isProp := propertyName(p.s[p.i:]); isProp {
+				if alt, ok := stringPropertyPattern(name); ok {
+					if p.s[p.i+1] == 'P' {
+						return "", errPropertyName // V8: no \P of strings
+					}
+					b.WriteString(alt)
+					p.i += n
+					continue
+				}
+			}
 			end := min(p.i+2, len(p.s))
 			b.WriteString(p.s[p.i:end])
 			p.i = end
@@ -247,4 +259,17 @@ func (p *setParser) hex(n int) (rune, error) {
 	v, err := strconv.ParseUint(p.s[p.i:p.i+n], 16, 32)
 	p.i += n
 	return rune(v), err
+}
+
+// propertyName reads \p{Name} or \P{Name} at the start of s: the name
+// and the escape's length.
+func propertyName(s string) (name string, n int, ok bool) {
+	if len(s) < 4 || s[0] != '\\' || (s[1] != 'p' && s[1] != 'P') || s[2] != '{' {
+		return "", 0, false
+	}
+	end := strings.IndexByte(s, '}')
+	if end < 0 {
+		return "", 0, false
+	}
+	return s[3:end], end + 1, true
 }

@@ -4,6 +4,7 @@ package all
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -51,6 +52,14 @@ var globals = []struct {
 	{"TextDecoder", "util", "TextDecoder", false},
 	{"performance", "perf_hooks", "performance", true},
 	{"crypto", "crypto", "webcrypto", true},
+	{"Crypto", "crypto", "webcrypto.constructor", false},
+	{"SubtleCrypto", "crypto", "subtle.constructor", false},
+	{"Performance", "perf_hooks", "Performance", false},
+	{"PerformanceEntry", "perf_hooks", "PerformanceEntry", false},
+	{"PerformanceMark", "perf_hooks", "PerformanceMark", false},
+	{"PerformanceMeasure", "perf_hooks", "PerformanceMeasure", false},
+	{"PerformanceObserver", "perf_hooks", "PerformanceObserver", false},
+	{"PerformanceObserverEntryList", "perf_hooks", "PerformanceObserverEntryList", false},
 	{"fetch", "internal/fetch", "fetch", true},
 	{"Request", "internal/fetch", "Request", false},
 	{"Response", "internal/fetch", "Response", false},
@@ -87,30 +96,56 @@ var globals = []struct {
 // few of these globals. (node has URL and URLSearchParams as data
 // properties; here they are lazy accessors too.)
 func EnableGlobals(rt *goja.Runtime) {
-	g := rt.GlobalObject()
 	intl.Enable(rt)
 	for _, e := range globals {
 		e := e
-		var cached goja.Value
-		get := rt.ToValue(func(goja.FunctionCall) goja.Value {
-			if cached == nil {
-				cached = jsmod.GetObject(rt, e.module).Get(e.export)
-				if cached == nil {
-					cached = goja.Undefined()
-				}
-			}
-			return cached
+		LazyGlobal(rt, e.name, e.enumerable, func() goja.Value {
+			return export(rt, jsmod.GetObject(rt, e.module), e.export)
 		})
-		set := rt.ToValue(func(c goja.FunctionCall) goja.Value {
-			err := g.DefineDataProperty(e.name, c.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.ToFlag(e.enumerable))
-			if err != nil {
-				panic(rt.NewGoError(fmt.Errorf("define global %s: %w", e.name, err)))
-			}
+	}
+}
+
+// export follows a dotted path ("webcrypto.constructor") from obj; classes
+// node has as globals but ebbnode's modules keep unexported are reached
+// through an instance.
+func export(rt *goja.Runtime, obj *goja.Object, path string) goja.Value {
+	var v goja.Value = obj
+	for _, k := range strings.Split(path, ".") {
+		if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
 			return goja.Undefined()
-		})
-		if err := g.DefineAccessorProperty(e.name, get, set, goja.FLAG_TRUE, goja.ToFlag(e.enumerable)); err != nil {
-			panic(rt.NewGoError(fmt.Errorf("define global %s: %w", e.name, err)))
 		}
+		v = v.ToObject(rt).Get(k)
+	}
+	if v == nil {
+		return goja.Undefined()
+	}
+	return v
+}
+
+// LazyGlobal defines name on rt's global object the way node defines its
+// lazily loaded globals: a configurable accessor that calls load on first
+// read and caches the result; assigning replaces it with a data property.
+func LazyGlobal(rt *goja.Runtime, name string, enumerable bool, load func() goja.Value) {
+	g := rt.GlobalObject()
+	var cached goja.Value
+	get := rt.ToValue(func(goja.FunctionCall) goja.Value {
+		if cached == nil {
+			cached = load()
+			if cached == nil {
+				cached = goja.Undefined()
+			}
+		}
+		return cached
+	})
+	set := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		err := g.DefineDataProperty(name, c.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.ToFlag(enumerable))
+		if err != nil {
+			panic(rt.NewGoError(fmt.Errorf("define global %s: %w", name, err)))
+		}
+		return goja.Undefined()
+	})
+	if err := g.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, goja.ToFlag(enumerable)); err != nil {
+		panic(rt.NewGoError(fmt.Errorf("define global %s: %w", name, err)))
 	}
 }
 

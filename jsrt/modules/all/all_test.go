@@ -30,6 +30,10 @@ func TestEnableGlobals(t *testing.T) {
 		{"TextDecoder", "require('util').TextDecoder", false},
 		{"performance", "require('perf_hooks').performance", true},
 		{"crypto", "require('crypto').webcrypto", true},
+		{"Crypto", "require('crypto').webcrypto.constructor", false},
+		{"SubtleCrypto", "require('crypto').subtle.constructor", false},
+		{"PerformanceEntry", "require('perf_hooks').PerformanceEntry", false},
+		{"PerformanceObserver", "require('perf_hooks').PerformanceObserver", false},
 	}
 	for _, c := range cases {
 		t.Run(c.global, func(t *testing.T) {

@@ -1,7 +1,9 @@
 // pino: JSON log lines to stdout (no timestamp, no pid), levels, children,
 // serialised errors.
 const pino = require('pino');
-const logger = pino({ base: null, timestamp: false, level: 'debug' });
+// A sync destination: pino's default one writes asynchronously, so even in
+// node its lines and console.log's race.
+const logger = pino({ base: null, timestamp: false, level: 'debug' }, pino.destination({ fd: 1, sync: true }));
 logger.info('hello');
 logger.debug({ user: 'ada', n: 3 }, 'with %s', 'args');
 const child = logger.child({ module: 'db' });
