@@ -26,11 +26,12 @@ import (
 //go:embed cluster.js
 var clusterSrc string
 
-var clusterPrg = goja.MustCompile("node:cluster", clusterSrc, true)
+// Compiled on first use: most scripts never load it.
+var clusterPrg = sync.OnceValue(func() *goja.Program { return goja.MustCompile("node:cluster", clusterSrc, true) })
 
 // clusterModule builds require('cluster') (cluster.js).
 func (v *vm) clusterModule() goja.Value {
-	fnv, err := v.rt.RunProgram(clusterPrg)
+	fnv, err := v.rt.RunProgram(clusterPrg())
 	if err != nil {
 		panic(err)
 	}

@@ -27,7 +27,8 @@ import (
 //go:embed worker_threads.js
 var workerThreadsSrc string
 
-var workerThreadsPrg = goja.MustCompile("node:worker_threads", workerThreadsSrc, true)
+// Compiled on first use: most scripts never load it.
+var workerThreadsPrg = sync.OnceValue(func() *goja.Program { return goja.MustCompile("node:worker_threads", workerThreadsSrc, true) })
 
 // hub is what the vms of one Run share: the core pool, thread ids, the live
 // workers and the broadcast channels.

@@ -14,7 +14,7 @@ func (v *vm) wt() *goja.Object {
 	if v.wtObj != nil {
 		return v.wtObj
 	}
-	fnv, err := v.rt.RunProgram(workerThreadsPrg)
+	fnv, err := v.rt.RunProgram(workerThreadsPrg())
 	if err != nil {
 		panic(err)
 	}
