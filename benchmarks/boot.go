@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -246,19 +245,6 @@ func loadAvg() string {
 	return strings.TrimSpace(string(b))
 }
 
-// median returns the median of xs (0 for none).
-func bootMedian(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
 // WriteBootTable prints the medians: time to first output and the
 // guest's stages, in the order they happen.
 func WriteBootTable(w io.Writer, r *BootResult) error {
@@ -276,7 +262,7 @@ func WriteBootTable(w io.Writer, r *BootResult) error {
 		fmt.Fprintf(w, "%-44s", name)
 		for _, k := range keys {
 			if xs := get(k); len(xs) > 0 {
-				fmt.Fprintf(w, "%12.0f", bootMedian(xs))
+				fmt.Fprintf(w, "%12.0f", median(xs))
 			} else {
 				fmt.Fprintf(w, "%12s", "-")
 			}
@@ -290,7 +276,7 @@ func WriteBootTable(w io.Writer, r *BootResult) error {
 		for i := range n {
 			ratios[i] = n[i] / b[i]
 		}
-		fmt.Fprintf(w, "%-44s%24.2f\n", "first output new/baseline, median of pairs", bootMedian(ratios))
+		fmt.Fprintf(w, "%-44s%24.2f\n", "first output new/baseline, median of pairs", median(ratios))
 	}
 	// Stages in the order of their medians in the newest build.
 	var stages []string
@@ -302,7 +288,7 @@ func WriteBootTable(w io.Writer, r *BootResult) error {
 		if hi != hj {
 			return hi
 		}
-		return bootMedian(r.Stages["new"][stages[i]]) < bootMedian(r.Stages["new"][stages[j]])
+		return median(r.Stages["new"][stages[i]]) < median(r.Stages["new"][stages[j]])
 	})
 	if len(stages) > 0 {
 		fmt.Fprintln(w, "\nbreakdown (--debug boot --verbose runs): host times, then each guest stage's end since QEMU started the machine (guest TSC):")
@@ -315,25 +301,5 @@ func WriteBootTable(w io.Writer, r *BootResult) error {
 
 // SaveBoot writes <name>.json and <name>.txt into dir.
 func SaveBoot(r *BootResult, dir, name string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("benchmarks: %w", err)
-	}
-	js, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("benchmarks: %w", err)
-	}
-	var table bytes.Buffer
-	if err := WriteBootTable(&table, r); err != nil {
-		return nil, err
-	}
-	var paths []string
-	for ext, data := range map[string][]byte{".json": append(js, '\n'), ".txt": table.Bytes()} {
-		p := filepath.Join(dir, name+ext)
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return paths, fmt.Errorf("benchmarks: %w", err)
-		}
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	return paths, nil
+	return saveFiles(dir, name, r, func(w io.Writer) error { return WriteBootTable(w, r) }, nil)
 }

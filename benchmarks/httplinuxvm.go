@@ -114,17 +114,9 @@ func prepareGoLinuxVMHTTP(ctx context.Context, e *httpEnv) error {
 	if err := e.prepareLinuxVMBase(ctx); err != nil {
 		return err
 	}
-	root, err := linuxvm.ModuleRoot(".")
+	data, err := staticProgram(ctx, e.work, "./benchmarks/http/goserver", "the Go server")
 	if err != nil {
-		return fmt.Errorf("building the Go server: %w", err)
-	}
-	path := filepath.Join(e.work, "goserver")
-	if err := linuxvm.BuildStatic(ctx, root, "./benchmarks/http/goserver", path); err != nil {
 		return err
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("benchmarks: %w", err)
 	}
 	files := []linuxvm.File{{Name: "/goserver", Mode: 0o755, Data: data}}
 	cmdline := "/goserver " + strconv.Itoa(HTTPGuestPort)
@@ -206,4 +198,23 @@ func (e *httpEnv) bootLinuxVM(ctx context.Context, s *httpServer, c qemu.Config,
 	}()
 	s.stop = func() { cancel(); <-s.done }
 	return s
+}
+
+// staticProgram builds the module's package pkg as a static Linux
+// program in work (for the Linux VM's initramfs) and returns its bytes;
+// what names it in errors.
+func staticProgram(ctx context.Context, work, pkg, what string) ([]byte, error) {
+	root, err := linuxvm.ModuleRoot(".")
+	if err != nil {
+		return nil, fmt.Errorf("building %s: %w", what, err)
+	}
+	path := filepath.Join(work, filepath.Base(pkg))
+	if err := linuxvm.BuildStatic(ctx, root, pkg, path); err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("benchmarks: %w", err)
+	}
+	return data, nil
 }

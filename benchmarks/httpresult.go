@@ -3,12 +3,9 @@ package benchmarks
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"text/tabwriter"
@@ -253,28 +250,14 @@ func WriteHTTPChart(w io.Writer, r *HTTPResult) error {
 // SaveHTTP writes <name>.json, <name>.txt and (when any configuration has
 // results) <name>.svg into dir and returns their paths.
 func SaveHTTP(r *HTTPResult, dir, name string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("benchmarks: %w", err)
-	}
-	js, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("benchmarks: %w", err)
-	}
-	var table, chart bytes.Buffer
-	if err := WriteHTTPTable(&table, r); err != nil {
-		return nil, err
-	}
-	files := [][2]string{{".json", string(js) + "\n"}, {".txt", table.String()}}
-	if WriteHTTPChart(&chart, r) == nil {
-		files = append(files, [2]string{".svg", chart.String()})
-	}
-	var paths []string
-	for _, f := range files {
-		p := filepath.Join(dir, name+f[0])
-		if err := os.WriteFile(p, []byte(f[1]), 0o644); err != nil {
-			return paths, fmt.Errorf("benchmarks: %w", err)
-		}
-		paths = append(paths, p)
-	}
-	return paths, nil
+	return saveFiles(dir, name, r,
+		func(w io.Writer) error { return WriteHTTPTable(w, r) },
+		func(w io.Writer) error {
+			var b bytes.Buffer
+			if WriteHTTPChart(&b, r) != nil {
+				return errNoChart
+			}
+			_, err := w.Write(b.Bytes())
+			return err
+		})
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -511,30 +510,16 @@ func WriteSpeedupChart(w io.Writer, r *SpeedupResult) error {
 // SaveSpeedup writes <name>.json (every run), <name>.txt (the table) and
 // <name>.svg (the chart) into dir and returns their paths.
 func SaveSpeedup(r *SpeedupResult, dir, name string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("benchmarks: %w", err)
-	}
-	js, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("benchmarks: %w", err)
-	}
-	var table, chart bytes.Buffer
-	if err := WriteSpeedupTable(&table, r); err != nil {
-		return nil, err
-	}
-	files := [][2]string{{".json", string(js) + "\n"}, {".txt", table.String()}}
-	if WriteSpeedupChart(&chart, r) == nil {
-		files = append(files, [2]string{".svg", chart.String()})
-	}
-	var paths []string
-	for _, f := range files {
-		p := filepath.Join(dir, name+f[0])
-		if err := os.WriteFile(p, []byte(f[1]), 0o644); err != nil {
-			return paths, fmt.Errorf("benchmarks: %w", err)
-		}
-		paths = append(paths, p)
-	}
-	return paths, nil
+	return saveFiles(dir, name, r,
+		func(w io.Writer) error { return WriteSpeedupTable(w, r) },
+		func(w io.Writer) error {
+			var b bytes.Buffer
+			if WriteSpeedupChart(&b, r) != nil {
+				return errNoChart
+			}
+			_, err := w.Write(b.Bytes())
+			return err
+		})
 }
 
 // --- the configurations ---
@@ -623,17 +608,9 @@ func prepareGoLinuxSpeedup(ctx context.Context, e *speedupEnv) error {
 	if err := e.linuxBase(ctx); err != nil {
 		return err
 	}
-	root, err := linuxvm.ModuleRoot(".")
+	data, err := staticProgram(ctx, e.work, "./benchmarks/speedup/golinux", "the Go workload")
 	if err != nil {
-		return fmt.Errorf("building the Go workload: %w", err)
-	}
-	path := filepath.Join(e.work, "golinux")
-	if err := linuxvm.BuildStatic(ctx, root, "./benchmarks/speedup/golinux", path); err != nil {
 		return err
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("benchmarks: %w", err)
 	}
 	return e.linuxInitrd("gl", []linuxvm.File{{Name: "/golinux", Mode: 0o755, Data: data}}, "/golinux")
 }

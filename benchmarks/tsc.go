@@ -178,27 +178,5 @@ func WriteTSCTable(w io.Writer, r *TSCResult) error {
 
 // SaveTSC writes <name>.json and <name>.txt into dir.
 func SaveTSC(r *TSCResult, dir, name string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("benchmarks: %w", err)
-	}
-	js, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return nil, fmt.Errorf("benchmarks: %w", err)
-	}
-	var table bytes.Buffer
-	if err := WriteTSCTable(&table, r); err != nil {
-		return nil, err
-	}
-	var paths []string
-	for _, f := range []struct {
-		ext  string
-		data []byte
-	}{{".json", append(js, '\n')}, {".txt", table.Bytes()}} {
-		p := filepath.Join(dir, name+f.ext)
-		if err := os.WriteFile(p, f.data, 0o644); err != nil {
-			return paths, fmt.Errorf("benchmarks: %w", err)
-		}
-		paths = append(paths, p)
-	}
-	return paths, nil
+	return saveFiles(dir, name, r, func(w io.Writer) error { return WriteTSCTable(w, r) }, nil)
 }

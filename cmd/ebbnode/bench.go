@@ -329,6 +329,19 @@ func runSpeedupBench(cmd *cobra.Command, o benchOptions) error {
 		func() ([]string, error) { return benchmarks.SaveSpeedup(res, o.out, name) })
 }
 
+// binary is the ebbnode binary the boot and tsc suites run: --ebbnode, or
+// this one.
+func (o benchOptions) binary() (string, error) {
+	if o.ebbnode != "" {
+		return o.ebbnode, nil
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("bench: %w", err)
+	}
+	return self, nil
+}
+
 // runBootBench runs `bench --suite boot`.
 func runBootBench(cmd *cobra.Command, o benchOptions) error {
 	for _, name := range []string{"configs", "suites", "quick"} {
@@ -339,13 +352,9 @@ func runBootBench(cmd *cobra.Command, o benchOptions) error {
 	if o.reps < 0 {
 		return fmt.Errorf("bench: --reps must not be negative")
 	}
-	bin := o.ebbnode
-	if bin == "" {
-		self, err := os.Executable()
-		if err != nil {
-			return fmt.Errorf("bench: %w", err)
-		}
-		bin = self
+	bin, err := o.binary()
+	if err != nil {
+		return err
 	}
 	name := o.name
 	if name == "" {
@@ -363,13 +372,9 @@ func runBootBench(cmd *cobra.Command, o benchOptions) error {
 
 // runTSCBench runs `bench --suite tsc`.
 func runTSCBench(cmd *cobra.Command, o benchOptions) error {
-	bin := o.ebbnode
-	if bin == "" {
-		self, err := os.Executable()
-		if err != nil {
-			return fmt.Errorf("bench: %w", err)
-		}
-		bin = self
+	bin, err := o.binary()
+	if err != nil {
+		return err
 	}
 	name := o.name
 	if name == "" {
